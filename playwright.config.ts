@@ -5,6 +5,7 @@ import { defineConfig } from '@playwright/test';
  * picks no port and reads nothing but the environment.
  *
  * - `unit`: the model, the reference server, the mock IdP and the renderers, each test beside its module.
+ * - `browser`: the self-contained HTML report, opened in Debian's Chromium.
  * The conformance suites that `scim-harness run` executes have their own configuration (suites/).
  */
 export default defineConfig({
@@ -18,6 +19,18 @@ export default defineConfig({
       name: 'unit',
       testMatch: ['src/**/*.spec.ts', 'mock-idp/**/*.spec.ts', 'bench/**/*.spec.ts'],
       testIgnore: ['**/*.browser.spec.ts'],
+    },
+    {
+      // Pages the harness renders (report.html), opened in Debian's Chromium.
+      name: 'browser',
+      testMatch: ['src/**/*.browser.spec.ts'],
+      use: {
+        browserName: 'chromium',
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+        },
+      },
     },
   ],
 });
