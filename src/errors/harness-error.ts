@@ -17,6 +17,11 @@ export const HARNESS_ERROR_CODES = [
   'TARGET_RESPONSE_UNUSABLE',
   /** A request to the target timed out. */
   'TARGET_TIMEOUT',
+  /**
+   * A step a check needed before it could judge anything (e.g. creating the user a PATCH check edits) did not
+   * succeed on the target. The check is `error` ("could not evaluate"); the failing step is judged by its own check.
+   */
+  'CHECK_PRECONDITION',
   /** A file the harness had to read or write could not be used. */
   'IO_FAILED',
   /** An invariant of the harness itself was broken: a bug in the harness. */
