@@ -1,0 +1,130 @@
+import { HarnessError } from '../errors/harness-error.js';
+import {
+  type CheckResult,
+  CONFORMANCE_SCHEMA_VERSION,
+  type ConformanceResult,
+  type ConformanceSummary,
+  countsTowardsVerdict,
+  type FailOn,
+  type ShardInfo,
+  type Verdict,
+} from './conformance-result.js';
+import { parseConformanceResult } from './conformance-schema.js';
+
+/** What the Playwright reporter collected; {@link buildConformanceResult} derives the rest. */
+export interface ConformanceRunInput {
+  runId: string;
+  tool: { name: string; version: string };
+  target: { url: string };
+  /** The profiles the run was asked for; when absent, every profile a check names, in first-seen order. */
+  profiles?: readonly string[];
+  startedAt: string | Date;
+  finishedAt: string | Date;
+  /** Defaults to `must`. */
+  failOn?: FailOn;
+  shard?: ShardInfo;
+  checks: readonly CheckResult[];
+}
+
+/**
+ * The verdict of one profile over `checks` (only the checks naming the profile count).
+ * @see VERDICTS in conformance-result.ts for the rule and why `error` yields `incomplete`, not `fail`.
+ */
+export function profileVerdict(checks: readonly CheckResult[], profile: string, failOn: FailOn): Verdict {
+  let incomplete = false;
+  for (const check of checks) {
+    if (!check.profiles.includes(profile) || !countsTowardsVerdict(check.level, failOn)) continue;
+    if (check.status === 'failed') return 'fail';
+    if (check.status === 'error') incomplete = true;
+  }
+  return incomplete ? 'incomplete' : 'pass';
+}
+
+/** Counts by status and a verdict per profile. */
+export function summarizeChecks(
+  checks: readonly CheckResult[],
+  profiles: readonly string[],
+  failOn: FailOn,
+): ConformanceSummary {
+  const summary: ConformanceSummary = {
+    total: checks.length,
+    passed: 0,
+    failed: 0,
+    skipped: 0,
+    errored: 0,
+    verdicts: {},
+  };
+  for (const check of checks) {
+    switch (check.status) {
+      case 'passed':
+        summary.passed += 1;
+        break;
+      case 'failed':
+        summary.failed += 1;
+        break;
+      case 'skipped':
+        summary.skipped += 1;
+        break;
+      case 'error':
+        summary.errored += 1;
+        break;
+      default: {
+        const unreachable: never = check.status;
+        throw new HarnessError('INTERNAL', `check ${check.id} has unknown status ${String(unreachable)}`);
+      }
+    }
+  }
+  for (const profile of profiles) summary.verdicts[profile] = profileVerdict(checks, profile, failOn);
+  return summary;
+}
+
+function toIso(value: string | Date, field: string): string {
+  const date = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(date.getTime())) {
+    throw new HarnessError('INTERNAL', `${field} is not a valid date: ${String(value)}`);
+  }
+  return date.toISOString();
+}
+
+function profilesOf(checks: readonly CheckResult[]): string[] {
+  const seen = new Set<string>();
+  for (const check of checks) for (const profile of check.profiles) seen.add(profile);
+  return [...seen];
+}
+
+/**
+ * Builds a complete, schema-valid conformance result: checks sorted by id (workers finish in any order; a
+ * stable order keeps reports diffable), summary counted, verdicts computed.
+ * Throws a {@link HarnessError} when a check id repeats or the result would break the schema.
+ */
+export function buildConformanceResult(input: ConformanceRunInput): ConformanceResult {
+  const failOn = input.failOn ?? 'must';
+  const seen = new Set<string>();
+  for (const check of input.checks) {
+    if (seen.has(check.id)) {
+      throw new HarnessError('INTERNAL', `check id ${check.id} was reported twice; check ids must be unique`);
+    }
+    seen.add(check.id);
+  }
+  const checks = [...input.checks].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const profiles = input.profiles ? [...new Set(input.profiles)] : profilesOf(checks);
+  const result: ConformanceResult = {
+    schemaVersion: CONFORMANCE_SCHEMA_VERSION,
+    runId: input.runId,
+    tool: { ...input.tool },
+    target: { ...input.target },
+    profiles,
+    startedAt: toIso(input.startedAt, 'startedAt'),
+    finishedAt: toIso(input.finishedAt, 'finishedAt'),
+    failOn,
+    ...(input.shard ? { shard: input.shard } : {}),
+    summary: summarizeChecks(checks, profiles, failOn),
+    checks,
+  };
+  try {
+    return parseConformanceResult(result, `conformance result of run ${input.runId}`);
+  } catch (cause) {
+    // The input comes from the suites' own annotations: a shape the schema refuses is a harness bug.
+    throw new HarnessError('INTERNAL', cause instanceof Error ? cause.message : String(cause), { cause });
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * The conformance result: what `scim-harness run` writes as `conformance.json` and every renderer reads.
+ * One check per requirement, graded by its RFC 2119 level, each quoting the sentence it enforces.
+ *
+ * A check that `failed` means the target broke the requirement; a check in `error` means the harness could not
+ * evaluate it (a {@link HarnessError}: unreachable target, unusable answer, harness bug). The two are never merged.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc2119 (MUST / SHOULD / MAY)
+ * @see https://www.rfc-editor.org/rfc/rfc7644 (the protocol the checks exercise)
+ */
+
+/** The version of the `conformance.json` contract; bumped only on a breaking change. */
+export const CONFORMANCE_SCHEMA_VERSION = 1;
+
+/** RFC 2119 requirement levels, strongest first. */
+export const REQUIREMENT_LEVELS = ['MUST', 'SHOULD', 'MAY'] as const;
+export type RequirementLevel = (typeof REQUIREMENT_LEVELS)[number];
+
+/** Outcome of one check. `error` = the harness could not evaluate it; never a verdict on the target. */
+export const CHECK_STATUSES = ['passed', 'failed', 'skipped', 'error'] as const;
+export type CheckStatus = (typeof CHECK_STATUSES)[number];
+
+/**
+ * Which failures fail a profile: `must` counts MUST failures only, `should` counts MUST and SHOULD,
+ * `none` never fails (report only).
+ */
+export const FAIL_ON_LEVELS = ['must', 'should', 'none'] as const;
+export type FailOn = (typeof FAIL_ON_LEVELS)[number];
+
+/**
+ * Verdict of one profile:
+ * - `fail`: a check of the profile at or above the fail-on level `failed` (the target broke it);
+ * - `incomplete`: nothing failed, but a check at or above the fail-on level is in `error`, so the harness
+ *   cannot vouch for the profile (claiming `pass` would hide it, claiming `fail` would blame the target);
+ * - `pass`: otherwise.
+ * `fail` wins over `incomplete`: a broken MUST is known whatever else could not be evaluated.
+ */
+export const VERDICTS = ['pass', 'fail', 'incomplete'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** An HTTP header map as recorded: one value per lower- or mixed-case name. */
+export type HeaderMap = Record<string, string>;
+
+/** The request half of a recorded exchange. `body` is parsed JSON when it was JSON, else the raw text. */
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  headers: HeaderMap;
+  body?: unknown;
+}
+
+/** The response half of a recorded exchange; absent when no response arrived (timeout, refused connection). */
+export interface RecordedResponse {
+  status: number;
+  headers: HeaderMap;
+  body?: unknown;
+}
+
+/** One HTTP exchange a check made, kept as evidence for its outcome. */
+export interface EvidenceExchange {
+  request: RecordedRequest;
+  response?: RecordedResponse;
+  /** Why this exchange matters ("the second GET still returns the deleted user"). */
+  note?: string;
+}
+
+/** The result of one check. */
+export interface CheckResult {
+  /** Stable id, e.g. `users.create.returns-201`; baselines and shard merges key on it. */
+  id: string;
+  title: string;
+  /** Grouping for scores and JUnit suites, e.g. `users`, `filter`, `patch`. */
+  category: string;
+  level: RequirementLevel;
+  /** The section the requirement comes from, e.g. `RFC 7644 §3.3`. */
+  rfc: string;
+  /** Profiles the check belongs to, e.g. `core`, `entra`, `datadog`. */
+  profiles: string[];
+  status: CheckStatus;
+  /** What happened; empty when the check passed and has nothing to add. */
+  message: string;
+  evidence: EvidenceExchange[];
+  /** The sentence of the RFC (or vendor doc) the check enforces, quoted. */
+  requirement?: string;
+  /** How a service provider fixes a failure of this check. */
+  fix?: string;
+  durationMs?: number;
+  /** Why the check did not run (`skipped` only). */
+  skipReason?: string;
+}
+
+/** Counts over all checks, plus one verdict per profile. */
+export interface ConformanceSummary {
+  total: number;
+  passed: number;
+  failed: number;
+  skipped: number;
+  errored: number;
+  verdicts: Record<string, Verdict>;
+}
+
+/** Which slice of a sharded run (`--shard index/total`) produced a result; absent for an unsharded run. */
+export interface ShardInfo {
+  /** 1-based, as in Playwright's `--shard 1/3`. */
+  index: number;
+  total: number;
+  /** Shard indexes merged into this result (set by {@link mergeResults}). */
+  merged?: number[];
+}
+
+/** The whole `conformance.json`. */
+export interface ConformanceResult {
+  schemaVersion: typeof CONFORMANCE_SCHEMA_VERSION;
+  runId: string;
+  tool: { name: string; version: string };
+  target: { url: string };
+  profiles: string[];
+  /** ISO 8601 timestamps. */
+  startedAt: string;
+  finishedAt: string;
+  /** The fail-on level the verdicts were computed with; `must` when absent. */
+  failOn?: FailOn;
+  shard?: ShardInfo;
+  summary: ConformanceSummary;
+  checks: CheckResult[];
+}
+
+/** Strength of a level: MUST 3, SHOULD 2, MAY 1. */
+export function levelRank(level: RequirementLevel): number {
+  switch (level) {
+    case 'MUST':
+      return 3;
+    case 'SHOULD':
+      return 2;
+    case 'MAY':
+      return 1;
+    default: {
+      const unreachable: never = level;
+      throw new TypeError(`unknown requirement level ${String(unreachable)}`);
+    }
+  }
+}
+
+/** Whether a check at `level` counts towards a profile's verdict under `failOn`. */
+export function countsTowardsVerdict(level: RequirementLevel, failOn: FailOn): boolean {
+  switch (failOn) {
+    case 'must':
+      return levelRank(level) >= levelRank('MUST');
+    case 'should':
+      return levelRank(level) >= levelRank('SHOULD');
+    case 'none':
+      return false;
+    default: {
+      const unreachable: never = failOn;
+      throw new TypeError(`unknown fail-on level ${String(unreachable)}`);
+    }
+  }
+}

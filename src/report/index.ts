@@ -1,0 +1,57 @@
+/** Conformance results: the contract, how they are built, compared and merged, and the reports rendered from them. */
+export {
+  buildConformanceResult,
+  type ConformanceRunInput,
+  profileVerdict,
+  summarizeChecks,
+} from './build-conformance-result.js';
+export { type CategoryScore, formatScore, scoreCategories } from './category-score.js';
+export { type BaselineComparison, compareWithBaseline } from './compare-baseline.js';
+export {
+  CHECK_STATUSES,
+  type CheckResult,
+  type CheckStatus,
+  CONFORMANCE_SCHEMA_VERSION,
+  type ConformanceResult,
+  type ConformanceSummary,
+  countsTowardsVerdict,
+  type EvidenceExchange,
+  FAIL_ON_LEVELS,
+  type FailOn,
+  type HeaderMap,
+  levelRank,
+  REQUIREMENT_LEVELS,
+  type RecordedRequest,
+  type RecordedResponse,
+  type RequirementLevel,
+  type ShardInfo,
+  VERDICTS,
+  type Verdict,
+} from './conformance-result.js';
+export {
+  CONFORMANCE_SCHEMA,
+  conformanceSchemaJson,
+  isConformanceResult,
+  parseConformanceResult,
+} from './conformance-schema.js';
+export { mergeResults } from './merge-results.js';
+export { CREDENTIAL_HEADERS, REDACTED, type RedactionOptions, redact } from './redaction.js';
+export { embedJson, type HtmlOptions, renderHtml } from './render-html.js';
+export { type RenderOptions, renderJson } from './render-json.js';
+export { renderJunit } from './render-junit.js';
+export { GITHUB_COMMENT_LIMIT, type MarkdownOptions, renderMarkdown } from './render-markdown.js';
+export { formatTable, renderTerminalSummary, type TerminalOptions } from './render-terminal.js';
+export {
+  parseReplayResult,
+  REPLAY_CYCLE_KINDS,
+  REPLAY_SCHEMA,
+  REPLAY_SCHEMA_VERSION,
+  type ReplayCycle,
+  type ReplayCycleKind,
+  type ReplayDivergence,
+  type ReplayLatency,
+  type ReplayResult,
+  type ReplayScenario,
+  replayErrorsByCode,
+} from './replay-result.js';
+export { REPORT_FILES, type WriteReportsOptions, writeReports } from './write-reports.js';

@@ -1,0 +1,90 @@
+import { expect, test } from '@playwright/test';
+import { buildConformanceResult } from './build-conformance-result.js';
+import { renderJunit } from './render-junit.js';
+import { HOSTILE_PAYLOADS, sampleConformanceResult } from './test-support/sample-results.js';
+import { findAll, parseXml } from './test-support/xml-well-formed.js';
+
+test('junit.xml is well-formed and counts what the result holds, suite by suite', () => {
+  const { result, token, secret } = sampleConformanceResult();
+  const xml = renderJunit(result, { secrets: [secret] });
+  const root = parseXml(xml);
+  expect(root.name).toBe('testsuites');
+  const suites = findAll(root, 'testsuite');
+  expect(suites.map((s) => s.attributes.name)).toEqual(
+    [...new Set(result.checks.map((c) => c.category))].sort(),
+  );
+  const cases = findAll(root, 'testcase');
+  expect(cases).toHaveLength(result.summary.total);
+  expect(findAll(root, 'failure')).toHaveLength(result.summary.failed);
+  expect(findAll(root, 'error')).toHaveLength(result.summary.errored);
+  expect(findAll(root, 'skipped')).toHaveLength(result.summary.skipped);
+  expect(root.attributes).toMatchObject({
+    tests: String(result.summary.total),
+    failures: String(result.summary.failed),
+    errors: String(result.summary.errored),
+    skipped: String(result.summary.skipped),
+  });
+  for (const suite of suites) {
+    const inSuite = result.checks.filter((c) => c.category === suite.attributes.name);
+    expect(suite.attributes.tests).toBe(String(inSuite.length));
+    expect(findAll(suite, 'testcase').map((c) => c.attributes.name)).toEqual(
+      inSuite.map((c) => `${c.id} ${c.title}`),
+    );
+  }
+  expect(xml).not.toContain(token);
+  expect(xml).not.toContain(secret);
+});
+
+test('hostile text and control characters come back intact as text, never as markup', () => {
+  const hostile = `${HOSTILE_PAYLOADS.join(' ')} & "quotes" 'apos' \u0007bell\u0000nul \uFFFF`;
+  const result = buildConformanceResult({
+    runId: 'r',
+    tool: { name: 'scim-harness', version: '0.1.0' },
+    target: { url: 'http://127.0.0.1:1/scim' },
+    startedAt: '2026-01-01T00:00:00Z',
+    finishedAt: '2026-01-01T00:00:01Z',
+    checks: [
+      {
+        id: 'users.hostile',
+        title: hostile,
+        category: 'users',
+        level: 'MUST',
+        rfc: 'RFC 7644 §3.3',
+        profiles: ['core'],
+        status: 'failed',
+        message: `multi\nline ${hostile}`,
+        evidence: [],
+      },
+    ],
+  });
+  const root = parseXml(renderJunit(result));
+  const [testcase] = findAll(root, 'testcase');
+  const visible = hostile
+    .replace('\u0007', '\\u0007')
+    .replace('\u0000', '\\u0000')
+    .replace('\uFFFF', '\\uffff');
+  expect(testcase?.attributes.name).toBe(`users.hostile ${visible}`);
+  const [failure] = findAll(root, 'failure');
+  expect(failure?.attributes.message).toBe(`multi\nline ${visible}`);
+  expect(failure?.attributes.type).toBe('MUST');
+  expect(failure?.text).toContain(`Message: multi\nline ${visible}`);
+  expect(findAll(root, 'injected')).toHaveLength(0);
+});
+
+// The checker must be able to fail, or the test above proves nothing.
+const MALFORMED: [string, string][] = [
+  ['unclosed element', '<a><b></a>'],
+  ['raw < in text', '<a>1 < 2</a>'],
+  ['raw & in an attribute', '<a x="1 & 2"/>'],
+  ['unknown entity', '<a>&nbsp;</a>'],
+  ['two roots', '<a/><b/>'],
+  ['control character', '<a>\u0001</a>'],
+  ['duplicate attribute', '<a x="1" x="2"/>'],
+  ['unquoted attribute', '<a x=1/>'],
+];
+
+for (const [name, xml] of MALFORMED) {
+  test(`the well-formedness check rejects: ${name}`, () => {
+    expect(() => parseXml(xml)).toThrow();
+  });
+}

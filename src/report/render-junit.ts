@@ -1,0 +1,93 @@
+import type { CheckResult, ConformanceResult, EvidenceExchange } from './conformance-result.js';
+import { redact } from './redaction.js';
+import type { RenderOptions } from './render-json.js';
+import { escapeXml, escapeXmlContent } from './xml-text.js';
+
+function seconds(ms: number | undefined): string {
+  return ((ms ?? 0) / 1000).toFixed(3);
+}
+
+function exchangeLine(exchange: EvidenceExchange): string {
+  const answer = exchange.response ? String(exchange.response.status) : 'no response';
+  return `${exchange.request.method} ${exchange.request.url} -> ${answer}${exchange.note ? ` (${exchange.note})` : ''}`;
+}
+
+/** The body of a failure or error element: everything a CI log reader needs without opening report.html. */
+function details(check: CheckResult): string {
+  const lines = [`${check.level} ${check.rfc}`];
+  if (check.requirement) lines.push(`Requirement: "${check.requirement}"`);
+  if (check.message) lines.push(`Message: ${check.message}`);
+  if (check.fix) lines.push(`Fix: ${check.fix}`);
+  if (check.evidence.length > 0)
+    lines.push('Evidence:', ...check.evidence.map((e) => `  ${exchangeLine(e)}`));
+  return lines.join('\n');
+}
+
+function outcome(check: CheckResult): string {
+  switch (check.status) {
+    case 'passed':
+      return '';
+    case 'failed':
+      return `      <failure message="${escapeXml(check.message || check.title)}" type="${check.level}">${escapeXmlContent(details(check))}</failure>\n`;
+    case 'skipped':
+      return `      <skipped message="${escapeXml(check.skipReason ?? check.message)}"/>\n`;
+    case 'error':
+      // `error` in JUnit means the test could not run: the same meaning as here, never a verdict on the target.
+      return `      <error message="${escapeXml(check.message || 'the check could not be evaluated')}" type="harness">${escapeXmlContent(details(check))}</error>\n`;
+    default: {
+      const unreachable: never = check.status;
+      throw new TypeError(`unknown status ${String(unreachable)}`);
+    }
+  }
+}
+
+function testcase(check: CheckResult): string {
+  const open = `    <testcase classname="${escapeXml(`scim.${check.category}`)}" name="${escapeXml(`${check.id} ${check.title}`)}" time="${seconds(check.durationMs)}"`;
+  const body = outcome(check);
+  return body ? `${open}>\n${body}    </testcase>\n` : `${open}/>\n`;
+}
+
+function counts(checks: readonly CheckResult[]) {
+  return {
+    tests: checks.length,
+    failures: checks.filter((c) => c.status === 'failed').length,
+    errors: checks.filter((c) => c.status === 'error').length,
+    skipped: checks.filter((c) => c.status === 'skipped').length,
+    time: seconds(checks.reduce((sum, c) => sum + (c.durationMs ?? 0), 0)),
+  };
+}
+
+/**
+ * `junit.xml`: one `<testsuite>` per category (a check belongs to one category but to several profiles, so
+ * suites by profile would count it twice), one `<testcase>` per check, `failure` / `skipped` / `error` as the
+ * check ended. Target, run id and profile verdicts ride along as properties of every suite.
+ * @see https://github.com/testmoapp/junitxml (the de facto format)
+ */
+export function renderJunit(result: ConformanceResult, options: RenderOptions = {}): string {
+  const clean = redact(result, options);
+  const categories = [...new Set(clean.checks.map((c) => c.category))].sort();
+  const all = counts(clean.checks);
+  const properties = [
+    ['target', clean.target.url],
+    ['runId', clean.runId],
+    ['failOn', clean.failOn ?? 'must'],
+    ...clean.profiles.map((p) => [`verdict.${p}`, clean.summary.verdicts[p] ?? 'incomplete']),
+  ]
+    .map(
+      ([name, value]) =>
+        `      <property name="${escapeXml(name ?? '')}" value="${escapeXml(value ?? '')}"/>\n`,
+    )
+    .join('');
+  let xml = '<?xml version="1.0" encoding="UTF-8"?>\n';
+  xml += `<testsuites name="${escapeXml(`SCIM conformance of ${clean.target.url}`)}" tests="${all.tests}" failures="${all.failures}" errors="${all.errors}" skipped="${all.skipped}" time="${all.time}" timestamp="${escapeXml(clean.startedAt)}">\n`;
+  for (const category of categories) {
+    const checks = clean.checks.filter((c) => c.category === category);
+    const c = counts(checks);
+    xml += `  <testsuite name="${escapeXml(category)}" tests="${c.tests}" failures="${c.failures}" errors="${c.errors}" skipped="${c.skipped}" time="${c.time}" timestamp="${escapeXml(clean.startedAt)}">\n`;
+    xml += `    <properties>\n${properties}    </properties>\n`;
+    for (const check of checks) xml += testcase(check);
+    xml += '  </testsuite>\n';
+  }
+  xml += '</testsuites>\n';
+  return xml;
+}

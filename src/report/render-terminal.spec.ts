@@ -1,0 +1,68 @@
+import { expect, test } from '@playwright/test';
+import { buildConformanceResult } from './build-conformance-result.js';
+import { formatTable, renderTerminalSummary } from './render-terminal.js';
+import { sampleConformanceResult } from './test-support/sample-results.js';
+
+const ESC = '\u001b';
+
+test('plain text by default: verdicts, scores, failures, no escape codes, no token', () => {
+  const { result, token, secret } = sampleConformanceResult();
+  const text = renderTerminalSummary(result, { secrets: [secret] });
+  expect(text).not.toContain(ESC);
+  for (const profile of result.profiles) {
+    expect(text).toMatch(new RegExp(`^${profile} +${result.summary.verdicts[profile]?.toUpperCase()} `, 'm'));
+  }
+  expect(text).toContain(`${result.summary.total} checks: ${result.summary.passed} passed`);
+  expect(text).toContain(`Could not evaluate ${result.summary.errored} check(s)`);
+  expect(text).not.toContain(token);
+  expect(text).not.toContain(secret);
+});
+
+test('colour only when asked for, and columns stay aligned with it', () => {
+  const { result } = sampleConformanceResult({ checks: 20 });
+  const coloured = renderTerminalSummary(result, { color: true });
+  expect(coloured).toContain(`${ESC}[`);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters is the point
+  const strip = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
+  expect(strip(coloured)).toBe(renderTerminalSummary(result, { color: false }));
+});
+
+test('escape sequences from the target cannot reach the terminal', () => {
+  const result = buildConformanceResult({
+    runId: 'r',
+    tool: { name: 'scim-harness', version: '0.1.0' },
+    target: { url: 'http://127.0.0.1:1/scim' },
+    startedAt: '2026-01-01T00:00:00Z',
+    finishedAt: '2026-01-01T00:00:01Z',
+    checks: [
+      {
+        id: 'users.tty',
+        title: 't',
+        category: 'users',
+        level: 'MUST',
+        rfc: 'RFC 7644 §3.3',
+        profiles: ['core'],
+        status: 'failed',
+        message: `clear${ESC}[2J${ESC}]0;owned\u0007 title\rover\u009b`,
+        evidence: [],
+      },
+    ],
+  });
+  const text = renderTerminalSummary(result);
+  expect(text).toContain('clear');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters is the point
+  expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+});
+
+// [headers, rows, expected lines]
+const TABLES: [string[], string[][], string[]][] = [
+  [['a', 'bb'], [['xxx', 'y']], ['a    bb', '---  --', 'xxx  y']],
+  [['name'], [], ['name', '----']],
+  [['é', 'n'], [['ü', '10']], ['é  n', '-  --', 'ü  10']],
+];
+
+for (const [headers, rows, lines] of TABLES) {
+  test(`formatTable sizes columns to the widest cell: ${headers.join(',')}`, () => {
+    expect(formatTable(headers, rows)).toBe(lines.join('\n'));
+  });
+}

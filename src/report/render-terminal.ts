@@ -1,0 +1,137 @@
+import { formatScore, scoreCategories } from './category-score.js';
+import type { CheckResult, ConformanceResult, Verdict } from './conformance-result.js';
+import { levelRank } from './conformance-result.js';
+import { redact } from './redaction.js';
+import type { RenderOptions } from './render-json.js';
+
+export interface TerminalOptions extends RenderOptions {
+  /** ANSI colours; the CLI passes `process.stdout.isTTY` (and honours NO_COLOR). Off by default. */
+  color?: boolean;
+  /** Failures listed before "… and N more"; defaults to 20. */
+  maxFailures?: number;
+  /** Longest message shown, in characters; defaults to 100. */
+  maxMessageLength?: number;
+}
+
+const ANSI = {
+  red: '\u001b[31m',
+  green: '\u001b[32m',
+  yellow: '\u001b[33m',
+  bold: '\u001b[1m',
+  reset: '\u001b[0m',
+};
+
+/**
+ * Escape sequences and control characters a target could put in a message to rewrite the user's terminal
+ * (move the cursor, set the title, hide lines): removed before anything is printed.
+ */
+const TERMINAL_CONTROL =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the purpose
+  /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[\u0000-\u001f\u007f-\u009f]/g;
+
+function inert(text: string): string {
+  return text.replace(TERMINAL_CONTROL, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function cut(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Width of a cell as shown: code points, colour codes not counted. */
+function shownWidth(text: string): number {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the purpose
+  return [...text.replace(/\u001b\[[0-9;]*m/g, '')].length;
+}
+
+/** A plain-text table; each column as wide as its widest cell. */
+export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = headers.map((h, i) => Math.max(shownWidth(h), ...rows.map((r) => shownWidth(r[i] ?? ''))));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => c + ' '.repeat(Math.max(0, (widths[i] ?? 0) - shownWidth(c))))
+      .join('  ')
+      .trimEnd();
+  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/**
+ * The summary `scim-harness run` prints: verdict per profile, score per category, the failures (MUST first)
+ * and how many checks could not be evaluated. Plain text; colour only when asked for.
+ */
+export function renderTerminalSummary(result: ConformanceResult, options: TerminalOptions = {}): string {
+  const clean = redact(result, options);
+  const paint = (text: string, ...codes: (keyof typeof ANSI)[]) =>
+    options.color ? `${codes.map((c) => ANSI[c]).join('')}${text}${ANSI.reset}` : text;
+  const verdictText = (verdict: Verdict) => {
+    switch (verdict) {
+      case 'pass':
+        return paint('PASS', 'green', 'bold');
+      case 'fail':
+        return paint('FAIL', 'red', 'bold');
+      case 'incomplete':
+        return paint('INCOMPLETE', 'yellow', 'bold');
+      default: {
+        const unreachable: never = verdict;
+        return String(unreachable);
+      }
+    }
+  };
+  const maxMessage = options.maxMessageLength ?? 100;
+  const maxFailures = options.maxFailures ?? 20;
+  const { summary } = clean;
+  const out: string[] = [
+    `SCIM conformance of ${inert(clean.target.url)} (run ${inert(clean.runId)}, fail on ${clean.failOn ?? 'must'})`,
+    '',
+  ];
+  const profileRows = clean.profiles.map((p) => {
+    const verdict = summary.verdicts[p] ?? 'incomplete';
+    const checks = clean.checks.filter((c) => c.profiles.includes(p));
+    const n = (status: CheckResult['status']) => String(checks.filter((c) => c.status === status).length);
+    return [inert(p), verdictText(verdict), n('passed'), n('failed'), n('error'), n('skipped')];
+  });
+  out.push(formatTable(['profile', 'verdict', 'passed', 'failed', 'errored', 'skipped'], profileRows));
+  out.push('');
+  out.push(
+    formatTable(
+      ['category', 'score', 'failed', 'errored', 'skipped'],
+      scoreCategories(clean.checks).map((s) => [
+        inert(s.category),
+        formatScore(s),
+        String(s.failed),
+        String(s.errored),
+        String(s.skipped),
+      ]),
+    ),
+  );
+  out.push('');
+  out.push(
+    `${summary.total} checks: ${summary.passed} passed, ${summary.failed} failed, ` +
+      `${summary.errored} could not be evaluated, ${summary.skipped} skipped.`,
+  );
+  const failed = clean.checks
+    .filter((c) => c.status === 'failed')
+    .sort((a, b) => levelRank(b.level) - levelRank(a.level) || a.id.localeCompare(b.id));
+  if (failed.length > 0) {
+    out.push('', paint('Failures (the target broke these requirements):', 'bold'));
+    out.push(
+      formatTable(
+        ['level', 'check', 'section', 'message'],
+        failed
+          .slice(0, maxFailures)
+          .map((c) => [c.level, inert(c.id), inert(c.rfc), cut(inert(c.message), maxMessage)]),
+      ),
+    );
+    if (failed.length > maxFailures) out.push(`… and ${failed.length - maxFailures} more in report.html`);
+  }
+  const errored = clean.checks.filter((c) => c.status === 'error');
+  if (errored.length > 0) {
+    out.push(
+      '',
+      paint(`Could not evaluate ${errored.length} check(s) (harness or connection errors):`, 'bold'),
+    );
+    for (const c of errored.slice(0, maxFailures))
+      out.push(`  ${inert(c.id)}: ${cut(inert(c.message), maxMessage)}`);
+    if (errored.length > maxFailures) out.push(`  … and ${errored.length - maxFailures} more in report.html`);
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,70 @@
+import { expect, test } from '@playwright/test';
+import { parseReplayResult, type ReplayCycle, replayErrorsByCode } from './replay-result.js';
+import { sampleReplayResult } from './test-support/sample-results.js';
+
+test('a generated replay validates', () => {
+  const replay = sampleReplayResult();
+  expect(parseReplayResult(JSON.parse(JSON.stringify(replay)))).toEqual(replay);
+});
+
+// [case, how to break it, the error]
+const INVALID: [
+  string,
+  (r: Record<string, unknown> & { cycles: Record<string, unknown>[] }) => void,
+  RegExp,
+][] = [
+  [
+    'wrong version',
+    (r) => {
+      r.schemaVersion = 3;
+    },
+    /\/schemaVersion must be equal to constant/,
+  ],
+  [
+    'unknown cycle kind',
+    (r) => {
+      r.cycles[0] = { ...r.cycles[0], kind: 'full' };
+    },
+    /\/cycles\/0\/kind/,
+  ],
+  [
+    'negative count',
+    (r) => {
+      r.cycles[1] = { ...r.cycles[1], operations: { create: { '201': -1 } } };
+    },
+    /\/cycles\/1\/operations\/create\/201/,
+  ],
+  [
+    'missing latency',
+    (r) => {
+      const { latencyMs: _l, ...rest } = r.cycles[0] ?? {};
+      r.cycles[0] = rest;
+    },
+    /required property 'latencyMs'/,
+  ],
+];
+
+for (const [name, breakIt, message] of INVALID) {
+  test(`an invalid replay is refused: ${name}`, () => {
+    const copy = JSON.parse(JSON.stringify(sampleReplayResult()));
+    breakIt(copy);
+    expect(() => parseReplayResult(copy, 'replay.json')).toThrow(message);
+  });
+}
+
+// [operations, expected errors by code]
+const ERRORS: [ReplayCycle['operations'], Record<string, number>][] = [
+  [{ create: { '201': 3 }, delete: { '204': 1 } }, {}],
+  [
+    { create: { '201': 3, '409': 1 }, update: { '409': 2, '429': 4 } },
+    { '409': 3, '429': 4 },
+  ],
+  [{ create: { timeout: 2, '500': 1 } }, { timeout: 2, '500': 1 }],
+];
+
+for (const [operations, expected] of ERRORS) {
+  test(`errors by code of ${JSON.stringify(operations)}`, () => {
+    const cycle = { ...sampleReplayResult().cycles[0]!, operations };
+    expect(replayErrorsByCode(cycle)).toEqual(expected);
+  });
+}

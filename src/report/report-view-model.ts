@@ -1,0 +1,33 @@
+import { type CategoryScore, scoreCategories } from './category-score.js';
+import type { ConformanceResult } from './conformance-result.js';
+import { type ReplayCycle, type ReplayResult, replayErrorsByCode } from './replay-result.js';
+
+/** A replay cycle with what the page shows but the contract does not carry. */
+export interface ReplayCycleView extends ReplayCycle {
+  errorsByCode: Record<string, number>;
+}
+
+export interface ReplayView extends Omit<ReplayResult, 'cycles'> {
+  cycles: ReplayCycleView[];
+}
+
+/** The data embedded in report.html: everything derived is computed here, so the page only displays. */
+export interface ReportViewModel {
+  result: ConformanceResult | null;
+  scores: CategoryScore[];
+  replay: ReplayView | null;
+}
+
+/** Derives the view model; both inputs must already be redacted. */
+export function buildReportViewModel(
+  result: ConformanceResult | null,
+  replay: ReplayResult | null,
+): ReportViewModel {
+  return {
+    result,
+    scores: result ? scoreCategories(result.checks) : [],
+    replay: replay
+      ? { ...replay, cycles: replay.cycles.map((c) => ({ ...c, errorsByCode: replayErrorsByCode(c) })) }
+      : null,
+  };
+}

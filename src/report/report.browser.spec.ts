@@ -1,0 +1,147 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { expect, type Page, test } from '@playwright/test';
+import type { CheckResult, Verdict } from './conformance-result.js';
+import {
+  HOSTILE_PAYLOADS,
+  type Sample,
+  sampleConformanceResult,
+  sampleReplayResult,
+} from './test-support/sample-results.js';
+import { writeReports } from './write-reports.js';
+
+const VERDICT_LABEL: Record<Verdict, string> = { pass: 'Pass', fail: 'Fail', incomplete: 'Incomplete' };
+
+let dir = '';
+let sample: Sample;
+let reportUrl = '';
+let replayOnlyUrl = '';
+
+test.beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'scim-report-browser-'));
+  sample = sampleConformanceResult({ seed: 3 });
+  await writeReports(path.join(dir, 'full'), sample.result, {
+    secrets: [sample.secret],
+    replay: sampleReplayResult(),
+  });
+  await writeReports(path.join(dir, 'replay'), null, { replay: sampleReplayResult() });
+  reportUrl = pathToFileURL(path.join(dir, 'full', 'report.html')).href;
+  replayOnlyUrl = pathToFileURL(path.join(dir, 'replay', 'report.html')).href;
+});
+
+test.afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Opens a report and records every request the page makes; only the file itself may be loaded. */
+async function open(page: Page, url: string): Promise<{ requests: string[]; problems: string[] }> {
+  const requests: string[] = [];
+  const problems: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  // Everything but the report file itself is cut off, and the request events still record the attempt.
+  await page.route('**', (route) => (route.request().url() === url ? route.continue() : route.abort()));
+  await page.goto(url);
+  return { requests, problems };
+}
+
+const visibleRows = (page: Page) => page.locator('#checks-table tbody tr:visible');
+const count = (checks: CheckResult[], keep: (c: CheckResult) => boolean) => checks.filter(keep).length;
+
+test('the report opens offline and shows each profile verdict', async ({ page }) => {
+  const { requests, problems } = await open(page, reportUrl);
+  for (const profile of sample.result.profiles) {
+    const verdict = sample.result.summary.verdicts[profile] ?? 'incomplete';
+    await expect(page.locator(`#verdicts tr[data-profile="${profile}"] .verdict`)).toHaveText(
+      VERDICT_LABEL[verdict],
+    );
+  }
+  await expect(page.getByRole('heading', { name: 'Verdict per profile' })).toBeVisible();
+  expect(requests).toEqual([reportUrl]);
+  expect(problems).toEqual([]);
+});
+
+test('filters change the visible checks', async ({ page }) => {
+  await open(page, reportUrl);
+  const { checks } = sample.result;
+  await expect(page.locator('#filter-count')).toHaveText(
+    `Showing ${checks.length} of ${checks.length} checks`,
+  );
+  await expect(visibleRows(page)).toHaveCount(checks.length);
+
+  await page.getByLabel('Status', { exact: true }).selectOption('failed');
+  await expect(visibleRows(page)).toHaveCount(count(checks, (c) => c.status === 'failed'));
+  await page.getByLabel('Level', { exact: true }).selectOption('MUST');
+  const mustFailures = count(checks, (c) => c.status === 'failed' && c.level === 'MUST');
+  await expect(visibleRows(page)).toHaveCount(mustFailures);
+  await expect(page.locator('#failures article:visible')).toHaveCount(mustFailures);
+
+  await page.getByLabel('Status', { exact: true }).selectOption('');
+  await page.getByLabel('Level', { exact: true }).selectOption('');
+  const category = checks[0]?.category ?? '';
+  await page.getByLabel('Category', { exact: true }).selectOption(category);
+  await expect(visibleRows(page)).toHaveCount(count(checks, (c) => c.category === category));
+  await page.getByLabel('Category', { exact: true }).selectOption('');
+  await page.getByLabel('Profile', { exact: true }).selectOption('datadog');
+  await expect(visibleRows(page)).toHaveCount(count(checks, (c) => c.profiles.includes('datadog')));
+  await page.getByLabel('Profile', { exact: true }).selectOption('');
+
+  const target = checks[checks.length - 1]!;
+  await page.getByLabel('Search', { exact: true }).fill(target.id);
+  await expect(visibleRows(page)).toHaveCount(1);
+  await expect(visibleRows(page).first()).toContainText(target.title);
+  await page.getByLabel('Search', { exact: true }).fill('');
+  await expect(visibleRows(page)).toHaveCount(checks.length);
+});
+
+test('failures and checks that could not be evaluated are apart, with evidence collapsed, redacted and inert', async ({
+  page,
+}) => {
+  await open(page, reportUrl);
+  const { checks } = sample.result;
+  await expect(page.locator('#failures article')).toHaveCount(count(checks, (c) => c.status === 'failed'));
+  await expect(page.locator('#errors article')).toHaveCount(count(checks, (c) => c.status === 'error'));
+  await expect(page.locator('#failures article.check-error')).toHaveCount(0);
+  await expect(page.locator('#skipped tbody tr')).toHaveCount(count(checks, (c) => c.status === 'skipped'));
+
+  const failure = checks.find((c) => c.status === 'failed' && c.requirement && c.fix)!;
+  const article = page.locator(`#failures article[data-check="${failure.id}"]`);
+  await expect(article.locator('blockquote')).toHaveText(failure.requirement ?? '');
+  await expect(article).toContainText(failure.rfc);
+  await expect(article.locator('.fix')).toContainText(failure.fix ?? '');
+  // The message holds a hostile payload: it must read as text.
+  await expect(article.locator('.message')).toContainText(failure.message);
+
+  const exchange = article.locator('details.evidence pre').first();
+  await expect(exchange).toBeHidden();
+  await article.locator('details.evidence summary').click();
+  await expect(exchange).toBeVisible();
+  await expect(exchange).toContainText('Authorization: [REDACTED]');
+
+  const text = (await page.locator('body').textContent()) ?? '';
+  expect(text).not.toContain(sample.token);
+  expect(text).not.toContain(sample.secret);
+  expect(text).toContain(HOSTILE_PAYLOADS[0]);
+  expect(await page.evaluate(() => (window as unknown as { pwned?: unknown }).pwned)).toBeUndefined();
+  await expect(page.locator('main img, main svg, main script, main injected')).toHaveCount(0);
+});
+
+test('the replay section shows cycles, the quarantine timeline and divergences as text', async ({ page }) => {
+  const replay = sampleReplayResult();
+  const { requests, problems } = await open(page, replayOnlyUrl);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mock IdP replay report');
+  await expect(page.locator('#verdicts')).toHaveCount(0);
+  await expect(page.locator('#replay tr[data-cycle]')).toHaveCount(replay.cycles.length);
+  const quarantined = replay.cycles.filter((c) => c.quarantined).map((c) => `Cycle ${c.n}: quarantined`);
+  await expect(page.locator('.timeline li.quarantined')).toHaveText(quarantined);
+  await expect(page.locator('#replay tr[data-cycle="3"]')).toContainText('429×7');
+  await expect(page.locator('#replay')).toContainText(HOSTILE_PAYLOADS[1]);
+  expect(await page.evaluate(() => (window as unknown as { pwned?: unknown }).pwned)).toBeUndefined();
+  expect(requests).toEqual([replayOnlyUrl]);
+  expect(problems).toEqual([]);
+});
