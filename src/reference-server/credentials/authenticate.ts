@@ -1,0 +1,70 @@
+import { ScimError } from '../../scim/errors/scim-error.js';
+import { errorResult, type ScimResult } from '../http/scim-result.js';
+import type { QuirkSet } from '../quirks.js';
+import type { ApplicationKeyInfo, CredentialStore } from './credential-store.js';
+
+/** The realm named in `WWW-Authenticate`. */
+export const AUTH_REALM = 'scim-harness reference server';
+
+export const AUTH_FAILURES = ['missing', 'malformed', 'invalid', 'revoked'] as const;
+export type AuthFailure = (typeof AUTH_FAILURES)[number];
+
+export type AuthOutcome = { ok: true; key: ApplicationKeyInfo } | { ok: false; failure: AuthFailure };
+
+/** RFC 6750 §2.1 b64token: what a Bearer credential may contain. */
+const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
+
+/**
+ * Authenticates `Authorization: Bearer <application key>`. A revoked key (its owner was deprovisioned) fails
+ * unless the `revoked-key-accepted` quirk is on.
+ * @see https://www.rfc-editor.org/rfc/rfc6750#section-2.1
+ */
+export function authenticate(
+  header: string | null,
+  credentials: CredentialStore,
+  quirks: QuirkSet,
+): AuthOutcome {
+  if (header === null || header.trim() === '') return { ok: false, failure: 'missing' };
+  const match = /^Bearer +(\S+)\s*$/i.exec(header);
+  if (!match || !B64TOKEN.test(match[1]!)) return { ok: false, failure: 'malformed' };
+  const token = match[1]!;
+  const verified = credentials.verify(token);
+  if (verified.ok) return { ok: true, key: verified.key };
+  if (verified.reason === 'revoked') {
+    const key = quirks.has('revoked-key-accepted') ? credentials.identify(token) : undefined;
+    return key ? { ok: true, key } : { ok: false, failure: 'revoked' };
+  }
+  return { ok: false, failure: 'invalid' };
+}
+
+const DETAILS: Record<AuthFailure, string> = {
+  missing: 'Authentication required: send Authorization: Bearer <application key>.',
+  malformed: 'The Authorization header is not a Bearer token.',
+  invalid: 'The application key is not valid.',
+  revoked: 'The application key has been revoked.',
+};
+
+/**
+ * The 401 answer: a SCIM error body and a `WWW-Authenticate` challenge. Per RFC 6750 §3.1 a request with no
+ * credentials gets the challenge without an error code; a bad or revoked token gets `error="invalid_token"`.
+ * @see https://www.rfc-editor.org/rfc/rfc6750#section-3.1
+ * @see https://www.rfc-editor.org/rfc/rfc7644#section-2
+ */
+export function unauthorizedResult(
+  failure: AuthFailure,
+  quirks: QuirkSet,
+  presented?: string | null,
+): ScimResult {
+  // The `token-echoed-in-error` quirk quotes the credential back, as naive "invalid token: …" messages do.
+  const token = presented?.replace(/^Bearer\s+/i, '').slice(0, 300);
+  const echo = quirks.has('token-echoed-in-error') && failure === 'invalid' && token ? ` (${token})` : '';
+  const result = errorResult(new ScimError(401, undefined, `${DETAILS[failure]}${echo}`), quirks);
+  if (!quirks.has('missing-www-authenticate')) {
+    const challenge =
+      failure === 'missing'
+        ? `Bearer realm="${AUTH_REALM}"`
+        : `Bearer realm="${AUTH_REALM}", error="invalid_token", error_description="${DETAILS[failure]}"`;
+    result.headers = { ...result.headers, 'WWW-Authenticate': challenge };
+  }
+  return result;
+}

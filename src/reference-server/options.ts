@@ -1,0 +1,84 @@
+import type { Logger } from 'pino';
+import { pino } from 'pino';
+import { HarnessError } from '../errors/harness-error.js';
+import { isQuirkName, type QuirkName, type QuirkSet } from './quirks.js';
+
+/** Options of {@link startReferenceServer} and {@link createReferenceHandler}. */
+export interface ReferenceServerOptions {
+  /** 0 or undefined: an ephemeral port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Named non-conformances to switch on (see QUIRKS). */
+  quirks?: QuirkName[];
+  /** A faker-generated directory, reproducible from `seed`. */
+  seed?: { users: number; groups: number; seed: number };
+  /** Default: silent. Tokens never reach it. */
+  logger?: Logger;
+  /** Bytes; bodies above it are refused with 413; advertised as bulk.maxPayloadSize. Default 1 MiB. */
+  maxPayloadSize?: number;
+  /** The /admin API (service accounts, keys). Default true: the server is for local and test use only. */
+  adminApi?: boolean;
+}
+
+/** Every option filled in and checked. */
+export interface ResolvedReferenceOptions {
+  port: number;
+  host: string;
+  quirks: QuirkSet;
+  seed: { users: number; groups: number; seed: number } | undefined;
+  logger: Logger;
+  maxPayloadSize: number;
+  adminApi: boolean;
+  /** Advertised as bulk.maxOperations. */
+  maxOperations: number;
+  /** Advertised as filter.maxResults: the largest page. */
+  maxResults: number;
+  /** The page size when a request gives no count. */
+  defaultCount: number;
+}
+
+export const DEFAULT_MAX_PAYLOAD_SIZE = 1024 * 1024;
+const MAX_SEED_RESOURCES = 100_000;
+
+function invalid(message: string): HarnessError {
+  return new HarnessError('CONFIG_INVALID', `Reference server: ${message}`);
+}
+
+function checkCount(name: string, value: unknown, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max) {
+    throw invalid(`${name} must be an integer from 0 to ${max}, got ${String(value)}.`);
+  }
+  return value;
+}
+
+/** Turns options into resolved options: defaults applied, every value checked (HarnessError CONFIG_INVALID). */
+export function resolveReferenceOptions(options: ReferenceServerOptions = {}): ResolvedReferenceOptions {
+  const quirks = new Set<QuirkName>();
+  for (const name of options.quirks ?? []) {
+    if (!isQuirkName(name)) throw invalid(`unknown quirk ${JSON.stringify(name)}.`);
+    quirks.add(name);
+  }
+  const port = checkCount('port', options.port ?? 0, 65_535);
+  const maxPayloadSize = options.maxPayloadSize ?? DEFAULT_MAX_PAYLOAD_SIZE;
+  if (!Number.isInteger(maxPayloadSize) || maxPayloadSize < 1024) {
+    throw invalid(`maxPayloadSize must be an integer of at least 1024 bytes, got ${String(maxPayloadSize)}.`);
+  }
+  const seed = options.seed && {
+    users: checkCount('seed.users', options.seed.users, MAX_SEED_RESOURCES),
+    groups: checkCount('seed.groups', options.seed.groups, MAX_SEED_RESOURCES),
+    seed: checkCount('seed.seed', options.seed.seed, Number.MAX_SAFE_INTEGER),
+  };
+  return {
+    port,
+    host: options.host ?? '127.0.0.1',
+    quirks,
+    seed,
+    logger: options.logger ?? pino({ level: 'silent' }),
+    maxPayloadSize,
+    adminApi: options.adminApi ?? true,
+    maxOperations: 1000,
+    maxResults: 1000,
+    defaultCount: 100,
+  };
+}

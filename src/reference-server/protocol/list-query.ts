@@ -1,0 +1,211 @@
+import { ScimError } from '../../scim/errors/scim-error.js';
+import type { AttrPath, Filter } from '../../scim/filter/ast.js';
+import { parseAttrPath } from '../../scim/filter/attr-path.js';
+import { parseFilter } from '../../scim/filter/filter-parser.js';
+import { isJsonObject } from '../../scim/filter/index.js';
+import type { SortOrder } from '../../scim/schemas/index.js';
+import { parseAttributeList } from '../../scim/schemas/index.js';
+import { SCHEMA_URNS } from '../../scim/urns.js';
+import type { QuirkSet } from '../quirks.js';
+
+/** Paging limits the server advertises (`filter.maxResults` in /ServiceProviderConfig). */
+export interface ListLimits {
+  defaultCount: number;
+  maxResults: number;
+}
+
+/** A list or search request, from query parameters or a SearchRequest body (RFC 7644 §3.4.2, §3.4.3). */
+export interface ListQuery {
+  filter?: Filter;
+  startIndex: number;
+  count: number;
+  sortBy?: AttrPath;
+  sortOrder: SortOrder;
+  attributes?: string[];
+  excludedAttributes?: string[];
+}
+
+const OPERATOR_WORDS = /^(eq|ne|co|sw|ew|gt|ge|lt|le|pr|and|or|not)$/i;
+
+/** The words of a filter outside its quoted strings, for the `filter-operators-case-sensitive` quirk. */
+function unquotedWords(text: string): string[] {
+  return text.replace(/"(?:[^"\\]|\\.)*"/g, ' ').split(/[\s()[\]]+/);
+}
+
+/** Every attribute path a filter names (value-path inner paths are relative to their parent). */
+export function filterPaths(filter: Filter): AttrPath[] {
+  switch (filter.kind) {
+    case 'compare':
+    case 'present':
+      return [filter.path];
+    case 'valuePath':
+      return [filter.path, ...filterPaths(filter.filter)];
+    case 'and':
+    case 'or':
+      return [...filterPaths(filter.left), ...filterPaths(filter.right)];
+    case 'not':
+      return filterPaths(filter.filter);
+    default: {
+      const unreachable: never = filter;
+      return unreachable;
+    }
+  }
+}
+
+/**
+ * Parses a filter (400 invalidFilter when it is not valid RFC 7644 §3.4.2.2 syntax), with the filter quirks.
+ * @see https://www.rfc-editor.org/rfc/rfc7644#section-3.4.2.2
+ */
+export function readFilter(text: string, quirks: QuirkSet): Filter | undefined {
+  if (quirks.has('filter-ignored')) return undefined;
+  if (quirks.has('filter-operators-case-sensitive')) {
+    const shouted = unquotedWords(text).find(
+      (word) => OPERATOR_WORDS.test(word) && word !== word.toLowerCase(),
+    );
+    if (shouted !== undefined) throw ScimError.invalidFilter(`Unknown operator "${shouted}".`);
+  }
+  let filter: Filter;
+  try {
+    filter = parseFilter(text);
+  } catch (error) {
+    if (quirks.has('invalid-filter-500')) throw new ScimError(500, undefined, 'Internal server error.');
+    throw error;
+  }
+  if (
+    quirks.has('external-id-not-filterable') &&
+    filterPaths(filter).some((path) => path.attr.toLowerCase() === 'externalid')
+  ) {
+    throw ScimError.invalidFilter('Filtering on externalId is not supported.');
+  }
+  return filter;
+}
+
+function readInteger(name: string, value: unknown): number | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  const number = typeof value === 'string' && /^[+-]?\d{1,15}$/.test(value.trim()) ? Number(value) : value;
+  if (typeof number !== 'number' || !Number.isInteger(number)) {
+    throw ScimError.invalidValue(`${name} must be an integer, got ${JSON.stringify(value).slice(0, 50)}.`);
+  }
+  return number;
+}
+
+function readList(name: string, value: unknown): string[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  const items = typeof value === 'string' ? [value] : value;
+  if (!Array.isArray(items) || !items.every((item) => typeof item === 'string')) {
+    throw ScimError.invalidValue(`${name} must be a list of attribute names.`);
+  }
+  // parseAttributeList refuses malformed names and empty entries (`userName,,name`) with invalidValue.
+  const names = items.flatMap((item) =>
+    parseAttributeList(item).length === 0 ? [] : item.split(',').map((part) => part.trim()),
+  );
+  return names.length > 0 ? names : undefined;
+}
+
+interface RawListQuery {
+  filter?: unknown;
+  startIndex?: unknown;
+  count?: unknown;
+  sortBy?: unknown;
+  sortOrder?: unknown;
+  attributes?: unknown;
+  excludedAttributes?: unknown;
+}
+
+function readQuery(raw: RawListQuery, limits: ListLimits, quirks: QuirkSet): ListQuery {
+  if (raw.filter !== undefined && raw.filter !== null && typeof raw.filter !== 'string') {
+    throw ScimError.invalidFilter('filter must be a string.');
+  }
+  const filter =
+    typeof raw.filter === 'string' && raw.filter.trim() !== '' ? readFilter(raw.filter, quirks) : undefined;
+  // RFC 7644 §3.4.2.4: startIndex "A value less than 1 SHALL be interpreted as 1"; count "A negative value
+  // SHALL be interpreted as "0""; above maxResults the server returns at most maxResults.
+  const requestedStart = readInteger('startIndex', raw.startIndex);
+  if (requestedStart !== undefined && requestedStart < 1 && quirks.has('start-index-below-one-rejected')) {
+    throw ScimError.invalidValue('startIndex must be 1 or more.');
+  }
+  const startIndex = Math.max(1, requestedStart ?? 1);
+  const count = Math.min(
+    limits.maxResults,
+    Math.max(0, readInteger('count', raw.count) ?? limits.defaultCount),
+  );
+  let sortBy: AttrPath | undefined;
+  if (raw.sortBy !== undefined && raw.sortBy !== null && raw.sortBy !== '') {
+    if (typeof raw.sortBy !== 'string') throw ScimError.invalidValue('sortBy must be an attribute name.');
+    try {
+      sortBy = parseAttrPath(raw.sortBy.trim());
+    } catch {
+      throw ScimError.invalidValue(
+        `sortBy ${JSON.stringify(raw.sortBy.slice(0, 100))} is not an attribute name.`,
+      );
+    }
+  }
+  let sortOrder: SortOrder = 'ascending';
+  if (raw.sortOrder !== undefined && raw.sortOrder !== null && raw.sortOrder !== '') {
+    const order = typeof raw.sortOrder === 'string' ? raw.sortOrder.toLowerCase() : undefined;
+    if (order !== 'ascending' && order !== 'descending') {
+      throw ScimError.invalidValue('sortOrder must be "ascending" or "descending".');
+    }
+    sortOrder = order;
+  }
+  const query: ListQuery = { startIndex, count, sortOrder };
+  if (filter !== undefined) query.filter = filter;
+  if (sortBy !== undefined) query.sortBy = sortBy;
+  const attributes = readList('attributes', raw.attributes);
+  const excludedAttributes = readList('excludedAttributes', raw.excludedAttributes);
+  if (attributes !== undefined) query.attributes = attributes;
+  if (excludedAttributes !== undefined) query.excludedAttributes = excludedAttributes;
+  return query;
+}
+
+/** A list request from the query string of `GET /Users`, `GET /Groups`. */
+export function listQueryFromParams(
+  params: URLSearchParams,
+  limits: ListLimits,
+  quirks: QuirkSet,
+): ListQuery {
+  const get = (name: string) => params.get(name) ?? undefined;
+  return readQuery(
+    {
+      filter: get('filter'),
+      startIndex: get('startIndex'),
+      count: get('count'),
+      sortBy: get('sortBy'),
+      sortOrder: get('sortOrder'),
+      attributes: get('attributes'),
+      excludedAttributes: get('excludedAttributes'),
+    },
+    limits,
+    quirks,
+  );
+}
+
+/**
+ * A list request from a `POST …/.search` body, which must be a SearchRequest message.
+ * @see https://www.rfc-editor.org/rfc/rfc7644#section-3.4.3
+ */
+export function listQueryFromSearchRequest(body: unknown, limits: ListLimits, quirks: QuirkSet): ListQuery {
+  if (!isJsonObject(body)) throw ScimError.invalidSyntax('A SearchRequest must be a JSON object.');
+  const { schemas } = body;
+  if (
+    !Array.isArray(schemas) ||
+    !schemas.some(
+      (urn) => typeof urn === 'string' && urn.toLowerCase() === SCHEMA_URNS.SearchRequest.toLowerCase(),
+    )
+  ) {
+    throw ScimError.invalidValue(`"schemas" must be ["${SCHEMA_URNS.SearchRequest}"].`);
+  }
+  return readQuery(body, limits, quirks);
+}
+
+/** Projection parameters of single-resource requests (RFC 7644 §3.9). */
+export function projectionFromParams(
+  params: URLSearchParams,
+): Pick<ListQuery, 'attributes' | 'excludedAttributes'> {
+  const result: Pick<ListQuery, 'attributes' | 'excludedAttributes'> = {};
+  const attributes = readList('attributes', params.get('attributes') ?? undefined);
+  const excludedAttributes = readList('excludedAttributes', params.get('excludedAttributes') ?? undefined);
+  if (attributes !== undefined) result.attributes = attributes;
+  if (excludedAttributes !== undefined) result.excludedAttributes = excludedAttributes;
+  return result;
+}

@@ -1,0 +1,421 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { QUIRKS, type QuirkName } from './quirks.js';
+import { type RunningReferenceServer, startReferenceServer } from './reference-server.js';
+import {
+  ENTERPRISE_URN,
+  groupBody,
+  patchBody,
+  type ScimCall,
+  scimClient,
+  userBody,
+} from './test-support/scim-call.js';
+
+interface Probe {
+  call: ScimCall;
+  server: RunningReferenceServer;
+}
+
+/**
+ * Each quirk: a probe (requests, then an observation) and what the probe observes on a conformant server and
+ * with the quirk on. A new quirk is a new row; the last test fails when a quirk has no row.
+ */
+interface QuirkCase {
+  quirk: QuirkName;
+  probe(probe: Probe): Promise<unknown>;
+  conformant: unknown;
+  quirky: unknown;
+}
+
+const id = (body: Record<string, unknown>) => String(body.id);
+const createUser = async (call: ScimCall, userName: string, extra: Record<string, unknown> = {}) =>
+  (await call('POST', '/Users', { body: userBody(userName, extra) })).json;
+const filterQuery = (filter: string) => `/Users?filter=${encodeURIComponent(filter)}`;
+
+const CASES: QuirkCase[] = [
+  {
+    quirk: 'create-returns-200',
+    probe: async ({ call }) => (await call('POST', '/Users', { body: userBody('a@x.com') })).status,
+    conformant: 201,
+    quirky: 200,
+  },
+  {
+    quirk: 'no-location-header',
+    probe: async ({ call }) =>
+      (await call('POST', '/Users', { body: userBody('a@x.com') })).headers.has('location'),
+    conformant: true,
+    quirky: false,
+  },
+  {
+    quirk: 'numeric-error-status',
+    probe: async ({ call }) => typeof (await call('GET', '/Users/missing')).json.status,
+    conformant: 'string',
+    quirky: 'number',
+  },
+  {
+    quirk: 'filter-ignored',
+    probe: async ({ call }) => {
+      await createUser(call, 'a@x.com');
+      await createUser(call, 'b@x.com');
+      return (await call('GET', filterQuery('userName eq "a@x.com"'))).json.totalResults;
+    },
+    conformant: 1,
+    quirky: 2,
+  },
+  {
+    quirk: 'empty-list-404',
+    probe: async ({ call }) => (await call('GET', filterQuery('userName eq "nobody"'))).status,
+    conformant: 200,
+    quirky: 404,
+  },
+  {
+    quirk: 'start-index-off-by-one',
+    probe: async ({ call }) => {
+      await createUser(call, 'a@x.com');
+      await createUser(call, 'b@x.com');
+      return ((await call('GET', '/Users?startIndex=1&count=1')).json.Resources as { userName: string }[])[0]
+        ?.userName;
+    },
+    conformant: 'a@x.com',
+    quirky: 'b@x.com',
+  },
+  {
+    quirk: 'patch-capitalised-ops-rejected',
+    probe: async ({ call }) => {
+      const user = await createUser(call, 'a@x.com');
+      return (
+        await call('PATCH', `/Users/${id(user)}`, {
+          body: patchBody({ op: 'Replace', path: 'title', value: 'T' }),
+        })
+      ).status;
+    },
+    conformant: 200,
+    quirky: 400,
+  },
+  {
+    quirk: 'patch-boolean-strings-rejected',
+    probe: async ({ call }) => {
+      const user = await createUser(call, 'a@x.com');
+      return (
+        await call('PATCH', `/Users/${id(user)}`, {
+          body: patchBody({ op: 'replace', path: 'active', value: 'False' }),
+        })
+      ).status;
+    },
+    conformant: 200,
+    quirky: 400,
+  },
+  {
+    quirk: 'members-value-filter-removal-rejected',
+    probe: async ({ call }) => {
+      const user = await createUser(call, 'a@x.com');
+      const group = (await call('POST', '/Groups', { body: groupBody('G', [id(user)]) })).json;
+      const path = `members[value eq "${id(user)}"]`;
+      return (await call('PATCH', `/Groups/${id(group)}`, { body: patchBody({ op: 'remove', path }) }))
+        .status;
+    },
+    conformant: 200,
+    quirky: 400,
+  },
+  {
+    quirk: 'soft-delete-does-not-delete',
+    probe: async ({ call }) => {
+      const user = await createUser(call, 'a@x.com');
+      return [
+        (await call('DELETE', `/Users/${id(user)}`)).status,
+        (await call('GET', `/Users/${id(user)}`)).status,
+      ];
+    },
+    conformant: [204, 404],
+    quirky: [204, 200],
+  },
+  {
+    quirk: 'patch-not-applied',
+    probe: async ({ call }) => {
+      const user = await createUser(call, 'a@x.com', { title: 'Old' });
+      const patched = await call('PATCH', `/Users/${id(user)}`, {
+        body: patchBody({ op: 'replace', path: 'title', value: 'New' }),
+      });
+      return [patched.status, (await call('GET', `/Users/${id(user)}`)).json.title];
+    },
+    conformant: [200, 'New'],
+    quirky: [200, 'Old'],
+  },
+  {
+    quirk: 'auth-not-enforced',
+    probe: async ({ call }) => (await call('GET', '/Users', { token: null })).status,
+    conformant: 401,
+    quirky: 200,
+  },
+  {
+    quirk: 'revoked-key-accepted',
+    probe: async ({ call, server }) => {
+      const user = await createUser(call, 'a@x.com');
+      const minted = await fetch(`${server.origin}/admin/keys`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ owner: { kind: 'user', id: id(user) } }),
+      });
+      const { key } = (await minted.json()) as { key: string };
+      await call('PATCH', `/Users/${id(user)}`, {
+        body: patchBody({ op: 'replace', path: 'active', value: false }),
+      });
+      return (await call('GET', '/Users', { token: key })).status;
+    },
+    conformant: 401,
+    quirky: 200,
+  },
+  {
+    quirk: 'username-case-sensitive',
+    probe: async ({ call }) => {
+      await createUser(call, 'Alice@x.com');
+      const found = (await call('GET', filterQuery('userName eq "alice@x.com"'))).json.totalResults;
+      return [found, (await call('POST', '/Users', { body: userBody('ALICE@x.com') })).status];
+    },
+    conformant: [1, 409],
+    quirky: [0, 201],
+  },
+  {
+    quirk: 'no-etag',
+    probe: async ({ call }) => {
+      const user = await call('POST', '/Users', { body: userBody('a@x.com') });
+      return [user.headers.has('etag'), 'version' in (user.json.meta as object)];
+    },
+    conformant: [true, true],
+    quirky: [false, false],
+  },
+  {
+    quirk: 'if-match-ignored',
+    probe: async ({ call }) => {
+      const user = await createUser(call, 'a@x.com');
+      const body = patchBody({ op: 'replace', path: 'title', value: 'T' });
+      return (await call('PATCH', `/Users/${id(user)}`, { body, headers: { 'if-match': 'W/"stale"' } }))
+        .status;
+    },
+    conformant: 412,
+    quirky: 200,
+  },
+  {
+    quirk: 'password-returned',
+    probe: async ({ call }) => 'password' in (await createUser(call, 'a@x.com', { password: 'pw-123456' })),
+    conformant: false,
+    quirky: true,
+  },
+  {
+    quirk: 'total-results-page-size',
+    probe: async ({ call }) => {
+      for (const name of ['a', 'b', 'c']) await createUser(call, `${name}@x.com`);
+      return (await call('GET', '/Users?count=1')).json.totalResults;
+    },
+    conformant: 3,
+    quirky: 1,
+  },
+  {
+    quirk: 'content-type-json',
+    probe: async ({ call }) => (await call('GET', '/Users')).headers.get('content-type')?.split(';')[0],
+    conformant: 'application/scim+json',
+    quirky: 'application/json',
+  },
+  {
+    quirk: 'missing-www-authenticate',
+    probe: async ({ call }) => (await call('GET', '/Users', { token: null })).headers.has('www-authenticate'),
+    conformant: true,
+    quirky: false,
+  },
+  {
+    quirk: 'disabled-user-hidden',
+    probe: async ({ call }) => {
+      const user = await createUser(call, 'a@x.com', { active: false });
+      return [
+        (await call('GET', `/Users/${id(user)}`)).status,
+        (await call('GET', '/Users')).json.totalResults,
+      ];
+    },
+    conformant: [200, 1],
+    quirky: [404, 0],
+  },
+  {
+    quirk: 'excluded-attributes-ignored',
+    probe: async ({ call }) => {
+      const user = await createUser(call, 'a@x.com', { title: 'T' });
+      return 'title' in (await call('GET', `/Users/${id(user)}?excludedAttributes=title`)).json;
+    },
+    conformant: false,
+    quirky: true,
+  },
+  {
+    quirk: 'attributes-ignored',
+    probe: async ({ call }) => {
+      const user = await createUser(call, 'a@x.com', { title: 'T' });
+      return 'title' in (await call('GET', `/Users/${id(user)}?attributes=userName`)).json;
+    },
+    conformant: false,
+    quirky: true,
+  },
+  {
+    quirk: 'sort-ignored',
+    probe: async ({ call }) => {
+      await createUser(call, 'b@x.com');
+      await createUser(call, 'a@x.com');
+      return ((await call('GET', '/Users?sortBy=userName')).json.Resources as { userName: string }[])[0]
+        ?.userName;
+    },
+    conformant: 'a@x.com',
+    quirky: 'b@x.com',
+  },
+  {
+    quirk: 'put-keeps-omitted',
+    probe: async ({ call }) => {
+      const user = await createUser(call, 'a@x.com', { title: 'Old' });
+      return (await call('PUT', `/Users/${id(user)}`, { body: userBody('a@x.com') })).json.title;
+    },
+    conformant: undefined,
+    quirky: 'Old',
+  },
+  {
+    quirk: 'uniqueness-not-enforced',
+    probe: async ({ call }) => {
+      await createUser(call, 'a@x.com');
+      return [
+        (await call('POST', '/Users', { body: userBody('a@x.com') })).status,
+        (await call('POST', '/Groups', { body: groupBody('G') })).status,
+        (await call('POST', '/Groups', { body: groupBody('G') })).status,
+      ];
+    },
+    conformant: [409, 201, 409],
+    quirky: [201, 201, 201],
+  },
+  {
+    quirk: 'bulk-not-supported-but-advertised',
+    probe: async ({ call }) => {
+      const config = (await call('GET', '/ServiceProviderConfig')).json as { bulk: { supported: boolean } };
+      const body = { schemas: ['urn:ietf:params:scim:api:messages:2.0:BulkRequest'], Operations: [] };
+      return [config.bulk.supported, (await call('POST', '/Bulk', { body })).status];
+    },
+    conformant: [true, 200],
+    quirky: [true, 501],
+  },
+  {
+    quirk: 'no-discovery',
+    probe: async ({ call }) =>
+      Promise.all(
+        ['/ServiceProviderConfig', '/ResourceTypes', '/Schemas'].map(
+          async (path) => (await call('GET', path)).status,
+        ),
+      ),
+    conformant: [200, 200, 200],
+    quirky: [404, 404, 404],
+  },
+  {
+    quirk: 'invalid-filter-500',
+    probe: async ({ call }) => (await call('GET', filterQuery('foo bar'))).status,
+    conformant: 400,
+    quirky: 500,
+  },
+  {
+    quirk: 'meta-missing',
+    probe: async ({ call }) => 'meta' in (await createUser(call, 'a@x.com')),
+    conformant: true,
+    quirky: false,
+  },
+  {
+    quirk: 'schemas-missing',
+    probe: async ({ call }) => 'schemas' in (await createUser(call, 'a@x.com')),
+    conformant: true,
+    quirky: false,
+  },
+  {
+    quirk: 'members-not-returned',
+    probe: async ({ call }) => {
+      const user = await createUser(call, 'a@x.com');
+      const group = (await call('POST', '/Groups', { body: groupBody('G', [id(user)]) })).json;
+      return Array.isArray((await call('GET', `/Groups/${id(group)}?attributes=members`)).json.members);
+    },
+    conformant: true,
+    quirky: false,
+  },
+  {
+    quirk: 'manager-string-rejected',
+    probe: async ({ call }) => {
+      const boss = await createUser(call, 'boss@x.com');
+      const worker = await createUser(call, 'worker@x.com');
+      const body = patchBody({ op: 'add', path: `${ENTERPRISE_URN}:manager`, value: id(boss) });
+      return (await call('PATCH', `/Users/${id(worker)}`, { body })).status;
+    },
+    conformant: 200,
+    quirky: 400,
+  },
+  {
+    quirk: 'error-body-not-scim',
+    probe: async ({ call }) => Object.keys((await call('GET', '/Users/missing')).json).sort(),
+    conformant: ['detail', 'schemas', 'status'],
+    quirky: ['errors'],
+  },
+  {
+    quirk: 'list-schemas-missing',
+    probe: async ({ call }) => (await call('GET', '/Users')).json.schemas,
+    conformant: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'],
+    quirky: undefined,
+  },
+  {
+    quirk: 'filter-operators-case-sensitive',
+    probe: async ({ call }) => (await call('GET', filterQuery('userName EQ "a" OR title PR'))).status,
+    conformant: 200,
+    quirky: 400,
+  },
+  {
+    quirk: 'id-mismatch-ignored',
+    probe: async ({ call }) => {
+      const user = await createUser(call, 'a@x.com');
+      return (await call('PUT', `/Users/${id(user)}`, { body: { ...userBody('a@x.com'), id: 'other' } }))
+        .status;
+    },
+    conformant: 400,
+    quirky: 200,
+  },
+  {
+    quirk: 'external-id-not-filterable',
+    probe: async ({ call }) => (await call('GET', filterQuery('externalId eq "x"'))).status,
+    conformant: 200,
+    quirky: 400,
+  },
+];
+
+async function observe(row: QuirkCase, quirks: QuirkName[]): Promise<unknown> {
+  const server = await startReferenceServer({ quirks });
+  try {
+    return await row.probe({ call: scimClient(server.baseUrl, server.adminToken), server });
+  } finally {
+    await server.close();
+  }
+}
+
+for (const row of CASES) {
+  test(`quirk ${row.quirk} changes what the probe observes`, async () => {
+    expect(row.conformant).not.toEqual(row.quirky);
+    expect(await observe(row, [])).toEqual(row.conformant);
+    expect(await observe(row, [row.quirk])).toEqual(row.quirky);
+  });
+}
+
+test('every quirk in the catalogue has a row in some quirk table, a one-line description and an area', () => {
+  // Quirk tables live in several spec files of this folder (this one, the list and resource quirk tables).
+  const sources = readdirSync(import.meta.dirname)
+    .filter((file) => file.endsWith('.spec.ts'))
+    .map((file) => readFileSync(path.join(import.meta.dirname, file), 'utf8'))
+    .join('\n');
+  const missing = QUIRKS.map((quirk) => quirk.name).filter((name) => !sources.includes(`quirk: '${name}'`));
+  expect(missing).toEqual([]);
+  for (const quirk of QUIRKS) {
+    expect(quirk.description).toMatch(/^\S.{10,}\.$/);
+    expect(quirk.description).not.toContain('\n');
+    expect(quirk.affects.length).toBeGreaterThan(0);
+  }
+});
+
+test('an unknown quirk name is a configuration error', async () => {
+  await expect(startReferenceServer({ quirks: ['no-such-quirk' as QuirkName] })).rejects.toThrow(
+    /unknown quirk/,
+  );
+});

@@ -1,0 +1,515 @@
+/**
+ * Named non-conformances the reference server can switch on, one by one, so the conformance suites
+ * can prove they notice each. Every quirk is something real SCIM servers have been seen doing; each is
+ * implemented as a small `quirks.has(name)` override at the point it affects, never as a second server.
+ * Behaviour the RFCs allow (e.g. PATCH answering 204) is deliberately not a quirk.
+ * @see https://www.rfc-editor.org/rfc/rfc7644
+ */
+
+/** The behaviour areas a quirk can touch; suites use them to pick which quirks a check should catch. */
+export const QUIRK_AREAS = [
+  'create',
+  'read',
+  'list',
+  'filter',
+  'pagination',
+  'sort',
+  'projection',
+  'replace',
+  'patch',
+  'delete',
+  'errors',
+  'auth',
+  'etag',
+  'discovery',
+  'bulk',
+  'uniqueness',
+  'media-type',
+  'groups',
+  'enterprise',
+] as const;
+export type QuirkArea = (typeof QUIRK_AREAS)[number];
+
+export interface QuirkDefinition {
+  name: string;
+  description: string;
+  affects: readonly QuirkArea[];
+}
+
+/** The catalogue: data, so the CLI can list it and the suites can iterate it. */
+export const QUIRKS = [
+  {
+    name: 'create-returns-200',
+    description: 'POST answers 200 OK instead of 201 Created.',
+    affects: ['create'],
+  },
+  { name: 'no-location-header', description: 'POST omits the Location header.', affects: ['create'] },
+  {
+    name: 'client-id-honoured',
+    description:
+      'An id sent by the client is used: POST creates the resource under it and PUT moves the resource to it.',
+    affects: ['create', 'replace'],
+  },
+  {
+    name: 'username-not-required',
+    description: 'A User without userName is accepted on POST and PUT instead of 400.',
+    affects: ['create', 'replace'],
+  },
+  {
+    name: 'read-only-meta-honoured',
+    description: 'meta.created sent by the client on POST or PUT is stored instead of ignored.',
+    affects: ['create', 'replace'],
+  },
+  {
+    name: 'external-id-lowercased',
+    description: 'externalId is stored lower-cased (RFC 7643 says caseExact=true).',
+    affects: ['create', 'replace', 'patch'],
+  },
+  {
+    name: 'enterprise-extension-dropped',
+    description:
+      'Enterprise extension attributes are silently dropped on write although /ResourceTypes lists the extension.',
+    affects: ['create', 'replace', 'patch', 'enterprise'],
+  },
+  {
+    name: 'multi-valued-keeps-first',
+    description:
+      'Users keep only the first value of each multi-valued attribute (one email, one phone number).',
+    affects: ['create', 'replace', 'patch'],
+  },
+  {
+    name: 'delete-returns-200',
+    description: 'DELETE answers 200 OK instead of 204 No Content.',
+    affects: ['delete'],
+  },
+  {
+    name: 'created-reset-on-update',
+    description: 'meta.created is reset to the time of every update.',
+    affects: ['replace', 'patch'],
+  },
+  {
+    name: 'last-modified-not-updated',
+    description: 'meta.lastModified keeps its creation value after updates.',
+    affects: ['replace', 'patch'],
+  },
+  {
+    name: 'put-creates-missing',
+    description: 'PUT to an unknown id creates the resource (upsert) instead of 404.',
+    affects: ['replace'],
+  },
+  {
+    name: 'patch-add-replaces-multi-valued',
+    description: 'PATCH add to a multi-valued attribute replaces every existing value instead of appending.',
+    affects: ['patch'],
+  },
+  {
+    name: 'patch-no-target-ignored',
+    description:
+      'PATCH operations that select nothing (remove without path, a filter with no match) answer 200 instead of 400 noTarget.',
+    affects: ['patch'],
+  },
+  {
+    name: 'patch-read-only-ignored',
+    description:
+      'PATCH operations on readOnly attributes (id, meta) are skipped and answer 200 instead of 400 mutability.',
+    affects: ['patch'],
+  },
+  {
+    name: 'patch-not-atomic',
+    description: 'PATCH commits operation by operation: those before a failing operation stay applied.',
+    affects: ['patch'],
+  },
+  {
+    name: 'patch-lenient-request',
+    description:
+      'PATCH accepts a body without the PatchOp URN and skips operations with an unknown op or a malformed path.',
+    affects: ['patch'],
+  },
+  {
+    name: 'numeric-error-status',
+    description: 'Error bodies carry "status" as a JSON number instead of a string.',
+    affects: ['errors'],
+  },
+  {
+    name: 'filter-ignored',
+    description: 'List requests ignore the filter parameter.',
+    affects: ['filter', 'list'],
+  },
+  {
+    name: 'empty-list-404',
+    description: 'A list or filter with no matches answers 404 instead of an empty ListResponse.',
+    affects: ['list', 'filter'],
+  },
+  {
+    name: 'start-index-off-by-one',
+    description: 'startIndex is treated as 0-based, so the first page skips one resource.',
+    affects: ['pagination'],
+  },
+  {
+    name: 'patch-capitalised-ops-rejected',
+    description:
+      'PATCH rejects "Add"/"Replace"/"Remove" (op names are case-insensitive per RFC 7644 §3.5.2).',
+    affects: ['patch'],
+  },
+  {
+    name: 'patch-boolean-strings-rejected',
+    description: 'PATCH rejects "True"/"False" strings for boolean attributes, as legacy Entra sends them.',
+    affects: ['patch'],
+  },
+  {
+    name: 'members-value-filter-removal-rejected',
+    description: 'PATCH remove with path members[value eq "…"] answers 400.',
+    affects: ['patch', 'groups'],
+  },
+  {
+    name: 'soft-delete-does-not-delete',
+    description: 'DELETE answers 204 but the resource is still returned afterwards.',
+    affects: ['delete'],
+  },
+  {
+    name: 'patch-not-applied',
+    description: 'PATCH answers 200 with the resource but changes nothing.',
+    affects: ['patch'],
+  },
+  {
+    name: 'auth-not-enforced',
+    description: 'Requests without valid credentials are served.',
+    affects: ['auth'],
+  },
+  {
+    name: 'revoked-key-accepted',
+    description: "A deprovisioned user's application key keeps working.",
+    affects: ['auth'],
+  },
+  {
+    name: 'username-case-sensitive',
+    description:
+      'userName is compared case-sensitively in filters and uniqueness (RFC 7643 says caseExact=false).',
+    affects: ['filter', 'uniqueness'],
+  },
+  { name: 'no-etag', description: 'No ETag header and no meta.version.', affects: ['etag'] },
+  {
+    name: 'if-match-ignored',
+    description: 'If-Match and If-None-Match preconditions are ignored.',
+    affects: ['etag'],
+  },
+  {
+    name: 'password-returned',
+    description: 'The password attribute (returned=never) appears in responses.',
+    affects: ['read'],
+  },
+  {
+    name: 'total-results-page-size',
+    description: 'totalResults is the size of the page instead of the number of matches.',
+    affects: ['pagination'],
+  },
+  {
+    name: 'content-type-json',
+    description: 'Responses are labelled application/json instead of application/scim+json.',
+    affects: ['media-type'],
+  },
+  {
+    name: 'missing-www-authenticate',
+    description: '401 responses carry no WWW-Authenticate header.',
+    affects: ['auth'],
+  },
+  {
+    name: 'disabled-user-hidden',
+    description: 'Users with active=false disappear from GET and list results.',
+    affects: ['read', 'list'],
+  },
+  {
+    name: 'excluded-attributes-ignored',
+    description: 'The excludedAttributes parameter has no effect.',
+    affects: ['projection'],
+  },
+  {
+    name: 'attributes-ignored',
+    description: 'The attributes parameter has no effect.',
+    affects: ['projection'],
+  },
+  {
+    name: 'sort-ignored',
+    description: 'sortBy/sortOrder are ignored (results stay in creation order).',
+    affects: ['sort'],
+  },
+  {
+    name: 'put-keeps-omitted',
+    description: 'PUT merges like PATCH: attributes omitted from the body keep their old values.',
+    affects: ['replace'],
+  },
+  {
+    name: 'uniqueness-not-enforced',
+    description: 'A duplicate userName or group displayName is accepted instead of 409.',
+    affects: ['uniqueness'],
+  },
+  {
+    name: 'bulk-not-supported-but-advertised',
+    description: '/ServiceProviderConfig advertises bulk.supported=true but /Bulk answers 501.',
+    affects: ['bulk', 'discovery'],
+  },
+  {
+    name: 'no-discovery',
+    description: '/ServiceProviderConfig, /ResourceTypes and /Schemas answer 404.',
+    affects: ['discovery'],
+  },
+  {
+    name: 'invalid-filter-500',
+    description: 'An unparsable filter answers 500 instead of 400 invalidFilter.',
+    affects: ['filter', 'errors'],
+  },
+  { name: 'meta-missing', description: 'Resources are returned without meta.', affects: ['read', 'create'] },
+  {
+    name: 'schemas-missing',
+    description: 'Resources are returned without the schemas attribute.',
+    affects: ['read', 'create'],
+  },
+  {
+    name: 'members-not-returned',
+    description: 'Groups are returned without members, even when asked for.',
+    affects: ['groups', 'read'],
+  },
+  {
+    name: 'manager-string-rejected',
+    description: 'A manager given as a bare id string (as Entra sends it) is rejected with 400.',
+    affects: ['enterprise', 'patch'],
+  },
+  {
+    name: 'error-body-not-scim',
+    description:
+      'Errors use a vendor body {"errors":["…"]} instead of the SCIM Error schema (as Datadog does).',
+    affects: ['errors'],
+  },
+  {
+    name: 'list-schemas-missing',
+    description: 'ListResponse bodies omit the ListResponse schema URN.',
+    affects: ['list'],
+  },
+  {
+    name: 'filter-operators-case-sensitive',
+    description: 'Filter operators written in upper case ("EQ", "AND") are rejected as invalid.',
+    affects: ['filter'],
+  },
+  {
+    name: 'id-mismatch-ignored',
+    description: 'PUT with a body id different from the URL id is accepted instead of 400.',
+    affects: ['replace'],
+  },
+  {
+    name: 'external-id-not-filterable',
+    description: 'Filtering on externalId answers 400 invalidFilter.',
+    affects: ['filter'],
+  },
+  {
+    name: 'external-id-case-insensitive',
+    description: 'externalId is compared case-insensitively in filters (RFC 7643 says caseExact=true).',
+    affects: ['filter'],
+  },
+  {
+    name: 'filter-precedence-left-to-right',
+    description:
+      '"a or b and c" is evaluated left to right as "(a or b) and c" instead of giving "and" precedence.',
+    affects: ['filter'],
+  },
+  {
+    name: 'filter-attribute-names-case-sensitive',
+    description:
+      'Filter attribute names must match the schema case: "USERNAME eq …" answers 400 invalidFilter.',
+    affects: ['filter'],
+  },
+  {
+    name: 'group-display-name-case-sensitive',
+    description: 'Group displayName is compared case-sensitively in filters (RFC 7643 says caseExact=false).',
+    affects: ['filter', 'groups'],
+  },
+  {
+    name: 'count-ignored',
+    description: 'The count parameter is ignored: every result from startIndex on is returned.',
+    affects: ['pagination'],
+  },
+  {
+    name: 'start-index-below-one-rejected',
+    description: 'startIndex less than 1 answers 400 instead of being read as 1.',
+    affects: ['pagination'],
+  },
+  {
+    name: 'items-per-page-is-count',
+    description: 'itemsPerPage echoes the requested count instead of the number of resources returned.',
+    affects: ['pagination'],
+  },
+  {
+    name: 'unknown-member-accepted',
+    description:
+      'A group member whose value is no existing resource id is stored instead of refused with 400.',
+    affects: ['groups'],
+  },
+  {
+    name: 'deleted-user-stays-member',
+    description: 'Deleting a user leaves its id in the members of the groups it belonged to.',
+    affects: ['groups', 'delete'],
+  },
+  {
+    name: 'user-groups-not-returned',
+    description: 'Users are returned without the readOnly groups attribute listing their memberships.',
+    affects: ['groups', 'read'],
+  },
+  {
+    name: 'excluded-attributes-drop-always-returned',
+    description:
+      'excludedAttributes also removes returned:always attributes such as id from single-resource answers.',
+    affects: ['projection'],
+  },
+  {
+    name: 'service-provider-config-incomplete',
+    description:
+      '/ServiceProviderConfig lists only patch, bulk and filter: no sort, etag, changePassword or authenticationSchemes.',
+    affects: ['discovery'],
+  },
+  {
+    name: 'max-results-exceeded',
+    description:
+      '/ServiceProviderConfig advertises filter.maxResults=10 but list pages return up to 1000 resources.',
+    affects: ['discovery', 'pagination'],
+  },
+  {
+    name: 'extension-schema-not-served',
+    description: '/Schemas omits the enterprise extension schema that /ResourceTypes and resources use.',
+    affects: ['discovery', 'enterprise'],
+  },
+  {
+    name: 'discovery-id-ignored',
+    description:
+      '/Schemas/{id} and /ResourceTypes/{id} ignore the id and answer the whole list (unknown ids too).',
+    affects: ['discovery'],
+  },
+  {
+    name: 'schema-attributes-incomplete',
+    description: '/Schemas attribute definitions omit caseExact, mutability, returned and uniqueness.',
+    affects: ['discovery'],
+  },
+  {
+    name: 'discovery-writes-accepted',
+    description:
+      'PUT, PATCH and POST on the discovery endpoints answer 200 with the document instead of an error.',
+    affects: ['discovery'],
+  },
+  {
+    name: 'discovery-filter-ignored',
+    description: 'A filter on /Schemas or /ResourceTypes is silently ignored (200) instead of 403.',
+    affects: ['discovery'],
+  },
+  {
+    name: 'malformed-json-500',
+    description: 'A request body that is not valid JSON answers 500 instead of 400.',
+    affects: ['errors'],
+  },
+  {
+    name: 'wrong-type-accepted',
+    description:
+      'Attribute values of the wrong type (e.g. a string for the complex name) are stored as sent.',
+    affects: ['errors', 'create'],
+  },
+  {
+    name: 'unsupported-method-404',
+    description: 'A method an endpoint does not support answers 404 instead of 405 or 501.',
+    affects: ['errors'],
+  },
+  {
+    name: 'etag-unquoted',
+    description:
+      'ETag and meta.version carry a bare number (3), not an entity-tag (W/"3"); If-Match never matches it.',
+    affects: ['etag'],
+  },
+  {
+    name: 'etag-not-updated',
+    description: 'The ETag and meta.version stay the same after a modification.',
+    affects: ['etag'],
+  },
+  { name: 'me-no-location', description: '/Me answers without a Location header.', affects: ['read'] },
+  {
+    name: 'me-ignores-subject',
+    description: "/Me always answers the admin service account, whoever's key authenticated the request.",
+    affects: ['read', 'auth'],
+  },
+  {
+    name: 'bulk-status-numeric',
+    description: 'BulkResponse operations carry "status" as a JSON number instead of a string.',
+    affects: ['bulk'],
+  },
+  {
+    name: 'bulk-location-missing',
+    description: 'BulkResponse operations carry no "location".',
+    affects: ['bulk'],
+  },
+  {
+    name: 'bulk-id-not-resolved',
+    description: 'References "bulkId:…" in later operations are used verbatim instead of the created id.',
+    affects: ['bulk'],
+  },
+  {
+    name: 'bulk-stops-at-first-error',
+    description: 'Bulk processing stops at the first failed operation even without failOnErrors.',
+    affects: ['bulk'],
+  },
+  {
+    name: 'fail-on-errors-ignored',
+    description: 'The failOnErrors attribute is ignored: every operation runs whatever the number of errors.',
+    affects: ['bulk'],
+  },
+  {
+    name: 'bulk-max-operations-ignored',
+    description:
+      'A BulkRequest with more operations than maxOperations is processed instead of answered 413.',
+    affects: ['bulk'],
+  },
+  {
+    name: 'token-echoed-in-error',
+    description: 'A 401 for an unknown token quotes the presented token in the error detail.',
+    affects: ['auth', 'errors'],
+  },
+  {
+    name: 'legacy-member-removal-wipes-all',
+    description:
+      'PATCH remove with path "members" and a value list removes every member, not only the listed ones (Entra legacy shape).',
+    affects: ['patch', 'groups'],
+  },
+  {
+    name: 'patch-dotted-keys-ignored',
+    description:
+      'A path-less PATCH ignores value keys written as paths ("name.givenName", "urn:…:User:department"), as Entra sends them.',
+    affects: ['patch'],
+  },
+  {
+    name: 'adscim-group-schema-rejected',
+    description: 'POST /Groups rejects the Microsoft ADSCIM schema URI that Entra lists in "schemas" (400).',
+    affects: ['create', 'groups'],
+  },
+  {
+    name: 'media-type-parameters-rejected',
+    description:
+      'A request Content-Type with parameters ("application/scim+json; charset=utf-8") answers 415.',
+    affects: ['media-type'],
+  },
+  {
+    name: 'query-plus-not-decoded',
+    description:
+      'A "+" in the query string is kept literally instead of read as a space, so "filter=userName+eq+…" fails.',
+    affects: ['filter', 'list'],
+  },
+  {
+    name: 'put-returns-204',
+    description: 'A successful PUT answers 204 No Content without the resource instead of 200 with it.',
+    affects: ['replace'],
+  },
+] as const satisfies readonly QuirkDefinition[];
+
+export type QuirkName = (typeof QUIRKS)[number]['name'];
+
+/** The quirks switched on for one server. */
+export type QuirkSet = ReadonlySet<QuirkName>;
+
+const QUIRK_NAMES: ReadonlySet<string> = new Set(QUIRKS.map((quirk) => quirk.name));
+
+export function isQuirkName(value: unknown): value is QuirkName {
+  return typeof value === 'string' && QUIRK_NAMES.has(value);
+}

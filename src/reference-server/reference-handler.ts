@@ -1,0 +1,137 @@
+import { ScimError } from '../scim/errors/scim-error.js';
+import { authenticate, unauthorizedResult } from './credentials/authenticate.js';
+import type { PrincipalRef } from './credentials/credential-store.js';
+import { checkContentType, parseJsonText, readBodyText } from './http/request-body.js';
+import { errorResult, type ScimResult, toResponse } from './http/scim-result.js';
+import { type ReferenceServerOptions, resolveReferenceOptions } from './options.js';
+import { createReferenceState, type ReferenceState } from './reference-state.js';
+import { ADMIN_BASE_PATH, adminRoute } from './routes/admin-api.js';
+import { dispatchScim, pathSegments, SCIM_BASE_PATH } from './routes/scim-router.js';
+import { seedDirectory } from './seed/seed-directory.js';
+
+/** A fetch-style reference server: for msw in-process use, and behind the node:http adapter. */
+export interface ReferenceHandler {
+  handle(request: Request): Promise<Response>;
+  /** A key of the built-in admin service account. */
+  adminToken: string;
+  /** The server's directory and credentials, for tests that need to look inside. */
+  state: ReferenceState;
+}
+
+const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
+
+function under(path: string, base: string): string | undefined {
+  if (path === base) return '';
+  return path.startsWith(`${base}/`) ? path.slice(base.length) : undefined;
+}
+
+async function readJsonBody(request: Request, state: ReferenceState): Promise<unknown> {
+  const text = await readBodyText(request, state.options.maxPayloadSize);
+  if (!METHODS_WITH_BODY.has(request.method)) return undefined;
+  if (text === undefined || text.trim() === '')
+    throw ScimError.invalidSyntax(`A ${request.method} request needs a JSON body.`);
+  const contentType = request.headers.get('content-type');
+  if (state.quirks.has('media-type-parameters-rejected') && contentType?.includes(';')) {
+    throw new ScimError(415, undefined, `Unsupported Content-Type "${contentType.slice(0, 100)}".`);
+  }
+  checkContentType(contentType);
+  return parseJsonText(text);
+}
+
+/**
+ * The `query-plus-not-decoded` quirk: the query read with percent-decoding only, so a `+` stays a `+`
+ * (servers that decode the query as a URI component rather than as form data do this).
+ */
+function paramsKeepingPlus(url: URL): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const pair of url.search.replace(/^\?/, '').split('&')) {
+    if (pair === '') continue;
+    const [name = '', ...value] = pair.split('=');
+    try {
+      params.append(decodeURIComponent(name), decodeURIComponent(value.join('=')));
+    } catch {
+      params.append(name, value.join('='));
+    }
+  }
+  return params;
+}
+
+async function handleScim(
+  state: ReferenceState,
+  request: Request,
+  url: URL,
+  rest: string,
+): Promise<ScimResult> {
+  const auth = authenticate(request.headers.get('authorization'), state.credentials, state.quirks);
+  let principal: PrincipalRef | undefined;
+  if (auth.ok) principal = auth.key.owner;
+  else if (!state.quirks.has('auth-not-enforced')) {
+    return unauthorizedResult(auth.failure, state.quirks, request.headers.get('authorization'));
+  }
+  const segments = pathSegments(rest);
+  const body = await readJsonBody(request, state).catch((error: unknown) => {
+    // The quirk: a JSON parse failure escapes as an unhandled server error, as in frameworks without a body handler.
+    const malformed = error instanceof ScimError && error.scimType === 'invalidSyntax';
+    throw malformed && state.quirks.has('malformed-json-500')
+      ? new ScimError(500, undefined, 'Internal server error.')
+      : error;
+  });
+  return dispatchScim(state, {
+    method: request.method,
+    segments,
+    params: state.quirks.has('query-plus-not-decoded') ? paramsKeepingPlus(url) : url.searchParams,
+    body,
+    ifMatch: request.headers.get('if-match'),
+    ifNoneMatch: request.headers.get('if-none-match'),
+    principal,
+    baseUrl: `${url.origin}${SCIM_BASE_PATH}`,
+    inBulk: false,
+  });
+}
+
+async function route(state: ReferenceState, request: Request): Promise<ScimResult> {
+  const url = new URL(request.url);
+  const scimPath = under(url.pathname, SCIM_BASE_PATH);
+  if (scimPath !== undefined) return handleScim(state, request, url, scimPath);
+  const adminPath = state.options.adminApi ? under(url.pathname, ADMIN_BASE_PATH) : undefined;
+  if (adminPath !== undefined) {
+    const body = await readJsonBody(request, state);
+    return adminRoute(state, request, adminPath, body);
+  }
+  throw ScimError.notFound(`Nothing is served at this path; the SCIM base is ${SCIM_BASE_PATH}.`);
+}
+
+/**
+ * Builds the reference server as a fetch-style handler (Request → Response). Every answer is a SCIM
+ * message; a protocol error is a SCIM error; anything else that escapes is a bug of the server, answered
+ * 500 and logged (the tests assert it never happens). Nothing secret is logged: no header, no body.
+ * @see https://www.rfc-editor.org/rfc/rfc7644
+ */
+export function createReferenceHandler(options: ReferenceServerOptions = {}): ReferenceHandler {
+  const resolved = resolveReferenceOptions(options);
+  const { state, adminToken } = createReferenceState(resolved);
+  const ready = resolved.seed ? seedDirectory(state, resolved.seed) : Promise.resolve();
+  const handle = async (request: Request): Promise<Response> => {
+    let result: ScimResult;
+    try {
+      await ready;
+      result = await route(state, request);
+    } catch (error) {
+      if (error instanceof ScimError) {
+        result = errorResult(error, state.quirks);
+      } else {
+        state.logger.error(
+          { err: error, method: request.method },
+          'reference server: unexpected error (a bug)',
+        );
+        result = errorResult(new ScimError(500, undefined, 'Internal server error.'), state.quirks);
+      }
+    }
+    state.logger.debug(
+      { method: request.method, path: new URL(request.url).pathname, status: result.status },
+      'request',
+    );
+    return toResponse(result, state.quirks);
+  };
+  return { handle, adminToken, state };
+}

@@ -1,0 +1,172 @@
+import { ScimError } from '../../scim/errors/scim-error.js';
+import { isJsonObject } from '../../scim/filter/index.js';
+import { checkAttributeValue } from '../../scim/patch/attribute-value.js';
+import { jsonEqual } from '../../scim/patch/json-value.js';
+import type { NonCanonicalNote } from '../../scim/patch/patch-request.js';
+import type { AttributeDefinition } from '../../scim/schemas/attribute-definition.js';
+import type { QuirkSet } from '../quirks.js';
+import type { ScimObject } from '../store/resource-store.js';
+import { keepFirstValues } from './resource-quirks.js';
+import { findCoreAttribute, findExtension, type ResourceTypeConfig } from './resource-type-config.js';
+
+export interface ResourceInputOptions {
+  config: ResourceTypeConfig;
+  /** `create` builds from the body alone; `replace` (PUT, and the result of a PATCH) also reads `existing`. */
+  mode: 'create' | 'replace';
+  /** The stored attributes being replaced. */
+  existing?: ScimObject;
+  quirks: QuirkSet;
+}
+
+/**
+ * Schema URIs Microsoft Entra ID lists in `schemas` when it creates a group (its documented request). They
+ * define no attribute, so they are ignored rather than refused; the `adscim-group-schema-rejected` quirk refuses them.
+ * @see https://learn.microsoft.com/en-us/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups
+ */
+const ENTRA_GROUP_SCHEMA_URIS = [
+  'http://schemas.microsoft.com/2006/11/resourcemanagement/adscim/2.0/group',
+  'http://schemas.microsoft.com/2006/11/resourcemanagement/adscim/group',
+];
+
+function isIgnoredEntraSchema(urn: string, config: ResourceTypeConfig, quirks: QuirkSet): boolean {
+  return (
+    config.name === 'Group' &&
+    !quirks.has('adscim-group-schema-rejected') &&
+    ENTRA_GROUP_SCHEMA_URIS.includes(urn.toLowerCase())
+  );
+}
+
+function checkSchemas(body: ScimObject, config: ResourceTypeConfig, quirks: QuirkSet): void {
+  const { schemas } = body;
+  if (!Array.isArray(schemas) || !schemas.every((urn) => typeof urn === 'string')) {
+    throw ScimError.invalidValue(`"schemas" is required and must list ${config.core.id}.`);
+  }
+  if (!schemas.some((urn) => urn.toLowerCase() === config.core.id.toLowerCase())) {
+    throw ScimError.invalidValue(`"schemas" must include ${config.core.id}.`);
+  }
+  for (const urn of schemas) {
+    if (
+      urn.toLowerCase() !== config.core.id.toLowerCase() &&
+      !findExtension(config, urn) &&
+      !isIgnoredEntraSchema(urn, config, quirks)
+    ) {
+      throw ScimError.invalidValue(
+        `"schemas" lists ${JSON.stringify(urn.slice(0, 200))}, which ${config.name} does not support.`,
+      );
+    }
+  }
+}
+
+/** Reads the writable attributes of one schema's object: readOnly ignored (RFC 7644 §3.3), unknown dropped. */
+function readAttributes(
+  source: ScimObject,
+  find: (name: string) => AttributeDefinition | undefined,
+  labelPrefix: string,
+  notes: NonCanonicalNote[],
+  quirks: QuirkSet,
+): ScimObject {
+  const result: ScimObject = {};
+  for (const [key, value] of Object.entries(source)) {
+    const def = find(key);
+    if (def === undefined || def.mutability === 'readOnly') continue;
+    let checked: unknown;
+    try {
+      checked = checkAttributeValue(def, value, `${labelPrefix}${def.name}`, { opIndex: 0, notes });
+    } catch (error) {
+      // The `wrong-type-accepted` quirk: no type check, the value is stored as sent.
+      if (!(error instanceof ScimError && quirks.has('wrong-type-accepted'))) throw error;
+      checked = value;
+    }
+    if (checked !== undefined) result[def.name] = checked;
+  }
+  return result;
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+/**
+ * Turns a create or replace body into the attributes to store. Rules, each from RFC 7643/7644:
+ * - `schemas` must list the core schema; a URN the type does not support is 400 invalidValue (§3 of RFC 7643).
+ * - readOnly attributes (`id`, `meta`, `groups`) are ignored (RFC 7644 §3.3, §3.5.1).
+ * - attributes no schema defines are ignored: clients such as Entra send whatever their mapping has, and
+ *   ignoring is what most service providers do; values of known attributes are type-checked (400 invalidValue).
+ * - an extension object under its URN is accepted even when `schemas` forgot the URN.
+ * - required attributes (`userName`, `displayName`) must be present and non-empty (400 invalidValue).
+ * - on replace, writeOnly values not sent (the password, which a client can never read back) are kept, and
+ *   immutable attributes that already have a value must not change (400 mutability).
+ * @see https://www.rfc-editor.org/rfc/rfc7644#section-3.5.1
+ */
+export function readResourceInput(body: unknown, options: ResourceInputOptions): ScimObject {
+  const { config, quirks } = options;
+  if (!isJsonObject(body)) throw ScimError.invalidSyntax(`A ${config.name} must be a JSON object.`);
+  checkSchemas(body, config, quirks);
+  const notes: NonCanonicalNote[] = [];
+  const result = readAttributes(
+    body,
+    (name) => (name.startsWith('urn:') ? undefined : findCoreAttribute(config, name)),
+    '',
+    notes,
+    quirks,
+  );
+  for (const [key, value] of Object.entries(body)) {
+    if (!key.toLowerCase().startsWith('urn:')) continue;
+    const extension = findExtension(config, key);
+    if (extension === undefined) {
+      throw ScimError.invalidValue(
+        `${JSON.stringify(key.slice(0, 200))} is not a schema ${config.name} supports.`,
+      );
+    }
+    if (value === null || quirks.has('enterprise-extension-dropped')) continue;
+    if (!isJsonObject(value))
+      throw ScimError.invalidValue(`${extension.id} must be an object of attributes.`);
+    const lower = (name: string) => name.toLowerCase();
+    const attributes = readAttributes(
+      value,
+      (name) => extension.attributes.find((attribute) => lower(attribute.name) === lower(name)),
+      `${extension.id}:`,
+      notes,
+      quirks,
+    );
+    if (Object.keys(attributes).length > 0) result[extension.id] = attributes;
+  }
+  if (quirks.has('manager-string-rejected') && notes.some((note) => note.kind === 'manager-string')) {
+    throw ScimError.invalidValue('manager must be an object with a "value".');
+  }
+  if (quirks.has('external-id-lowercased') && typeof result.externalId === 'string') {
+    result.externalId = result.externalId.toLowerCase();
+  }
+  const read =
+    quirks.has('multi-valued-keeps-first') && config.name === 'User'
+      ? keepFirstValues(result, config)
+      : result;
+  const merged = options.mode === 'replace' ? mergeReplace(read, options) : read;
+  for (const attribute of config.core.attributes) {
+    if (attribute.name === 'userName' && quirks.has('username-not-required')) continue;
+    if (attribute.required && attribute.mutability !== 'readOnly' && isEmpty(merged[attribute.name])) {
+      throw ScimError.invalidValue(`${attribute.name} is required and must not be empty.`);
+    }
+  }
+  return merged;
+}
+
+function mergeReplace(result: ScimObject, options: ResourceInputOptions): ScimObject {
+  const existing = options.existing ?? {};
+  if (options.quirks.has('put-keeps-omitted')) return { ...existing, ...result };
+  const merged = { ...result };
+  for (const attribute of options.config.core.attributes) {
+    const before = existing[attribute.name];
+    if (before === undefined) continue;
+    if (attribute.mutability === 'writeOnly' && merged[attribute.name] === undefined) {
+      merged[attribute.name] = before;
+    }
+    if (attribute.mutability === 'immutable') {
+      if (merged[attribute.name] === undefined) merged[attribute.name] = before;
+      else if (!jsonEqual(merged[attribute.name], before)) {
+        throw ScimError.mutability(`${attribute.name} is immutable and already set; it cannot be changed.`);
+      }
+    }
+  }
+  return merged;
+}

@@ -1,0 +1,141 @@
+/**
+ * The resource-level quirks whose override is more than one line: what a non-conformant server does instead of
+ * what RFC 7643/7644 ask, as pure functions. Each is called from the place the behaviour lives, behind
+ * `quirks.has(name)`, so the conformant path never runs them.
+ * @see ../quirks.ts
+ */
+import { isJsonObject, parsePatchPath } from '../../scim/filter/index.js';
+import { PATCH_OPS, type PatchRequest } from '../../scim/patch/index.js';
+import { SCHEMA_URNS } from '../../scim/urns.js';
+import type { ScimObject } from '../store/resource-store.js';
+import { findCoreAttribute, type ResourceTypeConfig } from './resource-type-config.js';
+
+/**
+ * `patch-lenient-request`: a PATCH body is taken however it is shaped. A missing PatchOp URN is assumed, and
+ * operations whose `op` is not add/remove/replace or whose `path` does not parse are dropped silently.
+ * Returns `undefined` when nothing usable is left (the server then answers with the resource unchanged).
+ */
+export function lenientPatchBody(body: unknown): ScimObject | undefined {
+  if (!isJsonObject(body)) return undefined;
+  const operations = Array.isArray(body.Operations) ? body.Operations : [];
+  const kept = operations.filter((operation: unknown) => {
+    if (!isJsonObject(operation) || typeof operation.op !== 'string') return false;
+    if (!(PATCH_OPS as readonly string[]).includes(operation.op.toLowerCase())) return false;
+    if (typeof operation.path !== 'string') return true;
+    try {
+      parsePatchPath(operation.path);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (kept.length === 0) return undefined;
+  return { ...body, schemas: [SCHEMA_URNS.PatchOp], Operations: kept };
+}
+
+/** Whether `name` is readOnly for the type (`id`, `meta`, `groups`, …). */
+function isReadOnly(config: ResourceTypeConfig, name: string): boolean {
+  return findCoreAttribute(config, name)?.mutability === 'readOnly';
+}
+
+/**
+ * `patch-read-only-ignored`: operations on readOnly attributes (`id`, `meta.*`, `groups`) are skipped, and
+ * readOnly members of a path-less value are dropped, instead of failing with 400 mutability.
+ */
+export function withoutReadOnlyOperations(request: PatchRequest, config: ResourceTypeConfig): PatchRequest {
+  const operations = request.operations.flatMap((operation) => {
+    if (operation.path !== undefined) {
+      return operation.path.attrPath.uri === undefined && isReadOnly(config, operation.path.attrPath.attr)
+        ? []
+        : [operation];
+    }
+    if (!isJsonObject(operation.value)) return [operation];
+    const value = Object.fromEntries(
+      Object.entries(operation.value).filter(([key]) => !isReadOnly(config, key)),
+    );
+    return [{ ...operation, value }];
+  });
+  return { ...request, operations };
+}
+
+/**
+ * `patch-add-replaces-multi-valued`: an `add` to a multi-valued attribute (path without a value filter) replaces
+ * every existing value instead of appending the new ones.
+ */
+export function addAsReplaceOnMultiValued(request: PatchRequest, config: ResourceTypeConfig): PatchRequest {
+  const operations = request.operations.map((operation) => {
+    const path = operation.path;
+    if (operation.op !== 'add' || path === undefined || path.valueFilter !== undefined) return operation;
+    if (path.attrPath.uri !== undefined || path.attrPath.subAttr !== undefined) return operation;
+    return findCoreAttribute(config, path.attrPath.attr)?.multiValued
+      ? { ...operation, op: 'replace' as const }
+      : operation;
+  });
+  return { ...request, operations };
+}
+
+/** `read-only-meta-honoured`: the `meta.created` a client sent, when it is a string. */
+export function clientCreated(body: unknown): string | undefined {
+  if (!isJsonObject(body) || !isJsonObject(body.meta)) return undefined;
+  const created = body.meta.created;
+  return typeof created === 'string' && !Number.isNaN(Date.parse(created))
+    ? new Date(created).toISOString()
+    : undefined;
+}
+
+/** `client-id-honoured`: the `id` a client sent in a body, when it is a non-empty string. */
+export function clientId(body: unknown): string | undefined {
+  return isJsonObject(body) && typeof body.id === 'string' && body.id !== '' ? body.id : undefined;
+}
+
+/** `multi-valued-keeps-first`: every multi-valued core attribute keeps only its first value. */
+export function keepFirstValues(attributes: ScimObject, config: ResourceTypeConfig): ScimObject {
+  const result: ScimObject = { ...attributes };
+  for (const [key, value] of Object.entries(attributes)) {
+    if (Array.isArray(value) && value.length > 1 && findCoreAttribute(config, key)?.multiValued) {
+      result[key] = value.slice(0, 1);
+    }
+  }
+  return result;
+}
+
+/**
+ * `legacy-member-removal-wipes-all`: Entra's legacy `{"op":"Remove","path":"members","value":[{"value":id}]}` is
+ * read as a plain remove of `members`, so every member goes (what a server that ignores `value` on remove does).
+ */
+export function removeByValueWipesAll(request: PatchRequest): PatchRequest {
+  const operations = request.operations.map((operation) => {
+    const path = operation.path;
+    if (operation.op !== 'remove' || path === undefined || path.valueFilter !== undefined) return operation;
+    if (path.attrPath.attr.toLowerCase() !== 'members' || path.attrPath.subAttr !== undefined)
+      return operation;
+    const withoutValue = { ...operation };
+    delete withoutValue.value;
+    return withoutValue;
+  });
+  return { ...request, operations };
+}
+
+/**
+ * `patch-dotted-keys-ignored`: in a path-less operation, value keys written as attribute paths (`name.givenName`,
+ * `urn:…:enterprise:2.0:User:department`) are dropped; only plain attribute names and whole extension URNs stay.
+ */
+export function withoutPathKeys(request: PatchRequest, config: ResourceTypeConfig): PatchRequest {
+  const isExtension = (key: string) =>
+    config.extensions.some((extension) => extension.id.toLowerCase() === key.toLowerCase());
+  const operations = request.operations.map((operation) => {
+    if (operation.path !== undefined || !isJsonObject(operation.value)) return operation;
+    const value = Object.fromEntries(
+      Object.entries(operation.value).filter(
+        ([key]) => isExtension(key) || (!key.includes('.') && !key.includes(':')),
+      ),
+    );
+    return { ...operation, value };
+  });
+  return { ...request, operations };
+}
+
+/** `password-returned`: the rendered password put back after projection, which leaves returned="never" out. */
+export function withPassword(projected: ScimObject, rendered: ScimObject): ScimObject {
+  return rendered.password === undefined ? projected : { ...projected, password: rendered.password };
+}

@@ -1,0 +1,335 @@
+import { randomUUID } from 'node:crypto';
+import { isScimError, ScimError } from '../../scim/errors/scim-error.js';
+import type { AttributeResolver } from '../../scim/filter/ast.js';
+import { applyPatch } from '../../scim/patch/apply-patch.js';
+import { jsonEqual } from '../../scim/patch/json-value.js';
+import { parsePatchRequest } from '../../scim/patch/parse-patch-request.js';
+import type { PatchRequest } from '../../scim/patch/patch-request.js';
+import type { CredentialStore } from '../credentials/credential-store.js';
+import { shownEtagMatches } from '../http/etag.js';
+import type { QuirkSet } from '../quirks.js';
+import type { ResourceStore, ResourceTypeName, ScimObject, StoredResource } from '../store/resource-store.js';
+import type { WriteLock } from '../store/write-lock.js';
+import { readResourceInput } from './resource-input.js';
+import {
+  addAsReplaceOnMultiValued,
+  clientCreated,
+  clientId,
+  lenientPatchBody,
+  removeByValueWipesAll,
+  withoutPathKeys,
+  withoutReadOnlyOperations,
+} from './resource-quirks.js';
+import { checkUniqueness, resolveReferences } from './resource-references.js';
+import { writableView } from './resource-renderer.js';
+import { RESOURCE_TYPE_CONFIGS } from './resource-type-config.js';
+
+export interface ResourceServiceDeps {
+  store: ResourceStore;
+  credentials: CredentialStore;
+  lock: WriteLock;
+  quirks: QuirkSet;
+  resolverFor(type: ResourceTypeName): AttributeResolver;
+}
+
+/** Preconditions a request carries (RFC 7644 §3.14): `If-Match` on writes. */
+export interface WritePreconditions {
+  ifMatch?: string | null;
+}
+
+function notFound(type: ResourceTypeName, id: string): ScimError {
+  return ScimError.notFound(`${type} ${JSON.stringify(id.slice(0, 200))} not found.`);
+}
+
+/** Now, but always after `previous`: a change is visible in `lastModified` even within one millisecond. */
+function nextTimestamp(previous: string): string {
+  const now = Date.now();
+  const after = Date.parse(previous) + 1;
+  return new Date(Number.isNaN(after) ? now : Math.max(now, after)).toISOString();
+}
+
+function isDeprovisioned(resource: StoredResource): boolean {
+  return resource.resourceType === 'User' && resource.attributes.active === false;
+}
+
+/**
+ * The write side of Users and Groups: validation, references, uniqueness, versions, and the Datadog
+ * side effect of deprovisioning (a user set to active=false or deleted loses every application key it owns,
+ * at once; reactivating does not bring them back, as in Datadog, where the revoked key stays revoked).
+ * Every mutation runs inside the {@link WriteLock}.
+ * @see https://www.rfc-editor.org/rfc/rfc7644#section-3.3
+ * @see /work/shared/research/datadog-scim.md §3
+ */
+export class ResourceService {
+  readonly #deps: ResourceServiceDeps;
+
+  constructor(deps: ResourceServiceDeps) {
+    this.#deps = deps;
+  }
+
+  /** A stored resource, or 404. Under `disabled-user-hidden`, inactive users are 404 too. */
+  async get(type: ResourceTypeName, id: string): Promise<StoredResource> {
+    const found = await this.#deps.store.get(type, id);
+    if (!found || (this.#deps.quirks.has('disabled-user-hidden') && isDeprovisioned(found)))
+      throw notFound(type, id);
+    return found;
+  }
+
+  create(type: ResourceTypeName, body: unknown): Promise<StoredResource> {
+    const { quirks } = this.#deps;
+    const input = readResourceInput(body, { config: RESOURCE_TYPE_CONFIGS[type], mode: 'create', quirks });
+    return this.#deps.lock.run(async () => {
+      const id = (quirks.has('client-id-honoured') && clientId(body)) || randomUUID();
+      return this.#insert(
+        type,
+        id,
+        input,
+        quirks.has('read-only-meta-honoured') ? clientCreated(body) : undefined,
+      );
+    });
+  }
+
+  async #insert(
+    type: ResourceTypeName,
+    id: string,
+    input: ScimObject,
+    clientCreatedAt?: string,
+  ): Promise<StoredResource> {
+    const { store, quirks } = this.#deps;
+    const attributes = await resolveReferences(type, input, id, store, quirks);
+    await checkUniqueness(type, attributes, undefined, store, quirks);
+    const now = new Date().toISOString();
+    const created: StoredResource = {
+      resourceType: type,
+      id,
+      attributes,
+      created: clientCreatedAt ?? now,
+      lastModified: now,
+      version: 1,
+    };
+    await store.put(created);
+    return created;
+  }
+
+  /** PUT: replace semantics (RFC 7644 §3.5.1); the body's `id`, when given, must be the URL's. */
+  replace(
+    type: ResourceTypeName,
+    id: string,
+    body: unknown,
+    preconditions: WritePreconditions,
+  ): Promise<StoredResource> {
+    const { quirks } = this.#deps;
+    if (
+      body !== null &&
+      typeof body === 'object' &&
+      'id' in body &&
+      body.id !== undefined &&
+      body.id !== id &&
+      !quirks.has('id-mismatch-ignored') &&
+      !quirks.has('client-id-honoured')
+    ) {
+      throw ScimError.invalidValue(`The body's id does not match the id in the URL (${id.slice(0, 200)}).`);
+    }
+    return this.#deps.lock.run(async () => {
+      const config = RESOURCE_TYPE_CONFIGS[type];
+      if (quirks.has('put-creates-missing') && !(await this.#deps.store.get(type, id))) {
+        return this.#insert(type, id, readResourceInput(body, { config, mode: 'create', quirks }));
+      }
+      const existing = await this.#existingForWrite(type, id, preconditions);
+      const input = readResourceInput(body, {
+        config,
+        mode: 'replace',
+        existing: existing.attributes,
+        quirks,
+      });
+      let updated = await this.#commit(existing, input);
+      const createdAt = quirks.has('read-only-meta-honoured') ? clientCreated(body) : undefined;
+      if (createdAt !== undefined && createdAt !== updated.created) {
+        updated = { ...updated, created: createdAt };
+        await this.#deps.store.put(updated);
+      }
+      const movedTo = quirks.has('client-id-honoured') ? clientId(body) : undefined;
+      if (movedTo !== undefined && movedTo !== id) {
+        await this.#deps.store.delete(type, id);
+        updated = { ...updated, id: movedTo };
+        await this.#deps.store.put(updated);
+      }
+      return updated;
+    });
+  }
+
+  /**
+   * PATCH (RFC 7644 §3.5.2), all-or-nothing. The result is validated exactly like a PUT body, so a PATCH
+   * can never store what a PUT would refuse.
+   */
+  async patch(
+    type: ResourceTypeName,
+    id: string,
+    body: unknown,
+    preconditions: WritePreconditions,
+  ): Promise<StoredResource> {
+    try {
+      return await this.#patch(type, id, body, preconditions);
+    } catch (error) {
+      if (this.#deps.quirks.has('patch-no-target-ignored') && isScimError(error, 400, 'noTarget'))
+        return this.get(type, id);
+      throw error;
+    }
+  }
+
+  #patch(
+    type: ResourceTypeName,
+    id: string,
+    body: unknown,
+    preconditions: WritePreconditions,
+  ): Promise<StoredResource> {
+    const { quirks } = this.#deps;
+    const config = RESOURCE_TYPE_CONFIGS[type];
+    const lenient = quirks.has('patch-lenient-request') ? lenientPatchBody(body) : body;
+    if (lenient === undefined)
+      return this.#deps.lock.run(() => this.#existingForWrite(type, id, preconditions));
+    let request = parsePatchRequest(lenient);
+    this.#checkPatchQuirks(request);
+    if (quirks.has('patch-read-only-ignored')) request = withoutReadOnlyOperations(request, config);
+    if (quirks.has('patch-add-replaces-multi-valued')) request = addAsReplaceOnMultiValued(request, config);
+    if (quirks.has('legacy-member-removal-wipes-all')) request = removeByValueWipesAll(request);
+    if (quirks.has('patch-dotted-keys-ignored')) request = withoutPathKeys(request, config);
+    return this.#deps.lock.run(async () => {
+      const existing = await this.#existingForWrite(type, id, preconditions);
+      if (!quirks.has('patch-not-atomic')) return this.#applyPatch(existing, request);
+      // Each operation is committed on its own, so the ones before a failing operation stay applied.
+      let current = existing;
+      for (const operation of request.operations) {
+        current = await this.#applyPatch(current, { ...request, operations: [operation] });
+      }
+      return current;
+    });
+  }
+
+  async #applyPatch(existing: StoredResource, request: PatchRequest): Promise<StoredResource> {
+    const { quirks } = this.#deps;
+    const type = existing.resourceType;
+    const config = RESOURCE_TYPE_CONFIGS[type];
+    const result = applyPatch(writableView(existing), request, {
+      resolve: this.#deps.resolverFor(type),
+      coreSchema: config.core.id,
+      extensionSchemas: config.extensions.map((extension) => extension.id),
+    });
+    if (
+      quirks.has('patch-boolean-strings-rejected') &&
+      result.notes.some((note) => note.kind === 'boolean-string')
+    ) {
+      throw ScimError.invalidValue('Boolean attributes take true or false, not a string.');
+    }
+    if (
+      quirks.has('manager-string-rejected') &&
+      result.notes.some((note) => note.kind === 'manager-string')
+    ) {
+      throw ScimError.invalidValue('manager must be an object with a "value".');
+    }
+    // A no-op PATCH keeps version and lastModified (RFC 7644 §3.5.2); #commit compares with what is stored.
+    if (quirks.has('patch-not-applied')) return existing;
+    const input = readResourceInput(result.resource, {
+      config,
+      mode: 'replace',
+      existing: existing.attributes,
+      quirks,
+    });
+    return this.#commit(existing, input);
+  }
+
+  /**
+   * DELETE: the resource goes, its memberships go with it (groups that listed it are updated), and a
+   * deleted user's keys are revoked.
+   */
+  delete(type: ResourceTypeName, id: string, preconditions: WritePreconditions): Promise<void> {
+    const { store, credentials, quirks } = this.#deps;
+    return this.#deps.lock.run(async () => {
+      const existing = await this.#existingForWrite(type, id, preconditions);
+      if (quirks.has('soft-delete-does-not-delete')) return;
+      await store.delete(type, existing.id);
+      const memberOf = quirks.has('deleted-user-stays-member')
+        ? []
+        : await store.groupsWithMember(existing.id);
+      for (const group of memberOf) {
+        const members = Array.isArray(group.attributes.members) ? group.attributes.members : [];
+        const kept = members.filter(
+          (member: unknown) => !jsonEqual((member as ScimObject | null)?.value, existing.id),
+        );
+        const attributes = { ...group.attributes };
+        if (kept.length > 0) attributes.members = kept;
+        else delete attributes.members;
+        await store.put({
+          ...group,
+          attributes,
+          lastModified: new Date().toISOString(),
+          version: group.version + 1,
+        });
+      }
+      if (type === 'User') credentials.revokeOwnedBy({ kind: 'user', id: existing.id });
+    });
+  }
+
+  #checkPatchQuirks(request: PatchRequest): void {
+    const { quirks } = this.#deps;
+    if (
+      quirks.has('patch-capitalised-ops-rejected') &&
+      request.notes.some((note) => note.kind === 'capitalised-op')
+    ) {
+      throw ScimError.invalidSyntax('Unknown PATCH op: use "add", "remove" or "replace".');
+    }
+    if (
+      quirks.has('members-value-filter-removal-rejected') &&
+      request.operations.some(
+        (operation) =>
+          operation.op === 'remove' &&
+          operation.path?.attrPath.attr.toLowerCase() === 'members' &&
+          operation.path.valueFilter !== undefined,
+      )
+    ) {
+      throw ScimError.invalidPath('Filtered paths are not supported for members.');
+    }
+  }
+
+  async #existingForWrite(
+    type: ResourceTypeName,
+    id: string,
+    preconditions: WritePreconditions,
+  ): Promise<StoredResource> {
+    const existing = await this.get(type, id);
+    const { ifMatch } = preconditions;
+    if (
+      ifMatch &&
+      !this.#deps.quirks.has('if-match-ignored') &&
+      !shownEtagMatches(ifMatch, existing.version, this.#deps.quirks)
+    ) {
+      throw new ScimError(
+        412,
+        undefined,
+        `If-Match ${ifMatch.slice(0, 100)} does not match the current version.`,
+      );
+    }
+    return existing;
+  }
+
+  async #commit(existing: StoredResource, input: ScimObject): Promise<StoredResource> {
+    const { store, credentials, quirks } = this.#deps;
+    const type = existing.resourceType;
+    const attributes = await resolveReferences(type, input, existing.id, store, quirks);
+    await checkUniqueness(type, attributes, existing.id, store, quirks);
+    if (jsonEqual(attributes, existing.attributes)) return existing;
+    const lastModified = quirks.has('last-modified-not-updated')
+      ? existing.lastModified
+      : nextTimestamp(existing.lastModified);
+    const updated: StoredResource = {
+      ...existing,
+      attributes,
+      ...(quirks.has('created-reset-on-update') ? { created: lastModified } : {}),
+      lastModified,
+      version: existing.version + 1,
+    };
+    await store.put(updated);
+    if (isDeprovisioned(updated)) credentials.revokeOwnedBy({ kind: 'user', id: updated.id });
+    return updated;
+  }
+}

@@ -1,0 +1,68 @@
+import { isJsonObject } from '../../scim/filter/index.js';
+import { SCHEMA_URNS } from '../../scim/urns.js';
+import type { QuirkSet } from '../quirks.js';
+
+/** The attribute characteristics `schema-attributes-incomplete` leaves out of `/Schemas`. */
+const DROPPED_CHARACTERISTICS = ['caseExact', 'mutability', 'returned', 'uniqueness'] as const;
+
+/**
+ * `/ServiceProviderConfig` as a quirky server renders it: `service-provider-config-incomplete` keeps only the
+ * features most hand-written configurations start with; `max-results-exceeded` advertises a smaller page than
+ * the server actually serves; `schemas-missing` drops `schemas`, as it does for every resource.
+ * @see https://www.rfc-editor.org/rfc/rfc7643#section-5
+ */
+export function quirkyServiceProviderConfig(
+  config: Record<string, unknown>,
+  quirks: QuirkSet,
+): Record<string, unknown> {
+  const result = { ...config };
+  if (quirks.has('service-provider-config-incomplete')) {
+    for (const feature of ['sort', 'etag', 'changePassword', 'authenticationSchemes']) delete result[feature];
+  }
+  if (quirks.has('max-results-exceeded') && isJsonObject(result.filter)) {
+    result.filter = { ...result.filter, maxResults: 10 };
+  }
+  if (quirks.has('schemas-missing')) delete result.schemas;
+  return result;
+}
+
+function withoutCharacteristics(attributes: unknown): unknown {
+  if (!Array.isArray(attributes)) return attributes;
+  return attributes.map((attribute: unknown) => {
+    if (!isJsonObject(attribute)) return attribute;
+    const copy: Record<string, unknown> = { ...attribute };
+    for (const name of DROPPED_CHARACTERISTICS) delete copy[name];
+    if (copy.subAttributes !== undefined) copy.subAttributes = withoutCharacteristics(copy.subAttributes);
+    return copy;
+  });
+}
+
+/**
+ * `/Schemas` and `/ResourceTypes` entries as a quirky server renders them: `extension-schema-not-served` drops
+ * the enterprise extension from `/Schemas` (while `/ResourceTypes` still names it), `schema-attributes-incomplete`
+ * strips attribute characteristics, `schemas-missing` drops each entry's `schemas`.
+ * @see https://www.rfc-editor.org/rfc/rfc7643#section-7
+ */
+export function quirkyDiscoveryEntries<T extends { id: string }>(
+  entries: T[],
+  kind: 'Schemas' | 'ResourceTypes',
+  quirks: QuirkSet,
+): T[] {
+  let result = entries;
+  if (kind === 'Schemas' && quirks.has('extension-schema-not-served')) {
+    result = result.filter((entry) => entry.id !== SCHEMA_URNS.EnterpriseUser);
+  }
+  if (kind === 'Schemas' && quirks.has('schema-attributes-incomplete')) {
+    result = result.map((entry) => ({
+      ...entry,
+      attributes: withoutCharacteristics((entry as Record<string, unknown>).attributes),
+    }));
+  }
+  if (quirks.has('schemas-missing')) {
+    result = result.map((entry) => {
+      const { schemas: _dropped, ...rest } = entry as T & { schemas?: unknown };
+      return rest as T;
+    });
+  }
+  return result;
+}

@@ -1,0 +1,95 @@
+import { ScimError } from '../../scim/errors/scim-error.js';
+import { SCHEMA_URNS } from '../../scim/urns.js';
+import type { ScimResult } from '../http/scim-result.js';
+import type { ReferenceState } from '../reference-state.js';
+import { quirkyDiscoveryEntries, quirkyServiceProviderConfig } from './discovery-quirks.js';
+import type { ScimOperation } from './scim-operation.js';
+
+export const DISCOVERY_ENDPOINTS = ['ServiceProviderConfig', 'ResourceTypes', 'Schemas'] as const;
+export type DiscoveryEndpoint = (typeof DISCOVERY_ENDPOINTS)[number];
+
+/**
+ * What this server supports, as RFC 7643 §5 describes it. Bulk and filter limits are the ones the server
+ * enforces (413 above maxOperations/maxPayloadSize; pages capped at maxResults).
+ * @see https://www.rfc-editor.org/rfc/rfc7643#section-5
+ */
+export function serviceProviderConfig(state: ReferenceState, baseUrl: string): Record<string, unknown> {
+  const { options } = state;
+  return {
+    schemas: [SCHEMA_URNS.ServiceProviderConfig],
+    documentationUri: 'https://docs.datadoghq.com/account_management/scim/',
+    patch: { supported: true },
+    bulk: { supported: true, maxOperations: options.maxOperations, maxPayloadSize: options.maxPayloadSize },
+    filter: { supported: true, maxResults: options.maxResults },
+    changePassword: { supported: true },
+    sort: { supported: true },
+    etag: { supported: true },
+    authenticationSchemes: [
+      {
+        type: 'oauthbearertoken',
+        name: 'Application key',
+        description: 'A Datadog-style application key sent as an OAuth 2.0 Bearer token.',
+        specUri: 'https://www.rfc-editor.org/info/rfc6750',
+        documentationUri: 'https://docs.datadoghq.com/account_management/api-app-keys/',
+        primary: true,
+      },
+    ],
+    meta: {
+      resourceType: 'ServiceProviderConfig',
+      location: `${baseUrl}/ServiceProviderConfig`,
+      created: state.startedAt,
+      lastModified: state.startedAt,
+    },
+  };
+}
+
+function listResponse(resources: unknown[], state: ReferenceState): Record<string, unknown> {
+  return {
+    ...(state.quirks.has('list-schemas-missing') ? {} : { schemas: [SCHEMA_URNS.ListResponse] }),
+    totalResults: resources.length,
+    itemsPerPage: resources.length,
+    startIndex: 1,
+    Resources: resources,
+  };
+}
+
+/**
+ * `/ServiceProviderConfig`, `/ResourceTypes[/{id}]`, `/Schemas[/{id}]`: read-only (other methods 405).
+ * A `filter` is answered 403, as RFC 7644 §4 recommends, so no client believes it was applied.
+ * @see https://www.rfc-editor.org/rfc/rfc7644#section-4
+ */
+export function discoveryRoute(
+  state: ReferenceState,
+  operation: ScimOperation,
+  endpoint: DiscoveryEndpoint,
+  rest: string[],
+): ScimResult | 'method-not-allowed' {
+  if (state.quirks.has('no-discovery')) throw ScimError.notFound('No such endpoint.');
+  const { quirks } = state;
+  if (operation.method !== 'GET' && !quirks.has('discovery-writes-accepted')) return 'method-not-allowed';
+  if (operation.params.has('filter') && !quirks.has('discovery-filter-ignored')) {
+    throw new ScimError(403, undefined, `Filtering is not supported on /${endpoint}.`);
+  }
+  const { baseUrl } = operation;
+  if (endpoint === 'ServiceProviderConfig') {
+    if (rest.length > 0) throw ScimError.notFound('No such endpoint.');
+    return { status: 200, body: quirkyServiceProviderConfig(serviceProviderConfig(state, baseUrl), quirks) };
+  }
+  const all: { id: string }[] = quirkyDiscoveryEntries<{ id: string }>(
+    endpoint === 'Schemas'
+      ? state.registry.renderSchemas(baseUrl)
+      : state.registry.renderResourceTypes(baseUrl),
+    endpoint,
+    quirks,
+  );
+  if (rest.length === 0 || quirks.has('discovery-id-ignored'))
+    return { status: 200, body: listResponse(all, state) };
+  const [id] = rest;
+  const found =
+    rest.length === 1 ? all.find((item) => item.id.toLowerCase() === id?.toLowerCase()) : undefined;
+  if (!found)
+    throw ScimError.notFound(
+      `No ${endpoint === 'Schemas' ? 'schema' : 'resource type'} ${JSON.stringify(id?.slice(0, 200))}.`,
+    );
+  return { status: 200, body: found };
+}

@@ -1,0 +1,97 @@
+import { en, Faker } from '@faker-js/faker';
+import { SCHEMA_URNS } from '../../scim/urns.js';
+import type { ReferenceState } from '../reference-state.js';
+import type { ScimObject, StoredResource } from '../store/resource-store.js';
+
+export interface SeedOptions {
+  users: number;
+  groups: number;
+  seed: number;
+}
+
+/** The same seed gives the same directory: ids, names and dates all come from the seeded faker. */
+const REFERENCE_DATE = '2025-01-01T00:00:00.000Z';
+
+function uniqueName(base: string, taken: Set<string>): string {
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()); n += 1) name = `${base} ${n}`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+function seededUser(
+  faker: Faker,
+  index: number,
+  managers: string[],
+  takenNames: Set<string>,
+): StoredResource {
+  const givenName = faker.person.firstName();
+  const familyName = faker.person.lastName();
+  const domain = 'example.com';
+  const local = faker.internet
+    .username({ firstName: givenName, lastName: familyName })
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]/g, '');
+  const userName = uniqueName(`${local || `user${index}`}@${domain}`, takenNames);
+  const enterprise: ScimObject = {
+    employeeNumber: String(10_000 + index),
+    department: faker.commerce.department(),
+    organization: 'Example Corp',
+  };
+  if (managers.length > 0 && faker.datatype.boolean({ probability: 0.6 })) {
+    enterprise.manager = { value: faker.helpers.arrayElement(managers) };
+  }
+  const created = faker.date.past({ years: 2, refDate: REFERENCE_DATE }).toISOString();
+  return {
+    resourceType: 'User',
+    id: faker.string.uuid(),
+    attributes: {
+      userName,
+      externalId: faker.string.uuid(),
+      name: { givenName, familyName, formatted: `${givenName} ${familyName}` },
+      displayName: `${givenName} ${familyName}`,
+      title: faker.person.jobTitle(),
+      active: faker.datatype.boolean({ probability: 0.9 }),
+      emails: [{ value: userName, type: 'work', primary: true }],
+      [SCHEMA_URNS.EnterpriseUser]: enterprise,
+    },
+    created,
+    lastModified: created,
+    version: 1,
+  };
+}
+
+/**
+ * Fills the directory with a faker-generated organisation (seeded, so a failure replays): users with
+ * realistic names, work emails, titles and departments, about 60% with a manager and 10% inactive, and
+ * groups (teams) with members drawn from the users.
+ */
+export async function seedDirectory(state: ReferenceState, options: SeedOptions): Promise<void> {
+  const faker = new Faker({ locale: [en], seed: options.seed });
+  const userIds: string[] = [];
+  const takenUserNames = new Set<string>();
+  for (let index = 0; index < options.users; index += 1) {
+    const user = seededUser(faker, index, userIds.slice(0, 20), takenUserNames);
+    await state.store.put(user);
+    userIds.push(user.id);
+  }
+  const takenGroupNames = new Set<string>();
+  for (let index = 0; index < options.groups; index += 1) {
+    const size = userIds.length === 0 ? 0 : faker.number.int({ min: 1, max: Math.min(10, userIds.length) });
+    const members = faker.helpers.arrayElements(userIds, size).map((value) => ({ value, type: 'User' }));
+    const created = faker.date.past({ years: 2, refDate: REFERENCE_DATE }).toISOString();
+    const attributes: ScimObject = {
+      displayName: uniqueName(`${faker.commerce.department()} ${faker.word.noun()}`, takenGroupNames),
+      externalId: faker.string.uuid(),
+    };
+    if (members.length > 0) attributes.members = members;
+    await state.store.put({
+      resourceType: 'Group',
+      id: faker.string.uuid(),
+      attributes,
+      created,
+      lastModified: created,
+      version: 1,
+    });
+  }
+}
