@@ -419,7 +419,7 @@ test('a body above maxPayloadSize is 413, announced or streamed', async () => {
 
 test('an unexpected exception is a logged 500 SCIM error', async () => {
   await withLoggedErrors(async (server, errors) => {
-    server.state.store.scan = () => Promise.reject(new Error('disk on fire'));
+    server.state.store.scanReadonly = () => Promise.reject(new Error('disk on fire'));
     const answer = await scimClient(server.baseUrl, server.adminToken)('GET', '/Users');
     expect(answer.status).toBe(500);
     expect(answer.json).toMatchObject({

@@ -1,12 +1,12 @@
 import { ScimError } from '../../scim/errors/scim-error.js';
-import type { AttributeResolver, Filter } from '../../scim/filter/ast.js';
+import type { AttributeResolver, AttrPath, Filter } from '../../scim/filter/ast.js';
 import { matchesFilter } from '../../scim/filter/filter-evaluator.js';
 import { validateFilter } from '../../scim/filter/filter-validation.js';
 import { compareBySortAttribute, projectResource, type SchemaRegistry } from '../../scim/schemas/index.js';
 import { SCHEMA_URNS } from '../../scim/urns.js';
 import type { QuirkSet } from '../quirks.js';
 import { withPassword } from '../resources/resource-quirks.js';
-import { type RenderContext, renderResource } from '../resources/resource-renderer.js';
+import { filterView, type RenderContext, renderResource } from '../resources/resource-renderer.js';
 import { RESOURCE_TYPE_CONFIGS } from '../resources/resource-type-config.js';
 import { planQuery } from '../store/query-planner.js';
 import type { ResourceTypeName, ScimObject, StoredResource } from '../store/resource-store.js';
@@ -84,7 +84,7 @@ async function candidates(
   type: ResourceTypeName,
   filter: Filter | undefined,
   deps: ListDeps,
-): Promise<StoredResource[]> {
+): Promise<readonly Readonly<StoredResource>[]> {
   const plan = planQuery(filter, type);
   const { store } = deps.render;
   // The externalId index is exact; a case-insensitive externalId has to scan.
@@ -95,12 +95,46 @@ async function candidates(
   );
   return plan.kind === 'index' && exactIndex
     ? store.findByIndex(type, plan.index, plan.value)
-    : store.scan(type);
+    : store.scanReadonly(type);
+}
+
+/** Attributes the server derives when rendering (so the stored attributes alone cannot answer a filter on them). */
+function namesDerived(path: AttrPath, valueFilter?: Filter): boolean {
+  const attr = path.attr.toLowerCase();
+  const sub = path.subAttr?.toLowerCase();
+  if (attr === 'groups') return true;
+  if (attr === 'members' || attr === 'manager') {
+    if (valueFilter !== undefined) return true;
+    return sub !== undefined && sub !== 'value';
+  }
+  return false;
+}
+
+function filterNamesDerived(filter: Filter): boolean {
+  switch (filter.kind) {
+    case 'compare':
+    case 'present':
+      return namesDerived(filter.path);
+    case 'valuePath':
+      return namesDerived(filter.path, filter.filter);
+    case 'and':
+    case 'or':
+      return filterNamesDerived(filter.left) || filterNamesDerived(filter.right);
+    case 'not':
+      return filterNamesDerived(filter.filter);
+    default: {
+      const unreachable: never = filter;
+      return unreachable;
+    }
+  }
 }
 
 interface Match {
   type: ResourceTypeName;
-  resource: ScimObject;
+  stored: Readonly<StoredResource>;
+  /** What the filter and sort saw: a full rendering when they name derived attributes, else a shallow view. */
+  view: ScimObject | undefined;
+  rendered: boolean;
 }
 
 /**
@@ -124,20 +158,32 @@ export async function executeList(
       checkAttributeNameCase(filter, resolve, quirks);
       validateFilter(filter, resolve);
     }
+    // Filter and sort on a shallow view; render fully only when they name a derived attribute, and otherwise render
+    // just the page, so a page of 100 costs 100 renderings whatever the number of users.
+    const needsRendering =
+      (filter !== undefined && filterNamesDerived(filter)) ||
+      (query.sortBy !== undefined && namesDerived(query.sortBy));
+    const needsView = filter !== undefined || query.sortBy !== undefined;
     for (const stored of await candidates(type, filter, deps)) {
       if (quirks.has('disabled-user-hidden') && type === 'User' && stored.attributes.active === false)
         continue;
-      const resource = await renderResource(stored, deps.render);
+      const view = needsRendering
+        ? await renderResource(stored, deps.render)
+        : needsView
+          ? filterView(stored, deps.render)
+          : undefined;
       const options = { resolve, defaultSchema: RESOURCE_TYPE_CONFIGS[type].core.id };
-      if (filter === undefined || matchesFilter(resource, filter, options)) matches.push({ type, resource });
+      if (filter === undefined || (view !== undefined && matchesFilter(view, filter, options))) {
+        matches.push({ type, stored, view, rendered: needsRendering });
+      }
     }
   }
   const { sortBy } = query;
   if (sortBy !== undefined && !quirks.has('sort-ignored')) {
     matches.sort((a, b) =>
       compareBySortAttribute(
-        a.resource,
-        b.resource,
+        a.view ?? {},
+        b.view ?? {},
         sortBy,
         deps.registry,
         query.sortOrder,
@@ -159,9 +205,15 @@ export async function executeList(
     totalResults: quirks.has('total-results-page-size') ? page.length : matches.length,
     itemsPerPage: quirks.has('items-per-page-is-count') ? query.count : page.length,
     startIndex: query.startIndex,
-    Resources: page.map((match) => {
-      const projected = projectResource(match.resource, match.type, projection, deps.registry);
-      return deps.quirks.has('password-returned') ? withPassword(projected, match.resource) : projected;
-    }),
+    Resources: await Promise.all(
+      page.map(async (match) => {
+        const resource =
+          match.rendered && match.view !== undefined
+            ? match.view
+            : await renderResource(match.stored, deps.render);
+        const projected = projectResource(resource, match.type, projection, deps.registry);
+        return deps.quirks.has('password-returned') ? withPassword(projected, resource) : projected;
+      }),
+    ),
   };
 }

@@ -26,7 +26,7 @@ export function displayOf(resource: StoredResource): string | undefined {
 }
 
 /** The schema URNs a stored resource uses: the core schema and every extension it has attributes under. */
-export function schemasOf(resource: StoredResource): string[] {
+export function schemasOf(resource: Readonly<StoredResource>): string[] {
   const config = RESOURCE_TYPE_CONFIGS[resource.resourceType];
   return [
     config.core.id,
@@ -66,7 +66,6 @@ async function renderMembers(members: unknown, ctx: RenderContext): Promise<Scim
  */
 export async function renderResource(resource: StoredResource, ctx: RenderContext): Promise<ScimObject> {
   const { quirks } = ctx;
-  const location = resourceLocation(ctx.baseUrl, resource.resourceType, resource.id);
   const rendered: ScimObject = {
     ...(quirks.has('schemas-missing') ? {} : { schemas: schemasOf(resource) }),
     id: resource.id,
@@ -102,14 +101,34 @@ export async function renderResource(resource: StoredResource, ctx: RenderContex
       };
     }
   }
-  if (!quirks.has('meta-missing')) {
-    rendered.meta = {
-      resourceType: resource.resourceType,
-      created: resource.created,
-      lastModified: resource.lastModified,
-      location,
-      ...(quirks.has('no-etag') ? {} : { version: showEtag(resource.version, quirks) }),
-    };
-  }
+  if (!quirks.has('meta-missing')) rendered.meta = metaOf(resource, ctx);
   return rendered;
+}
+
+/** `meta` (RFC 7643 §3.1), rendered from the store's bookkeeping. */
+function metaOf(resource: Readonly<StoredResource>, ctx: RenderContext): ScimObject {
+  return {
+    resourceType: resource.resourceType,
+    created: resource.created,
+    lastModified: resource.lastModified,
+    location: resourceLocation(ctx.baseUrl, resource.resourceType, resource.id),
+    ...(ctx.quirks.has('no-etag') ? {} : { version: showEtag(resource.version, ctx.quirks) }),
+  };
+}
+
+/**
+ * A cheap, shallow view of a stored resource for evaluating filters and sort keys: what {@link renderResource}
+ * returns minus the derived attributes (a User's `groups`, members' `display`/`$ref`, the manager's
+ * `displayName`/`$ref`), without copying the stored attributes. Read-only: it shares the store's objects.
+ * List execution falls back to the full rendering when a filter or sortBy names a derived attribute.
+ */
+export function filterView(resource: Readonly<StoredResource>, ctx: RenderContext): ScimObject {
+  const view: ScimObject = {
+    ...(ctx.quirks.has('schemas-missing') ? {} : { schemas: schemasOf(resource) }),
+    id: resource.id,
+    ...resource.attributes,
+  };
+  if (!ctx.quirks.has('password-returned')) delete view.password;
+  if (!ctx.quirks.has('meta-missing')) view.meta = metaOf(resource, ctx);
+  return view;
 }

@@ -144,6 +144,11 @@ export class MemoryResourceStore implements ResourceStore {
     return [...this.#table(type).values()].map((resource) => structuredClone(resource));
   }
 
+  async scanReadonly(type: ResourceTypeName): Promise<readonly Readonly<StoredResource>[]> {
+    this.stats.scans += 1;
+    return [...this.#table(type).values()];
+  }
+
   async groupsWithMember(memberId: string): Promise<StoredResource[]> {
     const ids = this.#membership.get(memberId) ?? new Set<string>();
     const groups = this.#table('Group');

@@ -42,6 +42,11 @@ export interface ResourceStore {
   findByIndex(type: ResourceTypeName, index: IndexName, value: string): Promise<StoredResource[]>;
   /** Every resource of a type, oldest first: a full scan. */
   scan(type: ResourceTypeName): Promise<StoredResource[]>;
+  /**
+   * The same scan without copying: the store's own objects, which the caller must treat as read-only. List requests
+   * use it so that a page of 100 out of 100k users costs neither 100k deep copies nor their memory.
+   */
+  scanReadonly(type: ResourceTypeName): Promise<readonly Readonly<StoredResource>[]>;
   /** The groups that list `memberId` among their `members` (direct membership). */
   groupsWithMember(memberId: string): Promise<StoredResource[]>;
 }
