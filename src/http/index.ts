@@ -45,3 +45,10 @@ export {
   resolveClientOptions,
 } from './scim-client-options.js';
 export { SENSITIVE_HEADER_NAMES, SecretRedactor } from './secret-redactor.js';
+export type { TokenOwner, TokenRisk, TokenRiskSeverity } from './token-owner.js';
+export {
+  describeTokenRisk,
+  SERVICE_ACCOUNT_USER_TYPES,
+  TOKEN_RISK_SEVERITIES,
+  whoOwnsToken,
+} from './token-owner.js';
