@@ -32,6 +32,14 @@ const id = (body: Record<string, unknown>) => String(body.id);
 const createUser = async (call: ScimCall, userName: string, extra: Record<string, unknown> = {}) =>
   (await call('POST', '/Users', { body: userBody(userName, extra) })).json;
 const filterQuery = (filter: string) => `/Users?filter=${encodeURIComponent(filter)}`;
+const mintKeyFor = async (server: RunningReferenceServer, owner: { kind: string; id: string }) => {
+  const minted = await fetch(`${server.origin}/admin/keys`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ owner }),
+  });
+  return ((await minted.json()) as { key: string }).key;
+};
 
 const CASES: QuirkCase[] = [
   {
@@ -165,6 +173,45 @@ const CASES: QuirkCase[] = [
     },
     conformant: 401,
     quirky: 200,
+  },
+  {
+    quirk: 'deactivate-does-not-revoke',
+    probe: async ({ call, server }) => {
+      const user = await createUser(call, 'a@x.com');
+      const key = await mintKeyFor(server, { kind: 'user', id: id(user) });
+      await call('PUT', `/Users/${id(user)}`, { body: userBody('a@x.com', { active: false }) });
+      return (await call('GET', '/Users', { token: key })).status;
+    },
+    conformant: 401,
+    quirky: 200,
+  },
+  {
+    quirk: 'delete-does-not-revoke',
+    probe: async ({ call, server }) => {
+      const user = await createUser(call, 'a@x.com');
+      const key = await mintKeyFor(server, { kind: 'user', id: id(user) });
+      await call('DELETE', `/Users/${id(user)}`);
+      return (await call('GET', '/Users', { token: key })).status;
+    },
+    conformant: 401,
+    quirky: 200,
+  },
+  {
+    quirk: 'service-account-key-revoked-with-user',
+    probe: async ({ call, server }) => {
+      const created = await fetch(`${server.origin}/admin/service-accounts`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'scim' }),
+      });
+      const account = (await created.json()) as { id: string };
+      const key = await mintKeyFor(server, { kind: 'serviceAccount', id: account.id });
+      const user = await createUser(call, 'a@x.com');
+      await call('DELETE', `/Users/${id(user)}`);
+      return [(await call('GET', '/Users', { token: key })).status, (await call('GET', '/Users')).status];
+    },
+    conformant: [200, 200],
+    quirky: [401, 200],
   },
   {
     quirk: 'username-case-sensitive',

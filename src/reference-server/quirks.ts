@@ -182,6 +182,22 @@ export const QUIRKS = [
     affects: ['auth'],
   },
   {
+    name: 'deactivate-does-not-revoke',
+    description: 'Setting a user active=false leaves its application keys working; only DELETE revokes them.',
+    affects: ['auth', 'replace', 'patch'],
+  },
+  {
+    name: 'delete-does-not-revoke',
+    description: 'Deleting a user leaves its application keys working.',
+    affects: ['auth', 'delete'],
+  },
+  {
+    name: 'service-account-key-revoked-with-user',
+    description:
+      'Deprovisioning any user also revokes service-account keys (keys tied to their creator, not their owner).',
+    affects: ['auth'],
+  },
+  {
     name: 'username-case-sensitive',
     description:
       'userName is compared case-sensitively in filters and uniqueness (RFC 7643 says caseExact=false).',

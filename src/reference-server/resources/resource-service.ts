@@ -243,7 +243,7 @@ export class ResourceService {
    * deleted user's keys are revoked.
    */
   delete(type: ResourceTypeName, id: string, preconditions: WritePreconditions): Promise<void> {
-    const { store, credentials, quirks } = this.#deps;
+    const { store, quirks } = this.#deps;
     return this.#deps.lock.run(async () => {
       const existing = await this.#existingForWrite(type, id, preconditions);
       if (quirks.has('soft-delete-does-not-delete')) return;
@@ -266,7 +266,7 @@ export class ResourceService {
           version: group.version + 1,
         });
       }
-      if (type === 'User') credentials.revokeOwnedBy({ kind: 'user', id: existing.id });
+      if (type === 'User' && !quirks.has('delete-does-not-revoke')) this.#revokeKeysOf(existing.id);
     });
   }
 
@@ -313,7 +313,7 @@ export class ResourceService {
   }
 
   async #commit(existing: StoredResource, input: ScimObject): Promise<StoredResource> {
-    const { store, credentials, quirks } = this.#deps;
+    const { store, quirks } = this.#deps;
     const type = existing.resourceType;
     const attributes = await resolveReferences(type, input, existing.id, store, quirks);
     await checkUniqueness(type, attributes, existing.id, store, quirks);
@@ -329,7 +329,21 @@ export class ResourceService {
       version: existing.version + 1,
     };
     await store.put(updated);
-    if (isDeprovisioned(updated)) credentials.revokeOwnedBy({ kind: 'user', id: updated.id });
+    if (isDeprovisioned(updated) && !quirks.has('deactivate-does-not-revoke')) this.#revokeKeysOf(updated.id);
     return updated;
+  }
+
+  /**
+   * Revokes a deprovisioned user's keys. Under `service-account-key-revoked-with-user` every other service
+   * account's keys go too, as on servers that tie a key to whoever created it; the built-in admin account (the
+   * first one, the harness's control channel) is spared so the harness can still clean up.
+   */
+  #revokeKeysOf(userId: string): void {
+    const { credentials, quirks } = this.#deps;
+    credentials.revokeOwnedBy({ kind: 'user', id: userId });
+    if (!quirks.has('service-account-key-revoked-with-user')) return;
+    for (const account of credentials.serviceAccounts().slice(1)) {
+      credentials.revokeOwnedBy({ kind: 'serviceAccount', id: account.id });
+    }
   }
 }

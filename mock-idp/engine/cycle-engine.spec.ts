@@ -1,0 +1,254 @@
+import { expect, test } from '@playwright/test';
+import { delay, HttpResponse, http } from 'msw';
+import { setupServer } from 'msw/node';
+import { createScimClient } from '../../src/http/index.js';
+import { createReferenceHandler } from '../../src/reference-server/index.js';
+import { createDirectory, type EntraDirectory } from '../directory/index.js';
+import { ENTRA_DEFAULT_USER_MAPPING } from '../mappings/index.js';
+import { resolveClientProfile } from '../requests/index.js';
+import { CycleEngine } from './cycle-engine.js';
+import { MemoryProvisioningLog } from './provisioning-log.js';
+
+/** The reference server in-process; a fault answers the first `times` requests it matches instead. */
+const ORIGIN = 'http://127.0.0.1:9';
+const BASE = `${ORIGIN}/api/v2/scim`;
+interface Fault {
+  method: string;
+  path: RegExp;
+  times: number;
+  answer: (request: Request) => Promise<Response> | Response;
+}
+let handler = createReferenceHandler();
+let fault: Fault | undefined;
+const mock = setupServer(
+  http.all(`${BASE}/*`, async ({ request }) => {
+    const url = new URL(request.url);
+    if (
+      fault &&
+      fault.times > 0 &&
+      request.method === fault.method &&
+      fault.path.test(url.pathname + url.search)
+    ) {
+      fault.times--;
+      return fault.answer(request);
+    }
+    return handler.handle(request);
+  }),
+);
+test.beforeAll(() => mock.listen({ onUnhandledRequest: 'error' }));
+test.afterAll(() => mock.close());
+
+function setup(options: { retry429?: false; timeoutMs?: number } = {}) {
+  handler = createReferenceHandler();
+  fault = undefined;
+  const log = new MemoryProvisioningLog();
+  const client = createScimClient({ tenantUrl: BASE, token: handler.adminToken, ...options });
+  const engine = new CycleEngine({
+    client,
+    profile: resolveClientProfile({ mode: 'compliant', baseUrl: BASE }),
+    userMapping: ENTRA_DEFAULT_USER_MAPPING,
+    groupMapping: undefined,
+    log,
+    runId: 'reactions',
+    concurrency: 2,
+  });
+  const directory = createDirectory({
+    seed: 5,
+    users: 4,
+    groups: 0,
+    runId: 'reactions',
+    assignedUserRatio: 1,
+  });
+  return { engine, log, directory };
+}
+
+/** The directory with every user's job title changed: an incremental cycle then GETs and PATCHes each. */
+function retitled(directory: EntraDirectory, title: string): EntraDirectory {
+  const users = new Map([...directory.users].map(([id, user]) => [id, { ...user, jobTitle: title }]));
+  return { ...directory, users, cycle: directory.cycle + 1 };
+}
+
+const json = (body: unknown, status: number, headers: Record<string, string> = {}) =>
+  HttpResponse.json(body as Record<string, unknown>, { status, headers });
+
+interface ReactionCase {
+  name: string;
+  /** 1: the fault hits the initial cycle; 2: the incremental one. */
+  cycle: 1 | 2;
+  fault: Fault;
+  client?: { retry429?: false; timeoutMs?: number };
+  errorCode: string | undefined;
+  quarantined: boolean;
+  /** What the next cycle does for the object that failed. */
+  nextCycleCreates: boolean;
+}
+
+const CASES: ReactionCase[] = [
+  {
+    name: '401 on a GET by id quarantines (invalid credentials)',
+    cycle: 2,
+    fault: { method: 'GET', path: /\/Users\/[^?]+$/, times: 1, answer: () => json({}, 401) },
+    errorCode: 'Unauthorized',
+    quarantined: true,
+    nextCycleCreates: false,
+  },
+  {
+    name: '403 on a create quarantines',
+    cycle: 1,
+    fault: { method: 'POST', path: /\/Users$/, times: 1, answer: () => json({}, 403) },
+    errorCode: 'Unauthorized',
+    quarantined: true,
+    nextCycleCreates: true,
+  },
+  {
+    name: '404 on the matching query quarantines (SCIM compliance)',
+    cycle: 1,
+    fault: { method: 'GET', path: /\/Users\?filter=/, times: 1, answer: () => json({}, 404) },
+    errorCode: 'SystemForCrossDomainIdentityManagementServiceIncompatible',
+    quarantined: true,
+    nextCycleCreates: true,
+  },
+  {
+    name: '404 on a GET by id is InvalidAnchor and never re-creates',
+    cycle: 2,
+    fault: { method: 'GET', path: /\/Users\/[^?]+$/, times: 1, answer: () => json({}, 404) },
+    errorCode: 'InvalidAnchor',
+    quarantined: false,
+    nextCycleCreates: false,
+  },
+  {
+    name: '409 on a create is EntryConflict, retried next cycle',
+    cycle: 1,
+    fault: {
+      method: 'POST',
+      path: /\/Users$/,
+      times: 1,
+      answer: () => json({ scimType: 'uniqueness' }, 409),
+    },
+    errorCode: 'EntryConflict',
+    quarantined: false,
+    nextCycleCreates: true,
+  },
+  {
+    name: 'two matches are DuplicateTargetEntries',
+    cycle: 1,
+    fault: {
+      method: 'GET',
+      path: /\/Users\?filter=/,
+      times: 1,
+      answer: () =>
+        json(
+          {
+            totalResults: 2,
+            Resources: [
+              { id: 'a', userName: 'x' },
+              { id: 'b', userName: 'x' },
+            ],
+          },
+          200,
+        ),
+    },
+    errorCode: 'DuplicateTargetEntries',
+    quarantined: false,
+    nextCycleCreates: true,
+  },
+  {
+    name: '429 with Retry-After is honoured: the create succeeds in the same cycle',
+    cycle: 1,
+    fault: {
+      method: 'POST',
+      path: /\/Users$/,
+      times: 1,
+      answer: () => json({}, 429, { 'Retry-After': '0' }),
+    },
+    errorCode: undefined,
+    quarantined: false,
+    nextCycleCreates: false,
+  },
+  {
+    name: '429 with retries switched off is retried next cycle',
+    cycle: 1,
+    fault: {
+      method: 'POST',
+      path: /\/Users$/,
+      times: 1,
+      answer: () => json({}, 429, { 'Retry-After': '0' }),
+    },
+    client: { retry429: false },
+    errorCode: 'TooManyRequests',
+    quarantined: false,
+    nextCycleCreates: true,
+  },
+  {
+    name: '5xx is retried next cycle',
+    cycle: 1,
+    fault: { method: 'POST', path: /\/Users$/, times: 1, answer: () => json({}, 503) },
+    errorCode: 'InternalServerError',
+    quarantined: false,
+    nextCycleCreates: true,
+  },
+  {
+    name: 'a timeout is retried next cycle',
+    cycle: 1,
+    fault: {
+      method: 'POST',
+      path: /\/Users$/,
+      times: 1,
+      answer: async () => {
+        await delay(2_000);
+        return json({}, 201);
+      },
+    },
+    client: { timeoutMs: 200 },
+    errorCode: 'Timeout',
+    quarantined: false,
+    nextCycleCreates: true,
+  },
+];
+
+for (const row of CASES) {
+  test(row.name, async () => {
+    const { engine, log, directory } = setup(row.client);
+    if (row.cycle === 2) await engine.runCycle(1, 'initial', directory);
+    const faulted = row.cycle === 2 ? retitled(directory, 'Engineer') : directory;
+    fault = row.fault;
+    const cycle = await engine.runCycle(row.cycle, row.cycle === 1 ? 'initial' : 'incremental', faulted);
+    expect(fault.times, 'the fault was hit').toBe(0);
+    const current = log.entries.filter((entry) => entry.cycle === row.cycle);
+    const codes = current.map((entry) => entry.errorCode).filter((code) => code !== undefined);
+    if (row.errorCode === undefined) expect(codes).toEqual([]);
+    else expect(codes).toEqual([row.errorCode]);
+    expect(cycle.quarantined).toBe(row.quarantined);
+    if (row.quarantined)
+      expect(engine.quarantine.timeline[0]).toMatchObject({ cycle: row.cycle, event: 'entered' });
+
+    // The next cycle runs without the fault.
+    const next = row.cycle + 1;
+    const after = await engine.runCycle(next, 'incremental', retitled(faulted, 'Principal'));
+    const creates = log.entries.filter((entry) => entry.cycle === next && entry.action === 'Create');
+    expect(creates.length > 0).toBe(row.nextCycleCreates);
+    expect(after.quarantined).toBe(false);
+  });
+}
+
+test('a matched object whose name lacks the run id is never adopted', async () => {
+  const { engine, log, directory } = setup();
+  fault = {
+    method: 'GET',
+    path: /\/Users\?filter=/,
+    times: 1,
+    answer: () => json({ totalResults: 1, Resources: [{ id: 'foreign', userName: 'ceo@example.com' }] }, 200),
+  };
+  await engine.runCycle(1, 'initial', directory);
+  expect(log.entries.filter((entry) => entry.errorCode === 'NotOwnedByRun')).toHaveLength(1);
+  expect(log.entries.flatMap((entry) => entry.exchanges).some((e) => e.url.includes('foreign'))).toBe(false);
+});
+
+test('the log records each operation with its exchanges and no token', async () => {
+  const { engine, log, directory } = setup();
+  await engine.runCycle(1, 'initial', directory);
+  const [first] = log.entries;
+  expect(first).toMatchObject({ cycle: 1, action: 'Create', status: 'Success' });
+  expect(first?.exchanges.map((e) => `${e.method} ${e.status}`)).toEqual(['GET 200', 'POST 201']);
+  expect(JSON.stringify(log.entries).includes(handler.adminToken)).toBe(false);
+});

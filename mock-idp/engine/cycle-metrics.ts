@@ -1,0 +1,52 @@
+import type { ReplayCycle, ReplayCycleKind } from '../../src/report/index.js';
+
+/** Nearest-rank percentile of sorted values. */
+export function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return 0;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return Math.round((sorted[rank] ?? 0) * 100) / 100;
+}
+
+/** Counts and latencies of one cycle; latencies are kept as numbers only, never exchanges. */
+export class CycleMetrics {
+  readonly operations: Record<string, Record<string, number>> = {};
+  readonly startedAt = performance.now();
+  failures = 0;
+  events = 0;
+  #latencies = new Float64Array(1024);
+  #requests = 0;
+
+  request(durationMs: number): void {
+    if (this.#requests === this.#latencies.length) {
+      const grown = new Float64Array(this.#latencies.length * 2);
+      grown.set(this.#latencies);
+      this.#latencies = grown;
+    }
+    this.#latencies[this.#requests++] = durationMs;
+  }
+
+  operation(action: string, status: string, failed: boolean): void {
+    this.operations[action] ??= {};
+    const byStatus = this.operations[action];
+    byStatus[status] = (byStatus[status] ?? 0) + 1;
+    this.events++;
+    if (failed) this.failures++;
+  }
+
+  toCycle(n: number, kind: ReplayCycleKind, quarantined: boolean): ReplayCycle {
+    const durationMs = Math.round(performance.now() - this.startedAt);
+    const sorted = this.#latencies.slice(0, this.#requests).sort();
+    return {
+      n,
+      kind,
+      operations: this.operations,
+      requests: this.#requests,
+      durationMs,
+      latencyMs: { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) },
+      throughputRps: durationMs === 0 ? 0 : Math.round((this.#requests / durationMs) * 100_000) / 100,
+      converged: true,
+      divergences: [],
+      quarantined,
+    };
+  }
+}

@@ -1,0 +1,36 @@
+export type { ConvergenceInput } from './convergence.js';
+export { checkConvergence, compareResource, readTargetPath } from './convergence.js';
+export type { CycleEngineOptions } from './cycle-engine.js';
+export { CycleEngine } from './cycle-engine.js';
+export { CycleMetrics, percentile } from './cycle-metrics.js';
+export type { ObjectState } from './object-state.js';
+export { resolvableAttributes, sameAttributes, withoutReferences } from './object-state.js';
+export type {
+  LoggedExchange,
+  ProvisioningAction,
+  ProvisioningLogEntry,
+  ProvisioningLogSink,
+  ProvisioningStatus,
+} from './provisioning-log.js';
+export {
+  JsonlProvisioningLog,
+  MemoryProvisioningLog,
+  PROVISIONING_ACTIONS,
+  PROVISIONING_STATUSES,
+} from './provisioning-log.js';
+export type { QuarantineEvent } from './quarantine.js';
+export { ESCROW_LIMITS, QuarantineState } from './quarantine.js';
+export type { QuarantineReason, Reaction, ReactionEffect, ReactionKind } from './reactions.js';
+export {
+  classifyExchange,
+  ENTRA_REACTIONS,
+  QUARANTINE_REASONS,
+  REACTION_EFFECTS,
+  REACTION_KINDS,
+  statusKey,
+} from './reactions.js';
+export type { ReplayContext, ReplayOptions, ReplayOutcome } from './replay.js';
+export { runReplay, testConnection } from './replay.js';
+export { runPool } from './run-pool.js';
+export type { KeyRevocationScenario } from './scenarios/key-revocation.js';
+export { EXPECTED_OUTCOMES, KEY_REVOCATION_SCENARIOS, runKeyRevocation } from './scenarios/key-revocation.js';

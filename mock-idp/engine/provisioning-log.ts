@@ -1,0 +1,86 @@
+import { once } from 'node:events';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { HarnessError } from '../../src/errors/harness-error.js';
+
+/**
+ * The actions of Entra's provisioning log.
+ * @see https://learn.microsoft.com/en-us/entra/identity/monitoring-health/concept-provisioning-logs
+ */
+export const PROVISIONING_ACTIONS = ['Create', 'Update', 'Disable', 'Delete', 'Skip', 'Other'] as const;
+export type ProvisioningAction = (typeof PROVISIONING_ACTIONS)[number];
+
+export const PROVISIONING_STATUSES = ['Success', 'Failure', 'Skipped'] as const;
+export type ProvisioningStatus = (typeof PROVISIONING_STATUSES)[number];
+
+/** One request of an operation, with the token already replaced by a placeholder. */
+export interface LoggedExchange {
+  readonly operation: string;
+  readonly method: string;
+  readonly url: string;
+  readonly requestBody?: unknown;
+  readonly status: number | string;
+  readonly durationMs: number;
+  /** Truncated and redacted. */
+  readonly responseBody?: string;
+}
+
+/** One line of `provisioning-log.jsonl`. */
+export interface ProvisioningLogEntry {
+  readonly cycle: number;
+  /** `User <userName>` or `Group <displayName>`. */
+  readonly object: string;
+  readonly sourceId: string;
+  readonly targetId?: string;
+  readonly action: ProvisioningAction;
+  readonly status: ProvisioningStatus;
+  readonly errorCode?: string;
+  readonly exchanges: readonly LoggedExchange[];
+}
+
+/** Where log entries go: a JSONL file, memory in tests, or nowhere. */
+export interface ProvisioningLogSink {
+  write(entry: ProvisioningLogEntry): void;
+  close(): Promise<void>;
+}
+
+/** Keeps entries in memory; for tests and small runs. */
+export class MemoryProvisioningLog implements ProvisioningLogSink {
+  readonly entries: ProvisioningLogEntry[] = [];
+  write(entry: ProvisioningLogEntry): void {
+    this.entries.push(entry);
+  }
+  async close(): Promise<void> {}
+}
+
+/**
+ * Streams entries to a JSONL file as they happen, so memory stays flat however large the replay.
+ * `redact` runs over every line before it is written: the last line of defence for secrets.
+ */
+export class JsonlProvisioningLog implements ProvisioningLogSink {
+  readonly #stream: WriteStream;
+  readonly #redact: (text: string) => string;
+  #failure: unknown;
+
+  constructor(path: string, redact: (text: string) => string) {
+    this.#stream = createWriteStream(path, { flags: 'w', mode: 0o600 });
+    this.#stream.on('error', (error) => {
+      this.#failure = error;
+    });
+    this.#redact = redact;
+  }
+
+  write(entry: ProvisioningLogEntry): void {
+    if (this.#failure !== undefined) return;
+    this.#stream.write(`${this.#redact(JSON.stringify(entry))}\n`);
+  }
+
+  async close(): Promise<void> {
+    if (!this.#stream.closed) {
+      this.#stream.end();
+      await once(this.#stream, 'close').catch(() => undefined);
+    }
+    if (this.#failure !== undefined) {
+      throw new HarnessError('IO_FAILED', 'cannot write the provisioning log', { cause: this.#failure });
+    }
+  }
+}
