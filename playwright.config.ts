@@ -6,6 +6,8 @@ import { defineConfig } from '@playwright/test';
  *
  * - `unit`: the model, the reference server, the mock IdP and the renderers, each test beside its module.
  * - `browser`: the self-contained HTML report, opened in Debian's Chromium.
+ * - `self-test`: runs the conformance suites against the embedded server, clean and with each quirk, to prove every
+ *   check passes on a conforming target and fails on the non-conformance it is mapped to.
  * The conformance suites that `scim-harness run` executes have their own configuration (suites/).
  */
 export default defineConfig({
@@ -17,7 +19,12 @@ export default defineConfig({
   projects: [
     {
       name: 'unit',
-      testMatch: ['src/**/*.spec.ts', 'mock-idp/**/*.spec.ts', 'bench/**/*.spec.ts'],
+      testMatch: [
+        'src/**/*.spec.ts',
+        'mock-idp/**/*.spec.ts',
+        'bench/**/*.spec.ts',
+        'suites/reporter/**/*.spec.ts',
+      ],
       testIgnore: ['**/*.browser.spec.ts'],
     },
     {
@@ -28,9 +35,20 @@ export default defineConfig({
         browserName: 'chromium',
         launchOptions: {
           executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+          ],
         },
       },
+    },
+    {
+      // Spawns the suites several times (each run is minutes on two cores), so it has its own, longer timeout.
+      name: 'self-test',
+      testMatch: ['suites/self-test/**/*.spec.ts'],
+      timeout: 20 * 60_000,
     },
   ],
 });

@@ -412,16 +412,6 @@ const CASES: QuirkCase[] = [
     quirky: 400,
   },
   {
-    quirk: 'id-mismatch-ignored',
-    probe: async ({ call }) => {
-      const user = await createUser(call, 'a@x.com');
-      return (await call('PUT', `/Users/${id(user)}`, { body: { ...userBody('a@x.com'), id: 'other' } }))
-        .status;
-    },
-    conformant: 400,
-    quirky: 200,
-  },
-  {
     quirk: 'external-id-not-filterable',
     probe: async ({ call }) => (await call('GET', filterQuery('externalId eq "x"'))).status,
     conformant: 200,

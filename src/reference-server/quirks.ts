@@ -307,11 +307,6 @@ export const QUIRKS = [
     affects: ['filter'],
   },
   {
-    name: 'id-mismatch-ignored',
-    description: 'PUT with a body id different from the URL id is accepted instead of 400.',
-    affects: ['replace'],
-  },
-  {
     name: 'external-id-not-filterable',
     description: 'Filtering on externalId answers 400 invalidFilter.',
     affects: ['filter'],

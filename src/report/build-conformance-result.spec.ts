@@ -1,7 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { isHarnessError } from '../errors/harness-error.js';
-import { buildConformanceResult, profileVerdict } from './build-conformance-result.js';
+import {
+  buildConformanceResult,
+  describeVerdict,
+  profileOutcome,
+  profileVerdict,
+} from './build-conformance-result.js';
 import type { CheckResult, CheckStatus, FailOn, RequirementLevel, Verdict } from './conformance-result.js';
+import { renderMarkdown } from './render-markdown.js';
+import { renderTerminalSummary } from './render-terminal.js';
 import { sampleConformanceResult } from './test-support/sample-results.js';
 
 function check(id: string, level: RequirementLevel, status: CheckStatus, profiles = ['core']): CheckResult {
@@ -34,10 +41,11 @@ const VERDICT_CASES: [string, string[], FailOn, Verdict][] = [
   ['a SHOULD failure fails under should', ['MUST:passed', 'SHOULD:failed'], 'should', 'fail'],
   ['a MAY failure never fails', ['MAY:failed'], 'should', 'pass'],
   ['none never fails', ['MUST:failed'], 'none', 'pass'],
-  ['a MUST error is incomplete', ['MUST:error', 'MUST:passed'], 'must', 'incomplete'],
+  ['a MUST that could not be evaluated fails', ['MUST:error', 'MUST:passed'], 'must', 'fail'],
   ['a SHOULD error is ignored under must', ['SHOULD:error'], 'must', 'pass'],
-  ['a SHOULD error is incomplete under should', ['SHOULD:error'], 'should', 'incomplete'],
-  ['fail wins over incomplete', ['MUST:error', 'MUST:failed'], 'must', 'fail'],
+  ['a SHOULD error fails under should', ['SHOULD:error'], 'should', 'fail'],
+  ['a MUST error and a failure fail', ['MUST:error', 'MUST:failed'], 'must', 'fail'],
+  ['a MAY error never fails', ['MAY:error'], 'should', 'pass'],
   ['skipped checks do not fail', ['MUST:skipped'], 'must', 'pass'],
   ['no checks at all pass', [], 'must', 'pass'],
 ];
@@ -95,4 +103,51 @@ test('bad input is refused with a specific error', () => {
   } catch (error) {
     expect(isHarnessError(error, 'INTERNAL')).toBe(true);
   }
+});
+
+// [case, checks as level:status, failOn, how the summaries word the verdict of profile core]
+const WORDING_CASES: [string, string[], FailOn, string][] = [
+  ['a pass', ['MUST:passed'], 'must', 'pass'],
+  ['a plain failure', ['MUST:failed'], 'must', 'fail'],
+  [
+    'only checks that could not be evaluated',
+    ['MUST:error', 'MUST:error', 'MUST:passed'],
+    'must',
+    'fail (2 could not be evaluated)',
+  ],
+  [
+    'a failure and an unevaluated check',
+    ['MUST:failed', 'MUST:error'],
+    'must',
+    'fail (1 could not be evaluated)',
+  ],
+  ['an error below the fail-on level is not counted', ['MUST:failed', 'SHOULD:error'], 'must', 'fail'],
+];
+
+for (const [name, specs, failOn, expected] of WORDING_CASES) {
+  test(`verdict wording: ${name}`, () => {
+    const checks = specs.map((spec, i) => {
+      const [level, status] = spec.split(':') as [RequirementLevel, CheckStatus];
+      return check(`c${i}`, level, status);
+    });
+    const result = buildConformanceResult({ ...run, profiles: ['core'], failOn, checks });
+    expect(describeVerdict(result, 'core')).toBe(expected);
+    const errors = checks.filter((c) => c.status === 'error').length;
+    expect(profileOutcome(checks, 'core', failOn)).toMatchObject({
+      failed: checks.filter((c) => c.status === 'failed').length,
+      unevaluated:
+        failOn === 'must' ? checks.filter((c) => c.status === 'error' && c.level === 'MUST').length : errors,
+    });
+  });
+}
+
+test('terminal and markdown summaries say why a profile without failures fails', () => {
+  const result = buildConformanceResult({
+    ...run,
+    profiles: ['core'],
+    checks: [check('a', 'MUST', 'error'), check('b', 'MUST', 'passed')],
+  });
+  expect(result.summary.verdicts.core).toBe('fail');
+  expect(renderTerminalSummary(result)).toMatch(/^core +FAIL \(1 could not be evaluated\)/m);
+  expect(renderMarkdown(result)).toContain('| `core` | ❌ fail (1 could not be evaluated) |');
 });

@@ -26,18 +26,49 @@ export interface ConformanceRunInput {
   checks: readonly CheckResult[];
 }
 
+/** A profile's verdict and what it rests on: checks at or above the fail-on level that failed or were not evaluated. */
+export interface ProfileOutcome {
+  verdict: Verdict;
+  /** Applicable checks at or above the fail-on level that `failed`. */
+  failed: number;
+  /** Applicable checks at or above the fail-on level in `error` (could not be evaluated). */
+  unevaluated: number;
+}
+
 /**
- * The verdict of one profile over `checks` (only the checks naming the profile count).
- * @see VERDICTS in conformance-result.ts for the rule and why `error` yields `incomplete`, not `fail`.
+ * The verdict of one profile over `checks` (only the checks naming the profile count), with its causes.
+ * @see VERDICTS in conformance-result.ts for the rule and why `error` yields `fail`.
  */
-export function profileVerdict(checks: readonly CheckResult[], profile: string, failOn: FailOn): Verdict {
-  let incomplete = false;
+export function profileOutcome(
+  checks: readonly CheckResult[],
+  profile: string,
+  failOn: FailOn,
+): ProfileOutcome {
+  let failed = 0;
+  let unevaluated = 0;
   for (const check of checks) {
     if (!check.profiles.includes(profile) || !countsTowardsVerdict(check.level, failOn)) continue;
-    if (check.status === 'failed') return 'fail';
-    if (check.status === 'error') incomplete = true;
+    if (check.status === 'failed') failed += 1;
+    if (check.status === 'error') unevaluated += 1;
   }
-  return incomplete ? 'incomplete' : 'pass';
+  return { verdict: failed + unevaluated > 0 ? 'fail' : 'pass', failed, unevaluated };
+}
+
+/** The verdict of one profile over `checks`. */
+export function profileVerdict(checks: readonly CheckResult[], profile: string, failOn: FailOn): Verdict {
+  return profileOutcome(checks, profile, failOn).verdict;
+}
+
+/**
+ * The verdict as the summaries word it: `pass`, `fail`, or `fail (N could not be evaluated)` when checks the harness
+ * could not evaluate are among the causes, so a reader does not blame the target for them.
+ */
+export function describeVerdict(result: ConformanceResult, profile: string): string {
+  const outcome = profileOutcome(result.checks, profile, result.failOn ?? 'must');
+  const verdict = result.summary.verdicts[profile] ?? outcome.verdict;
+  return verdict === 'fail' && outcome.unevaluated > 0
+    ? `fail (${outcome.unevaluated} could not be evaluated)`
+    : verdict;
 }
 
 /** Counts by status and a verdict per profile. */

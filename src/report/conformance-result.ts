@@ -28,14 +28,15 @@ export const FAIL_ON_LEVELS = ['must', 'should', 'none'] as const;
 export type FailOn = (typeof FAIL_ON_LEVELS)[number];
 
 /**
- * Verdict of one profile:
- * - `fail`: a check of the profile at or above the fail-on level `failed` (the target broke it);
- * - `incomplete`: nothing failed, but a check at or above the fail-on level is in `error`, so the harness
- *   cannot vouch for the profile (claiming `pass` would hide it, claiming `fail` would blame the target);
- * - `pass`: otherwise.
- * `fail` wins over `incomplete`: a broken MUST is known whatever else could not be evaluated.
+ * Verdict of one profile. A profile passes only when every applicable check at or above the fail-on level was
+ * evaluated and passed; anything else is `fail`:
+ * - a check `failed`: the target broke the requirement;
+ * - a check in `error`: the harness could not evaluate it, so it cannot vouch for the profile. The check itself
+ *   stays `error` ("could not evaluate"), apart from the failures, and the summaries say
+ *   "fail (N could not be evaluated)" so nobody blames the target for it.
+ * Skipped checks (the target does not claim the feature) are not applicable and do not count.
  */
-export const VERDICTS = ['pass', 'fail', 'incomplete'] as const;
+export const VERDICTS = ['pass', 'fail'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
 /** An HTTP header map as recorded: one value per lower- or mixed-case name. */

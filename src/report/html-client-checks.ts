@@ -19,7 +19,9 @@ export function renderChecksView(
 ): void {
   const { h, table, cells, section } = dom;
   const app = doc.getElementById('app');
-  const verdictLabel: Record<Verdict, string> = { pass: 'Pass', fail: 'Fail', incomplete: 'Incomplete' };
+  const verdictLabel: Record<Verdict, string> = { pass: 'Pass', fail: 'Fail' };
+  const levelRank: Record<CheckResult['level'], number> = { MUST: 3, SHOULD: 2, MAY: 1 };
+  const failOnRank = { must: 3, should: 2, none: 4 }[result.failOn ?? 'must'];
   const statusLabel: Record<CheckResult['status'], string> = {
     passed: 'Passed',
     failed: 'Failed',
@@ -106,13 +108,19 @@ export function renderChecksView(
   }
   const { checks, summary } = result;
   const verdictRows = result.profiles.map((profile) => {
-    const verdict = summary.verdicts[profile] ?? 'incomplete';
+    const verdict = summary.verdicts[profile] ?? 'fail';
     const mine = checks.filter((check) => check.profiles.includes(profile));
     const n = (status: CheckResult['status']) => String(mine.filter((c) => c.status === status).length);
+    // Checks the harness could not evaluate fail the profile too; say so, so the target is not blamed for them.
+    const unevaluated = mine.filter((c) => c.status === 'error' && levelRank[c.level] >= failOnRank).length;
+    const label =
+      verdict === 'fail' && unevaluated > 0
+        ? `${verdictLabel[verdict]} (${unevaluated} could not be evaluated)`
+        : verdictLabel[verdict];
     const row = h('tr', { 'data-profile': profile });
     row.append(
       h('th', { scope: 'row' }, profile),
-      h('td', { class: `verdict verdict-${verdict}` }, verdictLabel[verdict]),
+      h('td', { class: `verdict verdict-${verdict}` }, label),
       ...cells([n('passed'), n('failed'), n('error'), n('skipped')]),
     );
     return row;

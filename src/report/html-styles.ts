@@ -14,7 +14,7 @@ thead th { font-size: 0.85rem; color: var(--muted); }
 .verdict, .status { font-weight: 700; }
 .verdict-pass, .status-passed { color: var(--pass); }
 .verdict-fail, .status-failed { color: var(--fail); }
-.verdict-incomplete, .status-error { color: var(--warn); }
+.status-error { color: var(--warn); }
 .status-skipped { color: var(--muted); }
 .bar { display: inline-block; width: 6rem; height: 0.6rem; margin-right: 0.5rem; background: var(--line); border-radius: 3px; overflow: hidden; }
 .bar > span { display: block; height: 100%; background: var(--pass); }

@@ -2,6 +2,9 @@
 export {
   buildConformanceResult,
   type ConformanceRunInput,
+  describeVerdict,
+  type ProfileOutcome,
+  profileOutcome,
   profileVerdict,
   summarizeChecks,
 } from './build-conformance-result.js';

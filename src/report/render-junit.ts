@@ -71,7 +71,7 @@ export function renderJunit(result: ConformanceResult, options: RenderOptions = 
     ['target', clean.target.url],
     ['runId', clean.runId],
     ['failOn', clean.failOn ?? 'must'],
-    ...clean.profiles.map((p) => [`verdict.${p}`, clean.summary.verdicts[p] ?? 'incomplete']),
+    ...clean.profiles.map((p) => [`verdict.${p}`, clean.summary.verdicts[p] ?? 'fail']),
   ]
     .map(
       ([name, value]) =>

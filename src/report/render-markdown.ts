@@ -1,3 +1,4 @@
+import { describeVerdict } from './build-conformance-result.js';
 import { formatScore, scoreCategories } from './category-score.js';
 import type { CheckResult, ConformanceResult, Verdict } from './conformance-result.js';
 import { levelRank } from './conformance-result.js';
@@ -14,10 +15,9 @@ export interface MarkdownOptions extends RenderOptions {
   maxMessageLength?: number;
 }
 
-const VERDICT_LABEL: Record<Verdict, string> = {
-  pass: '✅ pass',
-  fail: '❌ fail',
-  incomplete: '⚠️ incomplete',
+const VERDICT_ICON: Record<Verdict, string> = {
+  pass: '✅',
+  fail: '❌',
 };
 
 /**
@@ -85,8 +85,8 @@ export function renderMarkdown(result: ConformanceResult, options: MarkdownOptio
   const maxMessage = options.maxMessageLength ?? 160;
   const { summary } = clean;
   const verdictRows = clean.profiles.map((profile) => {
-    const verdict = summary.verdicts[profile] ?? 'incomplete';
-    return `| ${cell(profile, 60)} | ${VERDICT_LABEL[verdict]} |`;
+    const verdict = summary.verdicts[profile] ?? 'fail';
+    return `| ${cell(profile, 60)} | ${VERDICT_ICON[verdict]} ${describeVerdict(clean, profile)} |`;
   });
   const scoreRows = scoreCategories(clean.checks).map(
     (score) =>

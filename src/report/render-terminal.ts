@@ -1,3 +1,4 @@
+import { profileOutcome } from './build-conformance-result.js';
 import { formatScore, scoreCategories } from './category-score.js';
 import type { CheckResult, ConformanceResult, Verdict } from './conformance-result.js';
 import { levelRank } from './conformance-result.js';
@@ -62,14 +63,14 @@ export function renderTerminalSummary(result: ConformanceResult, options: Termin
   const clean = redact(result, options);
   const paint = (text: string, ...codes: (keyof typeof ANSI)[]) =>
     options.color ? `${codes.map((c) => ANSI[c]).join('')}${text}${ANSI.reset}` : text;
-  const verdictText = (verdict: Verdict) => {
+  const verdictText = (verdict: Verdict, unevaluated: number) => {
     switch (verdict) {
       case 'pass':
         return paint('PASS', 'green', 'bold');
       case 'fail':
-        return paint('FAIL', 'red', 'bold');
-      case 'incomplete':
-        return paint('INCOMPLETE', 'yellow', 'bold');
+        return unevaluated > 0
+          ? `${paint('FAIL', 'red', 'bold')} (${unevaluated} could not be evaluated)`
+          : paint('FAIL', 'red', 'bold');
       default: {
         const unreachable: never = verdict;
         return String(unreachable);
@@ -84,10 +85,18 @@ export function renderTerminalSummary(result: ConformanceResult, options: Termin
     '',
   ];
   const profileRows = clean.profiles.map((p) => {
-    const verdict = summary.verdicts[p] ?? 'incomplete';
+    const outcome = profileOutcome(clean.checks, p, clean.failOn ?? 'must');
+    const verdict = summary.verdicts[p] ?? outcome.verdict;
     const checks = clean.checks.filter((c) => c.profiles.includes(p));
     const n = (status: CheckResult['status']) => String(checks.filter((c) => c.status === status).length);
-    return [inert(p), verdictText(verdict), n('passed'), n('failed'), n('error'), n('skipped')];
+    return [
+      inert(p),
+      verdictText(verdict, outcome.unevaluated),
+      n('passed'),
+      n('failed'),
+      n('error'),
+      n('skipped'),
+    ];
   });
   out.push(formatTable(['profile', 'verdict', 'passed', 'failed', 'errored', 'skipped'], profileRows));
   out.push('');

@@ -125,7 +125,6 @@ export class ResourceService {
       'id' in body &&
       body.id !== undefined &&
       body.id !== id &&
-      !quirks.has('id-mismatch-ignored') &&
       !quirks.has('client-id-honoured')
     ) {
       throw ScimError.invalidValue(`The body's id does not match the id in the URL (${id.slice(0, 200)}).`);

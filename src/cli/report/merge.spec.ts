@@ -1,0 +1,111 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import {
+  buildConformanceResult,
+  type CheckResult,
+  type CheckStatus,
+  parseConformanceResult,
+  type ShardInfo,
+} from '../../report/index.js';
+import { main } from '../main.js';
+import { captureIo } from '../test-support/capture-io.js';
+
+function check(id: string, status: CheckStatus): CheckResult {
+  return {
+    id,
+    title: id,
+    category: 'users',
+    level: 'MUST',
+    rfc: 'RFC 7644 §3.3',
+    profiles: ['rfc7644'],
+    status,
+    message: '',
+    evidence: [],
+  };
+}
+
+function writeShard(dir: string, shard: ShardInfo, checks: CheckResult[], runId = 'sh-merge-1'): void {
+  const result = buildConformanceResult({
+    runId,
+    tool: { name: 'scim-harness', version: '0.1.0' },
+    target: { url: 'http://127.0.0.1:1/scim/v2' },
+    profiles: ['rfc7644'],
+    startedAt: '2026-01-01T00:00:00Z',
+    finishedAt: '2026-01-01T00:01:00Z',
+    shard,
+    checks,
+  });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'conformance.json'), JSON.stringify(result));
+}
+
+test('merges the shards into the four reports and prints the summary', async () => {
+  const cwd = test.info().outputPath();
+  writeShard(path.join(cwd, 's1'), { index: 1, total: 2 }, [check('users.a.one', 'passed')]);
+  writeShard(path.join(cwd, 's2'), { index: 2, total: 2 }, [check('users.b.two', 'passed')]);
+  const io = captureIo({ cwd });
+  expect(await main(['report', 'merge', 's1', 's2', '--out', 'all'], io)).toBe(0);
+  const merged = parseConformanceResult(
+    JSON.parse(readFileSync(path.join(cwd, 'all', 'conformance.json'), 'utf8')),
+    'merged',
+  );
+  expect(merged.checks.map((c) => c.id)).toEqual(['users.a.one', 'users.b.two']);
+  expect(merged.shard).toEqual({ index: 1, total: 2, merged: [1, 2] });
+  for (const file of ['report.html', 'junit.xml', 'summary.md'])
+    expect(readFileSync(path.join(cwd, 'all', file), 'utf8').length).toBeGreaterThan(0);
+  expect(io.stdout.text()).toMatch(/^rfc7644 +PASS/m);
+  expect(io.stdout.text()).toContain(`Merged 2 report(s) into ${path.join(cwd, 'all')}`);
+  expect(io.stderr.text()).toBe('');
+});
+
+test('warns about shards it was not given and about folders without a report; a failing profile is exit 1', async () => {
+  const cwd = test.info().outputPath();
+  writeShard(path.join(cwd, 's1'), { index: 1, total: 3 }, [check('users.a.one', 'failed')]);
+  const io = captureIo({ cwd });
+  expect(await main(['report', 'merge', 's1', 'absent'], io)).toBe(1);
+  expect(io.stderr.text()).toContain(
+    `warning: ${path.join(cwd, 'absent', 'conformance.json')} does not exist`,
+  );
+  expect(io.stderr.text()).toContain('warning: shards 2, 3 of 3 missing');
+  expect(
+    readFileSync(path.join(cwd, 'reports', 'sh-merge-1', 'merged', 'conformance.json'), 'utf8'),
+  ).toContain('users.a.one');
+});
+
+// [case, shard setups, exit code, stderr]
+const REFUSALS: [string, (cwd: string) => string[], RegExp][] = [
+  ['no report at all', () => ['nothing-here'], /none of the folders holds a conformance\.json/],
+  [
+    'shards of two different runs',
+    (cwd) => {
+      writeShard(path.join(cwd, 'a'), { index: 1, total: 2 }, [check('users.a.one', 'passed')], 'sh-run-a');
+      writeShard(path.join(cwd, 'b'), { index: 2, total: 2 }, [check('users.b.two', 'passed')], 'sh-run-b');
+      return ['a', 'b'];
+    },
+    /does not belong to run sh-run-a/,
+  ],
+  [
+    'a report that is not a conformance result',
+    (cwd) => {
+      mkdirSync(path.join(cwd, 'bad'), { recursive: true });
+      writeFileSync(path.join(cwd, 'bad', 'conformance.json'), '{"schemaVersion":1}');
+      return ['bad'];
+    },
+    /report .*conformance\.json/,
+  ],
+];
+
+for (const [name, setup, message] of REFUSALS) {
+  test(`report merge refuses ${name} (exit 2)`, async () => {
+    const cwd = test.info().outputPath();
+    const io = captureIo({ cwd });
+    expect(await main(['report', 'merge', ...setup(cwd)], io)).toBe(2);
+    expect(io.stderr.text()).toMatch(message);
+  });
+}
+
+test('report without a subcommand is a usage error', async () => {
+  const io = captureIo({ cwd: test.info().outputPath() });
+  expect(await main(['report'], io)).toBe(2);
+});

@@ -1,0 +1,51 @@
+import type { CommandModule, InferredOptionTypes, Options } from 'yargs';
+import type { CommandContext } from '../command-context.js';
+import {
+  type GlobalArgs,
+  PACING_OPTIONS,
+  type ReportArgs,
+  type SelectionArgs,
+  type TenantArgs,
+  withReportOptions,
+  withSelectionOptions,
+  withTenantOptions,
+} from '../shared-options.js';
+
+/** The pacing options a run honours: workers and the per-request and per-check timeouts. */
+export const RUN_PACING_OPTIONS = {
+  concurrency: PACING_OPTIONS.concurrency,
+  'request-timeout': PACING_OPTIONS['request-timeout'],
+  'test-timeout': PACING_OPTIONS['test-timeout'],
+} as const satisfies Record<string, Options>;
+
+export type RunArgs = Partial<TenantArgs & ReportArgs & SelectionArgs & GlobalArgs> &
+  Partial<InferredOptionTypes<typeof RUN_PACING_OPTIONS>>;
+
+/**
+ * `scim-harness run`: declares the command only; the work is in run.ts, imported when the command runs so that
+ * `--help` and the other commands do not load the report renderers or Playwright.
+ */
+export function runCommand(context: CommandContext): CommandModule<object, RunArgs> {
+  return {
+    command: 'run',
+    describe: 'Run the conformance suites against a SCIM endpoint (default: the embedded reference server)',
+    builder: (yargs) =>
+      withSelectionOptions(withReportOptions(withTenantOptions(yargs)))
+        .options(RUN_PACING_OPTIONS)
+        .group(Object.keys(RUN_PACING_OPTIONS), 'Pacing:')
+        .example('$0 run', 'Every profile against the embedded reference server')
+        .example(
+          'SCIM_TOKEN=… $0 run --tenant-url https://api.datadoghq.com/api/v2/scim --profile datadog',
+          'One profile against a tenant; the token comes from SCIM_TOKEN',
+        )
+        .example(
+          '$0 run --fail-on should --baseline reports/last/conformance.json',
+          'Stricter, and compared with a baseline',
+        )
+        .example('$0 run --shard 1/3 --report-dir reports/shard-1', 'One slice of a sharded run'),
+    handler: async (args) => {
+      const { run } = await import('./run.js');
+      context.finish(await run(args, context));
+    },
+  };
+}

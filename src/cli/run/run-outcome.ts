@@ -1,0 +1,94 @@
+/**
+ * What a finished run means for the exit code: 1 when a selected profile fails at or above --fail-on, or when a check
+ * regressed against the baseline; 0 otherwise. Pure, so the rule is tested without running suites.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { HarnessError } from '../../errors/harness-error.js';
+import {
+  type BaselineComparison,
+  type ConformanceResult,
+  compareWithBaseline,
+  type FailOn,
+  parseConformanceResult,
+  profileVerdict,
+  REPORT_FILES,
+} from '../../report/index.js';
+import { EXIT_CODES, type ExitCode } from '../exit-codes.js';
+
+export interface RunOutcome {
+  exitCode: ExitCode;
+  /** The selected profiles whose verdict is `fail`. */
+  failedProfiles: string[];
+  comparison: BaselineComparison | undefined;
+}
+
+/** Reads a conformance.json, or the one inside a report folder. */
+export function readConformanceFile(file: string, what: string): ConformanceResult {
+  let target = file;
+  try {
+    if (statSync(file).isDirectory()) target = path.join(file, REPORT_FILES.json);
+  } catch (cause) {
+    throw new HarnessError('CONFIG_INVALID', `${what} ${file} cannot be read`, { cause });
+  }
+  let text: string;
+  try {
+    text = readFileSync(target, 'utf8');
+  } catch (cause) {
+    throw new HarnessError('CONFIG_INVALID', `${what} ${target} cannot be read`, {
+      cause,
+      hint: `give a ${REPORT_FILES.json} written by scim-harness run, or its report folder`,
+    });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (cause) {
+    throw new HarnessError('CONFIG_INVALID', `${what} ${target} is not JSON`, { cause });
+  }
+  try {
+    return parseConformanceResult(json, `${what} ${target}`);
+  } catch (cause) {
+    throw new HarnessError('CONFIG_INVALID', cause instanceof Error ? cause.message : String(cause), {
+      cause,
+    });
+  }
+}
+
+/** The exit code of a run, with the facts behind it. */
+export function runOutcome(
+  result: ConformanceResult,
+  options: { profiles: readonly string[]; failOn: FailOn; baseline?: ConformanceResult },
+): RunOutcome {
+  const failedProfiles = options.profiles.filter(
+    (profile) => profileVerdict(result.checks, profile, options.failOn) === 'fail',
+  );
+  const comparison = options.baseline ? compareWithBaseline(result, options.baseline) : undefined;
+  const regressed = (comparison?.regressions.length ?? 0) > 0;
+  return {
+    exitCode: failedProfiles.length > 0 || regressed ? EXIT_CODES.failures : EXIT_CODES.ok,
+    failedProfiles,
+    comparison,
+  };
+}
+
+/** The baseline part of the summary: what regressed, what got fixed, what could not be evaluated this time. */
+export function formatComparison(comparison: BaselineComparison, baselineFile: string): string {
+  const list = (ids: readonly string[]) => ids.map((id) => `  ${id}`).join('\n');
+  const lines = [`Compared with the baseline ${baselineFile}:`];
+  if (comparison.regressions.length > 0) {
+    lines.push(
+      `${comparison.regressions.length} regression(s), passing before and failing now:`,
+      list(comparison.regressions),
+    );
+  } else lines.push('No regressions.');
+  if (comparison.fixed.length > 0)
+    lines.push(`${comparison.fixed.length} fixed, failing before and passing now:`, list(comparison.fixed));
+  if (comparison.errored.length > 0) {
+    lines.push(`${comparison.errored.length} could not be evaluated this time:`, list(comparison.errored));
+  }
+  if (comparison.new.length > 0) lines.push(`${comparison.new.length} check(s) new since the baseline.`);
+  if (comparison.removed.length > 0)
+    lines.push(`${comparison.removed.length} check(s) of the baseline not run now.`);
+  return `${lines.join('\n')}\n`;
+}

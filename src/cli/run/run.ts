@@ -1,0 +1,111 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PROFILES } from '../../../suites/support/check-definition.js';
+import { nodeConfigFs, resolveConfig } from '../../config/index.js';
+import { HarnessError } from '../../errors/harness-error.js';
+import { type ConformanceResult, REPORT_FILES, renderTerminalSummary } from '../../report/index.js';
+import { formatCleanupReport } from '../cleanup/cleanup.js';
+import { cleanupRun } from '../cleanup/cleanup-run.js';
+import type { CommandContext } from '../command-context.js';
+import { EXIT_CODES, type ExitCode } from '../exit-codes.js';
+import { toRawConfigInput } from '../shared-options.js';
+import type { RunArgs } from './command-object.js';
+import { formatComparison, readConformanceFile, runOutcome } from './run-outcome.js';
+import { packagePaths, selectedProfiles, suitesInvocation } from './suites-invocation.js';
+import { type SpawnSuites, spawnSuites } from './suites-process.js';
+import { assertTenantUsable, tenantClient } from './tenant-client.js';
+
+export interface RunDependencies {
+  spawn: SpawnSuites;
+}
+
+function makeDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (cause) {
+    throw new HarnessError('CONFIG_INVALID', `cannot create the report folder ${dir}`, {
+      cause,
+      hint: 'choose a writable --report-dir',
+    });
+  }
+}
+
+/**
+ * `scim-harness run`: resolves the configuration, probes the tenant (exit 3 when it is unreachable or refuses the
+ * token), runs the suites in a child Playwright process, then reads conformance.json, compares it with the baseline
+ * and prints the summary and where the reports are. Ctrl-C: the child is interrupted once and waited for (its fixture
+ * teardown deletes what the checks created), then whatever the ledger still lists is deleted; exit 130.
+ */
+export async function run(
+  args: RunArgs,
+  context: CommandContext,
+  dependencies: RunDependencies = { spawn: spawnSuites },
+): Promise<ExitCode> {
+  const { io } = context;
+  const config = resolveConfig(toRawConfigInput(args), io.env, nodeConfigFs, {
+    cwd: io.cwd,
+    knownProfiles: PROFILES,
+  });
+  // Read before spending minutes on the suites: a bad baseline is a usage error.
+  const baseline = config.baseline ? readConformanceFile(config.baseline, '--baseline') : undefined;
+  const client =
+    config.target.kind === 'tenant'
+      ? tenantClient(config.target, context, config.requestTimeoutMs)
+      : undefined;
+  if (client) await assertTenantUsable(client);
+  if (io.shutdown.aborted) return EXIT_CODES.interrupted;
+
+  makeDir(config.reportDir);
+  const profiles = selectedProfiles(config);
+  io.stderr.write(
+    `Run ${config.runId}: profiles ${profiles.join(', ')} against ${
+      config.target.kind === 'tenant' ? config.target.tenant.href : 'the embedded reference server'
+    }\n`,
+  );
+  const child = dependencies.spawn(suitesInvocation(config, packagePaths(), io.env, io.cwd), io.stderr);
+  const onInterrupt = () => child.interrupt();
+  io.shutdown.addEventListener('abort', onInterrupt, { once: true });
+  let code: number | null;
+  try {
+    code = await child.exited;
+  } catch (cause) {
+    throw new HarnessError('INTERNAL', 'could not start the Playwright test runner', { cause });
+  } finally {
+    io.shutdown.removeEventListener('abort', onInterrupt);
+  }
+
+  if (io.shutdown.aborted) {
+    io.stderr.write('Interrupted: the suites stopped; removing what the run left on the target.\n');
+    if (client) {
+      const report = await cleanupRun({ client, runId: config.runId, runDir: config.reportDir });
+      io.stderr.write(formatCleanupReport(report, config.runId));
+    }
+    return EXIT_CODES.interrupted;
+  }
+
+  const jsonFile = path.join(config.reportDir, REPORT_FILES.json);
+  let result: ConformanceResult;
+  try {
+    result = readConformanceFile(jsonFile, 'the run report');
+  } catch (cause) {
+    throw new HarnessError(
+      'INTERNAL',
+      `the suites ended (exit ${code ?? 'by signal'}) without a readable ${REPORT_FILES.json} in ${config.reportDir}`,
+      { cause, hint: 'the output above says why; rerun with --debug for more' },
+    );
+  }
+  const outcome = runOutcome(result, {
+    profiles,
+    failOn: config.failOn,
+    ...(baseline ? { baseline } : {}),
+  });
+  const color = io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
+  const secrets = config.target.kind === 'tenant' ? [config.target.token.reveal()] : [];
+  io.stdout.write(`\n${renderTerminalSummary(result, { color, secrets })}`);
+  if (outcome.comparison && config.baseline)
+    io.stdout.write(`\n${formatComparison(outcome.comparison, config.baseline)}`);
+  io.stdout.write(
+    `\nReports: ${config.reportDir}\n  ${REPORT_FILES.html}, ${REPORT_FILES.json}, ${REPORT_FILES.junit}, ${REPORT_FILES.markdown}; Playwright's own report in playwright-report/\n`,
+  );
+  return outcome.exitCode;
+}

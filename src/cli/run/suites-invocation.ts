@@ -1,0 +1,115 @@
+/**
+ * How `scim-harness run` starts the conformance suites: Playwright's own CLI in a child process, resolved from the
+ * installed package so it works from any working directory, with the target handed over in the environment only
+ * (the token never appears in argv, where `ps` and CI logs would show it).
+ * @see ../../../suites/support/target-env.ts for the environment contract
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PROFILES } from '../../../suites/support/check-definition.js';
+import { TARGET_ENV } from '../../../suites/support/target-env.js';
+import type { ResolvedConfig } from '../../config/index.js';
+import { HarnessError } from '../../errors/harness-error.js';
+
+/** Environment variables the run sets for the suites beyond the target contract. */
+export const RUN_ENV = {
+  /** The reporter module Playwright loads (the conformance reporter). */
+  reporter: 'SCIM_HARNESS_REPORTER',
+  /** The fail-on level the reporter computes verdicts with. */
+  failOn: 'SCIM_HARNESS_FAIL_ON',
+  /** Playwright workers. */
+  workers: 'SCIM_HARNESS_WORKERS',
+} as const;
+
+/** Where the package's own files are: the suites ship as TypeScript beside the compiled CLI. */
+export interface PackagePaths {
+  root: string;
+  playwrightCli: string;
+  suitesConfig: string;
+  reporter: string;
+}
+
+/** Walks up from this module to the `scim-harness` package root (src/cli/run in a checkout, dist/src/cli/run installed). */
+export function packagePaths(from: string = import.meta.url): PackagePaths {
+  let dir = path.dirname(fileURLToPath(from));
+  for (;;) {
+    const manifest = path.join(dir, 'package.json');
+    let name: unknown;
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(manifest, 'utf8'));
+      name = typeof parsed === 'object' && parsed !== null && 'name' in parsed ? parsed.name : undefined;
+    } catch {
+      name = undefined;
+    }
+    if (name === 'scim-harness') {
+      const require = createRequire(manifest);
+      return {
+        root: dir,
+        playwrightCli: require.resolve('@playwright/test/cli'),
+        suitesConfig: path.join(dir, 'suites', 'playwright.config.ts'),
+        reporter: path.join(dir, 'suites', 'reporter', 'conformance-reporter.ts'),
+      };
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir)
+      throw new HarnessError('INTERNAL', `the scim-harness package root was not found above ${from}`);
+    dir = parent;
+  }
+}
+
+export interface SuitesInvocation {
+  command: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+/** Variables a parent shell may have set that would point the suites elsewhere; the run sets its own. */
+const INHERITED_TARGET_KEYS = [
+  TARGET_ENV.url,
+  TARGET_ENV.token,
+  TARGET_ENV.adminOrigin,
+  TARGET_ENV.runId,
+  TARGET_ENV.runDir,
+];
+
+/** The profiles a run covers: those asked for, else all of them. */
+export function selectedProfiles(config: Pick<ResolvedConfig, 'profiles'>): string[] {
+  return config.profiles.length > 0 ? [...config.profiles] : [...PROFILES];
+}
+
+/**
+ * The child process that runs the suites. Pure. `token` is the tenant's token (absent for the embedded server, whose
+ * global setup starts it and issues its own).
+ */
+export function suitesInvocation(
+  config: ResolvedConfig,
+  paths: PackagePaths,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  nodePath: string = process.execPath,
+): SuitesInvocation {
+  const childEnv: NodeJS.ProcessEnv = { ...env };
+  for (const key of INHERITED_TARGET_KEYS) delete childEnv[key];
+  if (config.target.kind === 'tenant') {
+    // The user's own variable is not needed by the suites: the token travels under one name only.
+    if (config.target.tokenSource.kind === 'env') delete childEnv[config.target.tokenSource.name];
+    childEnv[TARGET_ENV.url] = config.target.tenant.href;
+    childEnv[TARGET_ENV.token] = config.target.token.reveal();
+  }
+  childEnv[TARGET_ENV.runId] = config.runId;
+  childEnv[TARGET_ENV.runDir] = config.reportDir;
+  childEnv[TARGET_ENV.timeoutMs] = String(config.requestTimeoutMs);
+  childEnv[RUN_ENV.reporter] = paths.reporter;
+  childEnv[RUN_ENV.failOn] = config.failOn;
+  childEnv[RUN_ENV.workers] = String(config.concurrency);
+  const args = [paths.playwrightCli, 'test', '-c', paths.suitesConfig];
+  for (const profile of selectedProfiles(config)) args.push(`--project=${profile}`);
+  if (config.grep) args.push('--grep', config.grep.source);
+  if (config.grepInvert) args.push('--grep-invert', config.grepInvert.source);
+  if (config.shard) args.push(`--shard=${config.shard.index}/${config.shard.total}`);
+  args.push(`--timeout=${config.testTimeoutMs}`);
+  return { command: nodePath, args, env: childEnv, cwd };
+}

@@ -1,0 +1,141 @@
+/**
+ * RFC 7644 §3.4.2.2 case rules (attribute names and operators are case-insensitive; value comparison follows the
+ * attribute's caseExact, RFC 7643 §2.2) and filters on boolean and externalId values.
+ */
+import { check } from '../../support/check.js';
+import { expectExactly } from '../../support/list-response.js';
+import { createPersonas } from '../../support/user-personas.js';
+
+const CASE_EXACT_RULE =
+  'When comparing attributes of type String, the case sensitivity for String type attributes SHALL be determined by the attribute\'s "caseExact" characteristic (see Section 2.2 of [RFC7643]).';
+
+check(
+  {
+    id: 'filter.case.user-name-value-insensitive',
+    title: 'userName eq matches whatever the case of the value (userName is caseExact=false)',
+    level: 'MUST',
+    rfc: 'RFC 7644 §3.4.2.2, RFC 7643 §4.1.1',
+    category: 'filter',
+    profiles: ['rfc7644', 'entra'],
+    requirement: CASE_EXACT_RULE,
+    fix: 'Compare userName case-insensitively in filters: RFC 7643 defines userName with caseExact=false.',
+    requires: ['filter'],
+    quirks: ['username-case-sensitive'],
+  },
+  async ({ scim, resources }) => {
+    const p = await createPersonas(resources);
+    const answer = await scim.get('/Users', {
+      query: { filter: `userName eq "${p.bravo.userName.toUpperCase()}"` },
+    });
+    await expectExactly(answer, p.ids('bravo'), p.labels);
+  },
+);
+
+check(
+  {
+    id: 'filter.case.attribute-names-insensitive',
+    title: 'Attribute names in a filter are case-insensitive (USERNAME, Name.FamilyName)',
+    level: 'MUST',
+    rfc: 'RFC 7644 §3.4.2.2',
+    category: 'filter',
+    profiles: ['rfc7644'],
+    requirement:
+      'Attribute names and attribute operators used in filters are case insensitive. For example, the following two expressions will evaluate to the same logical value: filter=userName Eq "john" filter=Username eq "john"',
+    fix: 'Resolve filter attribute names (and sub-attribute names) case-insensitively.',
+    requires: ['filter'],
+    quirks: ['filter-attribute-names-case-sensitive'],
+  },
+  async ({ scim, resources }) => {
+    const p = await createPersonas(resources);
+    p.assertStored('name.familyName');
+    const filter = `USERNAME sw "${p.prefix}." and Name.FamilyName eq "${p.bravo.familyName}"`;
+    await expectExactly(await scim.get('/Users', { query: { filter } }), p.ids('bravo'), p.labels);
+  },
+);
+
+check(
+  {
+    id: 'filter.case.operators-insensitive',
+    title: 'Operators in a filter are case-insensitive (EQ, And, SW)',
+    level: 'MUST',
+    rfc: 'RFC 7644 §3.4.2.2',
+    category: 'filter',
+    profiles: ['rfc7644'],
+    requirement:
+      'Attribute names and attribute operators used in filters are case insensitive. For example, the following two expressions will evaluate to the same logical value: filter=userName Eq "john" filter=Username eq "john"',
+    fix: 'Match the attribute and logical operators (eq, sw, and, or, not, …) case-insensitively.',
+    requires: ['filter'],
+    quirks: ['filter-operators-case-sensitive'],
+  },
+  async ({ scim, resources }) => {
+    const p = await createPersonas(resources);
+    p.assertStored('title');
+    const filter = `userName SW "${p.prefix}." And title EQ "Manager"`;
+    await expectExactly(await scim.get('/Users', { query: { filter } }), p.ids('bravo'), p.labels);
+  },
+);
+
+check(
+  {
+    id: 'filter.boolean.active-eq-false',
+    title: 'active eq false finds the disabled user',
+    level: 'MUST',
+    rfc: 'RFC 7644 §3.4.2.2',
+    category: 'filter',
+    profiles: ['rfc7644', 'entra'],
+    requirement:
+      'compValue = false / null / true / number / string ; rules from JSON (RFC 7159) — eq: The attribute and operator values must be identical for a match.',
+    fix: 'Accept JSON boolean literals in filters and compare them with boolean attributes such as active.',
+    requires: ['filter'],
+    quirks: ['filter-ignored', 'disabled-user-hidden'],
+  },
+  async ({ scim, resources }) => {
+    const p = await createPersonas(resources, { bravo: { active: false } });
+    p.assertStored('active');
+    const filter = `${p.scope} and active eq false`;
+    await expectExactly(await scim.get('/Users', { query: { filter } }), p.ids('bravo'), p.labels);
+  },
+);
+
+check(
+  {
+    id: 'filter.external-id.eq',
+    title: 'externalId eq finds the user the client provisioned',
+    level: 'MUST',
+    rfc: 'RFC 7644 §3.4.2.2, RFC 7643 §3.1',
+    category: 'filter',
+    profiles: ['rfc7644', 'entra'],
+    requirement: 'eq: The attribute and operator values must be identical for a match.',
+    fix: 'Allow filtering on externalId: clients match their own records by it.',
+    requires: ['filter'],
+    quirks: ['external-id-not-filterable', 'filter-ignored'],
+  },
+  async ({ scim, resources }) => {
+    const p = await createPersonas(resources);
+    p.assertStored('externalId');
+    const answer = await scim.get('/Users', { query: { filter: `externalId eq "${p.alpha.externalId}"` } });
+    await expectExactly(answer, p.ids('alpha'), p.labels);
+  },
+);
+
+check(
+  {
+    id: 'filter.external-id.case-exact',
+    title: 'externalId eq with a different case matches nothing (externalId is caseExact=true)',
+    level: 'MUST',
+    rfc: 'RFC 7644 §3.4.2.2, RFC 7643 §3.1',
+    category: 'filter',
+    profiles: ['rfc7644'],
+    requirement: `${CASE_EXACT_RULE} (RFC 7643 §3.1, externalId: This attribute has "caseExact" as "true" and a mutability of "readWrite".)`,
+    fix: 'Compare externalId case-sensitively: RFC 7643 defines it with caseExact=true.',
+    requires: ['filter'],
+    quirks: ['external-id-case-insensitive', 'filter-ignored'],
+  },
+  async ({ scim, resources }) => {
+    const p = await createPersonas(resources);
+    p.assertStored('externalId');
+    // ANDed with the scope so a target that ignores the filter returns the personas and fails.
+    const filter = `${p.scope} and externalId eq "${p.alpha.externalId.toLowerCase()}"`;
+    await expectExactly(await scim.get('/Users', { query: { filter } }), [], p.labels);
+  },
+);

@@ -1,0 +1,180 @@
+/**
+ * The conformance reporter: a small Playwright reporter that collects one result per check while the suites run, and
+ * at the end builds the conformance result and writes conformance.json, report.html, junit.xml and summary.md into
+ * the run directory. Tests without a `scim-check` annotation (the capabilities setup) are not checks; when the setup
+ * failed, no check could be evaluated and every one is `error`.
+ *
+ * Reads only the environment the run command (or the global setup) set: see support/target-env.ts.
+ * @see https://playwright.dev/docs/api/class-reporter
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type {
+  FullConfig,
+  FullResult,
+  Reporter,
+  Suite,
+  TestCase,
+  TestError,
+  TestResult,
+} from '@playwright/test/reporter';
+import {
+  buildConformanceResult,
+  type CheckResult,
+  FAIL_ON_LEVELS,
+  type FailOn,
+  type ShardInfo,
+  writeReports,
+} from '../../src/report/index.js';
+import { PROFILES } from '../support/check-definition.js';
+import { LEDGER_FILE, readOutstanding } from '../support/ledger.js';
+import { TARGET_ENV } from '../support/target-env.js';
+import { checkDefinitionOf, checkResultOf, firstLine, resultSkeleton } from './check-outcome.js';
+import { type CheckRun, mergeCheckRuns } from './merge-check-runs.js';
+
+/** The fail-on level the run command passes to the reporter, so conformance.json carries the verdicts it asked for. */
+export const FAIL_ON_ENV = 'SCIM_HARNESS_FAIL_ON';
+
+const isProfile = (name: string) => (PROFILES as readonly string[]).includes(name);
+
+function toolInfo(): { name: string; version: string } {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    try {
+      const manifest: unknown = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+      if (
+        typeof manifest === 'object' &&
+        manifest !== null &&
+        'name' in manifest &&
+        manifest.name === 'scim-harness' &&
+        'version' in manifest &&
+        typeof manifest.version === 'string'
+      ) {
+        return { name: manifest.name, version: manifest.version };
+      }
+    } catch {
+      // No manifest here: keep walking up.
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return { name: 'scim-harness', version: '0.0.0' };
+    dir = parent;
+  }
+}
+
+function failOnFrom(env: NodeJS.ProcessEnv): FailOn {
+  const value = env[FAIL_ON_ENV];
+  return FAIL_ON_LEVELS.find((level) => level === value) ?? 'must';
+}
+
+function projectOf(test: TestCase): string {
+  return test.parent.project()?.name ?? '';
+}
+
+export default class ConformanceReporter implements Reporter {
+  private root: Suite | undefined;
+  private shard: ShardInfo | undefined;
+  private readonly startedAt = new Date();
+  /** The last result of each test, by test id (a retry replaces the earlier attempt). */
+  private readonly results = new Map<string, { test: TestCase; result: TestResult }>();
+  private setupFailure: string | undefined;
+  private readonly runErrors: string[] = [];
+
+  printsToStdio(): boolean {
+    return false;
+  }
+
+  onBegin(config: FullConfig, suite: Suite): void {
+    this.root = suite;
+    if (config.shard) this.shard = { index: config.shard.current, total: config.shard.total };
+  }
+
+  onTestEnd(test: TestCase, result: TestResult): void {
+    if (!checkDefinitionOf(test)) {
+      if (result.status !== 'passed' && result.status !== 'skipped') {
+        this.setupFailure = `${test.title}: ${firstLine(result.error?.message) || result.status}`;
+      }
+      return;
+    }
+    this.results.set(test.id, { test, result });
+  }
+
+  onError(error: TestError): void {
+    this.runErrors.push(firstLine(error.message ?? error.value) || 'unknown error');
+  }
+
+  /** Every check of the run, each once, with the outcome it had (or why it has none). */
+  collect(status: FullResult['status'], secrets: readonly string[]): CheckResult[] {
+    const runs: CheckRun[] = [];
+    const notEvaluated =
+      this.setupFailure !== undefined
+        ? `Could not evaluate: the capabilities setup failed (${this.setupFailure})`
+        : this.runErrors.length > 0
+          ? `Could not evaluate: the run failed before this check ran (${this.runErrors[0]})`
+          : status === 'interrupted'
+            ? 'Could not evaluate: the run was interrupted before this check ran'
+            : undefined;
+    for (const test of this.root?.allTests() ?? []) {
+      const definition = checkDefinitionOf(test);
+      const profile = projectOf(test);
+      if (!definition || !isProfile(profile)) continue;
+      const seen = this.results.get(test.id);
+      let result = seen ? checkResultOf(test, seen.result, { secrets }) : undefined;
+      if (this.setupFailure !== undefined || !result) {
+        result = {
+          ...resultSkeleton(definition),
+          status: notEvaluated === undefined ? 'skipped' : 'error',
+          message: notEvaluated ?? 'Not run (stopped early, e.g. by --max-failures)',
+          evidence: result?.evidence ?? [],
+          ...(notEvaluated === undefined ? { skipReason: 'not run' } : {}),
+        };
+      }
+      runs.push({ profile, result });
+    }
+    return mergeCheckRuns(runs);
+  }
+
+  async onEnd(result: FullResult): Promise<{ status?: FullResult['status'] } | undefined> {
+    const env = process.env;
+    const runDir = env[TARGET_ENV.runDir];
+    const runId = env[TARGET_ENV.runId];
+    if (!runDir || !runId) {
+      process.stderr.write(
+        `scim-harness: no conformance report: ${TARGET_ENV.runDir} and ${TARGET_ENV.runId} are not set\n`,
+      );
+      return { status: 'failed' };
+    }
+    const token = env[TARGET_ENV.token];
+    const secrets = token ? [token] : [];
+    const profiles = (this.root?.suites ?? []).map((project) => project.title).filter(isProfile);
+    try {
+      const conformance = buildConformanceResult({
+        runId,
+        tool: toolInfo(),
+        target: { url: env[TARGET_ENV.url] ?? 'embedded reference server (not started)' },
+        profiles,
+        startedAt: this.startedAt,
+        finishedAt: new Date(),
+        failOn: failOnFrom(env),
+        ...(this.shard ? { shard: this.shard } : {}),
+        checks: this.collect(result.status, secrets),
+      });
+      await writeReports(runDir, conformance, { secrets });
+      const left = readOutstanding(runDir);
+      if (left.length > 0) {
+        process.stderr.write(
+          `scim-harness: ${left.length} resource(s) this run created are still on the target (see ${path.join(
+            runDir,
+            LEDGER_FILE,
+          )}); remove them with: scim-harness cleanup --run-id ${runId}\n`,
+        );
+      }
+      return undefined;
+    } catch (error) {
+      process.stderr.write(
+        `scim-harness: could not write the conformance report: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+      return { status: 'failed' };
+    }
+  }
+}

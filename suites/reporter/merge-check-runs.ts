@@ -1,0 +1,62 @@
+/**
+ * A check tagged with several profiles runs once per profile project; the report holds it once. Runs of one check
+ * should agree (same target, same capabilities); when they do not, the worst outcome is kept and its message says
+ * under which profile each outcome came, so nothing is hidden.
+ */
+import type { CheckResult, CheckStatus } from '../../src/report/index.js';
+
+/** One run of a check, under the profile project it ran in. */
+export interface CheckRun {
+  profile: string;
+  result: CheckResult;
+}
+
+/** How bad an outcome is: a broken requirement first, then one that could not be evaluated, then not run. */
+export function statusSeverity(status: CheckStatus): number {
+  switch (status) {
+    case 'failed':
+      return 3;
+    case 'error':
+      return 2;
+    case 'skipped':
+      return 1;
+    case 'passed':
+      return 0;
+    default: {
+      const unreachable: never = status;
+      throw new Error(`unknown check status ${String(unreachable)}`);
+    }
+  }
+}
+
+/** Merges the runs of each check by id, in first-seen order of the ids. */
+export function mergeCheckRuns(runs: readonly CheckRun[]): CheckResult[] {
+  const byId = new Map<string, CheckRun[]>();
+  for (const run of runs) {
+    const list = byId.get(run.result.id);
+    if (list) list.push(run);
+    else byId.set(run.result.id, [run]);
+  }
+  return [...byId.values()].map(mergeOne);
+}
+
+function mergeOne(runs: readonly CheckRun[]): CheckResult {
+  const [first, ...rest] = runs;
+  if (!first) throw new Error('mergeOne needs at least one run');
+  let worst = first;
+  for (const run of rest)
+    if (statusSeverity(run.result.status) > statusSeverity(worst.result.status)) worst = run;
+  const durationMs = runs.reduce((sum, run) => sum + (run.result.durationMs ?? 0), 0);
+  const statuses = new Set(runs.map((run) => run.result.status));
+  if (statuses.size === 1) return { ...worst.result, durationMs };
+  const others = runs
+    .filter((run) => run.result.status !== worst.result.status)
+    .map((run) => `${run.result.status} under ${run.profile}`)
+    .join(', ');
+  const said = worst.result.message ? `: ${worst.result.message}` : '';
+  return {
+    ...worst.result,
+    durationMs,
+    message: `${worst.result.status} under profile ${worst.profile} (${others})${said}`,
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * Running the conformance suites from the self-test: Playwright's CLI in a child process, against the embedded
+ * reference server (with quirks when asked), reporting through the conformance reporter, whose conformance.json is
+ * read back. Also lists every check with its definition, from the `scim-check` annotations.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type ConformanceResult, parseConformanceResult } from '../../src/report/index.js';
+import { CHECK_ANNOTATION, type CheckDefinition, PROFILES } from '../support/check-definition.js';
+import { TARGET_ENV } from '../support/target-env.js';
+
+const SUITES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SUITES_CONFIG = path.join(SUITES_DIR, 'playwright.config.ts');
+const REPORTER = path.join(SUITES_DIR, 'reporter', 'conformance-reporter.ts');
+const PLAYWRIGHT_CLI = createRequire(import.meta.url).resolve('@playwright/test/cli');
+
+/** A check as listed: its definition and the file that declares it. */
+export interface ListedCheck {
+  definition: CheckDefinition;
+  /** Path of the declaring file relative to suites/, e.g. `checks/users/create.checks.ts`. */
+  file: string;
+}
+
+export interface ChildResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * The environment of the child: the parent's, without what the Playwright running the self-test set for its own
+ * worker (it would make the child think it is a worker) and without a target, so the global setup starts one.
+ */
+function childEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^(TEST_|PW_|PLAYWRIGHT_(?!BROWSERS_PATH))/.test(key)) continue;
+    if ((Object.values(TARGET_ENV) as string[]).includes(key)) continue;
+    env[key] = value;
+  }
+  return { ...env, FORCE_COLOR: '0', ...extra };
+}
+
+function runPlaywright(args: readonly string[], env: NodeJS.ProcessEnv): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [PLAYWRIGHT_CLI, 'test', '-c', SUITES_CONFIG, ...args], {
+      cwd: path.dirname(SUITES_DIR),
+      env: childEnv(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Every check the suites declare, once each, from `playwright test --list --reporter=json`. */
+export async function listChecks(): Promise<ListedCheck[]> {
+  const { code, stdout, stderr } = await runPlaywright(['--list', '--reporter=json'], {});
+  if (code !== 0) throw new Error(`listing the checks failed (exit ${code}): ${stderr.slice(0, 2000)}`);
+  const found = new Map<string, ListedCheck>();
+  const walk = (suite: unknown, file: string) => {
+    if (!isRecord(suite)) return;
+    const here = typeof suite.file === 'string' && file === '' ? suite.file : file;
+    for (const spec of Array.isArray(suite.specs) ? suite.specs : []) {
+      if (!isRecord(spec)) continue;
+      for (const t of Array.isArray(spec.tests) ? spec.tests : []) {
+        if (!isRecord(t) || !Array.isArray(t.annotations)) continue;
+        for (const annotation of t.annotations) {
+          if (!isRecord(annotation) || annotation.type !== CHECK_ANNOTATION) continue;
+          if (typeof annotation.description !== 'string') continue;
+          const definition = JSON.parse(annotation.description) as CheckDefinition;
+          found.set(definition.id, { definition, file: here });
+        }
+      }
+    }
+    for (const child of Array.isArray(suite.suites) ? suite.suites : []) walk(child, here);
+  };
+  const report: unknown = JSON.parse(stdout);
+  for (const suite of isRecord(report) && Array.isArray(report.suites) ? report.suites : []) walk(suite, '');
+  return [...found.values()].sort((a, b) => a.definition.id.localeCompare(b.definition.id));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A --grep matching exactly these check ids (a title is `<id>: <title>`). */
+export function grepForIds(ids: readonly string[]): string {
+  return `(?:^|\\s)(?:${ids.map(escapeRegExp).join('|')}):`;
+}
+
+export interface SuiteRunOptions {
+  runDir: string;
+  runId: string;
+  quirks?: readonly string[];
+  /** Only these checks; each runs once, in the first profile it is tagged with. */
+  checks?: readonly ListedCheck[];
+  workers?: number;
+}
+
+/** Runs the suites against the embedded server and returns the conformance result the reporter wrote. */
+export async function runSuites(
+  options: SuiteRunOptions,
+): Promise<{ result: ConformanceResult; child: ChildResult }> {
+  const args: string[] = [];
+  if (options.checks) {
+    const projects = new Set(options.checks.map((c) => c.definition.profiles[0] ?? PROFILES[0]));
+    for (const project of projects) args.push(`--project=${project}`);
+    args.push('--grep', grepForIds(options.checks.map((c) => c.definition.id)));
+  }
+  const child = await runPlaywright(args, {
+    [TARGET_ENV.runDir]: options.runDir,
+    [TARGET_ENV.runId]: options.runId,
+    [TARGET_ENV.quirks]: (options.quirks ?? []).join(','),
+    SCIM_HARNESS_REPORTER: REPORTER,
+    SCIM_HARNESS_WORKERS: String(options.workers ?? 2),
+  });
+  let text: string;
+  try {
+    text = readFileSync(path.join(options.runDir, 'conformance.json'), 'utf8');
+  } catch {
+    throw new Error(
+      `the suites wrote no conformance.json (exit ${child.code}, quirks ${options.quirks?.join(',') || 'none'}):\n${child.stdout.slice(-2000)}\n${child.stderr.slice(-2000)}`,
+    );
+  }
+  return { result: parseConformanceResult(JSON.parse(text), `conformance.json of ${options.runId}`), child };
+}
+
+/** Runs `tasks` with at most `limit` at a time, keeping their order in the results. */
+export async function inPool<T>(limit: number, tasks: readonly (() => Promise<T>)[]): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < tasks.length) {
+      const index = next++;
+      const task = tasks[index];
+      if (task) results[index] = await task();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, lane));
+  return results;
+}

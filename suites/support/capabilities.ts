@@ -1,0 +1,193 @@
+/**
+ * What the target claims (RFC 7643 §5 ServiceProviderConfig, §6 ResourceTypes) and what the harness found by probing
+ * where it claims nothing. Read once per run by the `capabilities` setup project, written to the run directory, and
+ * read by every worker. Optional features the target does not claim are skipped, never failed (RFC 7644 §4).
+ * @see https://www.rfc-editor.org/rfc/rfc7643#section-5
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { HarnessError } from '../../src/errors/harness-error.js';
+import { SCHEMA_URNS } from '../../src/scim/urns.js';
+import { CAPABILITIES, type Capability } from './check-definition.js';
+
+export interface DiscoveredResourceType {
+  name: string;
+  endpoint: string;
+  schema: string;
+  extensions: string[];
+}
+
+export interface TargetCapabilities {
+  /** Whether each discovery endpoint answered 200 with JSON. */
+  discovery: { serviceProviderConfig: boolean; resourceTypes: boolean; schemas: boolean };
+  /** Human sentences about what was found missing or assumed (reported with the discovery checks). */
+  findings: string[];
+  claims: Record<Capability, boolean>;
+  /** Why each claim is what it is ("ServiceProviderConfig patch.supported=true", "probed GET /Me → 501"). */
+  reasons: Record<Capability, string>;
+  resourceTypes: DiscoveredResourceType[];
+  bulk: { maxOperations: number | undefined; maxPayloadSize: number | undefined };
+  filterMaxResults: number | undefined;
+  /** The ServiceProviderConfig as received (already redacted by the client), for checks that inspect it. */
+  serviceProviderConfig: unknown;
+}
+
+export interface DiscoveryAnswers {
+  serviceProviderConfig: { status: number; json: unknown } | undefined;
+  resourceTypes: { status: number; json: unknown } | undefined;
+  schemas: { status: number; json: unknown } | undefined;
+  /** Probes used where discovery is silent. `undefined` means not probed. */
+  probes: { me?: number; groups?: number; filter?: number };
+  adminApi: boolean;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function lowerKeys(value: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (isRecord(value)) for (const [key, v] of Object.entries(value)) out[key.toLowerCase()] = v;
+  return out;
+}
+
+function supported(spc: Record<string, unknown>, feature: string): boolean | undefined {
+  const entry = lowerKeys(spc[feature.toLowerCase()]);
+  return typeof entry.supported === 'boolean' ? entry.supported : undefined;
+}
+
+function listOf(json: unknown): unknown[] {
+  if (Array.isArray(json)) return json;
+  const body = lowerKeys(json);
+  return Array.isArray(body.resources) ? body.resources : [];
+}
+
+function parseResourceTypes(json: unknown): DiscoveredResourceType[] {
+  const out: DiscoveredResourceType[] = [];
+  for (const item of listOf(json)) {
+    const rt = lowerKeys(item);
+    if (typeof rt.name !== 'string' || typeof rt.endpoint !== 'string') continue;
+    const extensions = Array.isArray(rt.schemaextensions)
+      ? rt.schemaextensions.map((e) => lowerKeys(e).schema).filter((s): s is string => typeof s === 'string')
+      : [];
+    out.push({
+      name: rt.name,
+      endpoint: rt.endpoint,
+      schema: typeof rt.schema === 'string' ? rt.schema : '',
+      extensions,
+    });
+  }
+  return out;
+}
+
+const ok = (answer: { status: number } | undefined) => answer !== undefined && answer.status === 200;
+
+/** Pure: turns what the target answered into capabilities, with a reason for each claim. */
+export function deriveCapabilities(answers: DiscoveryAnswers): TargetCapabilities {
+  const findings: string[] = [];
+  const discovery = {
+    serviceProviderConfig: ok(answers.serviceProviderConfig) && isRecord(answers.serviceProviderConfig?.json),
+    resourceTypes: ok(answers.resourceTypes),
+    schemas: ok(answers.schemas),
+  };
+  const spc = discovery.serviceProviderConfig ? lowerKeys(answers.serviceProviderConfig?.json) : {};
+  const resourceTypes = discovery.resourceTypes ? parseResourceTypes(answers.resourceTypes?.json) : [];
+  const claims = Object.fromEntries(CAPABILITIES.map((c) => [c, false])) as Record<Capability, boolean>;
+  const reasons = Object.fromEntries(CAPABILITIES.map((c) => [c, 'not claimed'])) as Record<
+    Capability,
+    string
+  >;
+
+  const fromSpc = (capability: Capability, feature: string, assumeWithoutSpc: boolean) => {
+    if (!discovery.serviceProviderConfig) {
+      claims[capability] = assumeWithoutSpc;
+      reasons[capability] =
+        `no ServiceProviderConfig; ${assumeWithoutSpc ? 'assumed supported' : 'assumed unsupported'}`;
+      return;
+    }
+    const value = supported(spc, feature);
+    claims[capability] = value === true;
+    reasons[capability] =
+      value === undefined
+        ? `ServiceProviderConfig has no ${feature}.supported`
+        : `ServiceProviderConfig ${feature}.supported=${value}`;
+  };
+  // Without a ServiceProviderConfig, PATCH is assumed (every IdP relies on it, so its checks are informative);
+  // bulk, sort, etag and changePassword are not, since testing an unclaimed optional feature would be a false verdict.
+  fromSpc('patch', 'patch', true);
+  fromSpc('bulk', 'bulk', false);
+  fromSpc('sort', 'sort', false);
+  fromSpc('etag', 'etag', false);
+  fromSpc('changePassword', 'changePassword', false);
+  fromSpc('filter', 'filter', answers.probes.filter === 200);
+  if (!discovery.serviceProviderConfig && answers.probes.filter !== undefined) {
+    reasons.filter = `no ServiceProviderConfig; probed a userName filter → ${answers.probes.filter}`;
+  }
+
+  const bulk = lowerKeys(spc.bulk);
+  const filter = lowerKeys(spc.filter);
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+  const group = resourceTypes.find((rt) => rt.name.toLowerCase() === 'group');
+  if (discovery.resourceTypes) {
+    claims.groups = group !== undefined;
+    reasons.groups = group ? `ResourceType Group at ${group.endpoint}` : 'no Group in /ResourceTypes';
+  } else {
+    claims.groups = answers.probes.groups === 200;
+    reasons.groups = `no /ResourceTypes; probed GET /Groups → ${answers.probes.groups ?? 'not probed'}`;
+  }
+  const user = resourceTypes.find((rt) => rt.name.toLowerCase() === 'user');
+  claims.enterpriseUser = user?.extensions.includes(SCHEMA_URNS.EnterpriseUser) ?? false;
+  reasons.enterpriseUser = claims.enterpriseUser
+    ? 'ResourceType User lists the enterprise extension'
+    : 'ResourceType User does not list the enterprise extension';
+  claims.me = answers.probes.me === 200;
+  reasons.me = `probed GET /Me → ${answers.probes.me ?? 'not probed'}`;
+  claims.discovery = discovery.serviceProviderConfig && discovery.resourceTypes && discovery.schemas;
+  reasons.discovery = `ServiceProviderConfig ${discovery.serviceProviderConfig ? 'ok' : 'missing'}, ResourceTypes ${
+    discovery.resourceTypes ? 'ok' : 'missing'
+  }, Schemas ${discovery.schemas ? 'ok' : 'missing'}`;
+  claims.adminApi = answers.adminApi;
+  reasons.adminApi = answers.adminApi ? 'embedded reference server' : 'not the embedded reference server';
+
+  if (!discovery.serviceProviderConfig) {
+    findings.push(
+      'GET /ServiceProviderConfig did not answer 200 with JSON: optional features could not be read',
+    );
+  }
+  if (!discovery.resourceTypes) findings.push('GET /ResourceTypes did not answer 200');
+  if (!discovery.schemas) findings.push('GET /Schemas did not answer 200');
+
+  return {
+    discovery,
+    findings,
+    claims,
+    reasons,
+    resourceTypes,
+    bulk: { maxOperations: num(bulk.maxoperations), maxPayloadSize: num(bulk.maxpayloadsize) },
+    filterMaxResults: num(filter.maxresults),
+    serviceProviderConfig: discovery.serviceProviderConfig ? answers.serviceProviderConfig?.json : undefined,
+  };
+}
+
+export const CAPABILITIES_FILE = 'capabilities.json';
+
+export function writeCapabilities(runDir: string, capabilities: TargetCapabilities): void {
+  writeFileSync(path.join(runDir, CAPABILITIES_FILE), `${JSON.stringify(capabilities, null, 2)}\n`);
+}
+
+export function readCapabilities(runDir: string): TargetCapabilities {
+  const file = path.join(runDir, CAPABILITIES_FILE);
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as TargetCapabilities;
+  } catch (cause) {
+    throw new HarnessError(
+      'IO_FAILED',
+      `Could not read ${file}: the capabilities setup project did not run`,
+      {
+        cause,
+        hint: 'Run every profile through its project so the `capabilities` setup runs first',
+      },
+    );
+  }
+}

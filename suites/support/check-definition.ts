@@ -1,0 +1,104 @@
+/**
+ * What a conformance check is: one requirement of RFC 7643/7644 (or of a client profile such as Microsoft Entra
+ * provisioning), graded by the RFC's own requirement level, quoted, and mapped to the reference-server quirks that
+ * prove the check can fail.
+ * @see https://www.rfc-editor.org/rfc/rfc2119
+ */
+import type { QuirkName } from '../../src/reference-server/index.js';
+
+/** RFC 2119 levels, as the RFC words the requirement ("MUST", "SHALL" → MUST; "SHOULD", "RECOMMENDED" → SHOULD). */
+export const LEVELS = ['MUST', 'SHOULD', 'MAY'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/**
+ * Profiles: one verdict each per run.
+ * - `rfc7644`: the full RFC 7643/7644.
+ * - `entra`: what Microsoft Entra ID provisioning needs to work.
+ * - `datadog`: what Datadog's SCIM API documents.
+ */
+export const PROFILES = ['rfc7644', 'entra', 'datadog'] as const;
+export type Profile = (typeof PROFILES)[number];
+
+export const CATEGORIES = [
+  'discovery',
+  'auth',
+  'users',
+  'filter',
+  'pagination',
+  'groups',
+  'patch',
+  'errors',
+  'etag',
+  'bulk',
+  'me',
+  'entra',
+  'datadog',
+  'security',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/**
+ * Optional features a target may or may not claim. A check that needs one the target does not claim is skipped with
+ * the reason, never failed. `adminApi` means the harness can mint keys on the target (the embedded reference server).
+ */
+export const CAPABILITIES = [
+  'patch',
+  'bulk',
+  'filter',
+  'sort',
+  'etag',
+  'changePassword',
+  'groups',
+  'me',
+  'enterpriseUser',
+  'discovery',
+  'adminApi',
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+export interface CheckDefinition {
+  /** Stable id, `<category>.<subject>.<expectation>`, e.g. `users.create.returns-201`. Never reuse a retired id. */
+  id: string;
+  /** A short sentence saying what is expected. */
+  title: string;
+  level: Level;
+  /** Where the requirement is written, e.g. `RFC 7644 §3.3`, or a Microsoft doc for the entra profile. */
+  rfc: string;
+  category: Category;
+  profiles: readonly Profile[];
+  /** The sentence the check enforces, quoted from its source. */
+  requirement: string;
+  /** What an implementer changes to pass. */
+  fix: string;
+  /** Optional features the check needs; when the target does not claim one, the check is skipped with the reason. */
+  requires?: readonly Capability[];
+  /**
+   * Reference-server quirks each of which must make this check fail (the self-test proves it). At least one:
+   * a check that no quirk can make fail is a defect.
+   */
+  quirks: readonly QuirkName[];
+}
+
+/** The annotation type under which a check's definition travels to the reporter. */
+export const CHECK_ANNOTATION = 'scim-check';
+/** Set at run time when a check could not be evaluated (a harness fault, not a verdict on the target). */
+export const HARNESS_ERROR_ANNOTATION = 'scim-harness-error';
+/** The attachment holding a check's recorded exchanges (already redacted). */
+export const EXCHANGES_ATTACHMENT = 'scim-exchanges';
+
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9$]+(?:-[a-z0-9]+)*){2,}$/;
+
+/** Throws when a definition is malformed, so a typo fails at load time rather than producing a silent report gap. */
+export function assertCheckDefinition(def: CheckDefinition): void {
+  const problems: string[] = [];
+  if (!ID_PATTERN.test(def.id))
+    problems.push(`id ${JSON.stringify(def.id)} is not <category>.<subject>.<expectation>`);
+  if (!def.id.startsWith(`${def.category}.`))
+    problems.push(`id must start with its category "${def.category}."`);
+  if (def.profiles.length === 0) problems.push('profiles is empty');
+  if (def.quirks.length === 0)
+    problems.push('quirks is empty: name the quirk that proves this check can fail');
+  if (def.requirement.trim().length < 10) problems.push('requirement must quote the sentence it enforces');
+  if (def.fix.trim().length < 10) problems.push('fix must say what to change');
+  if (problems.length > 0) throw new Error(`Check ${def.id}: ${problems.join('; ')}`);
+}

@@ -1,0 +1,134 @@
+/**
+ * `expect` matchers that read like the RFC: `toHaveStatus(201)`, `toBeScimError(400, 'invalidFilter')`,
+ * `toMatchScimSchema('User')`, `toHaveScimContentType()`. Each takes a recorded exchange and explains a failure with
+ * the request line and what the target answered. A transport fault (timeout, reset, …) is not a verdict on the
+ * target: the matcher throws a HarnessError instead of failing, and the check is reported as `error`.
+ */
+import { expect as baseExpect } from '@playwright/test';
+import { HarnessError } from '../../src/errors/harness-error.js';
+import type { ScimExchange } from '../../src/http/index.js';
+import type { ScimType } from '../../src/scim/errors/scim-types.js';
+import { formatFindings, hasNoErrors } from '../../src/scim/findings.js';
+import type { MessageKind } from '../../src/scim/schemas/index.js';
+import { validateMessage, validateResource } from '../../src/scim/schemas/index.js';
+import { SCHEMA_URNS, SCIM_MEDIA_TYPE } from '../../src/scim/urns.js';
+
+const BODY_EXCERPT = 600;
+
+/** Throws HarnessError when the exchange got no HTTP answer: the check cannot be evaluated. */
+export function answered(exchange: ScimExchange): NonNullable<ScimExchange['response']> {
+  if (exchange.outcome === 'ok' && exchange.response) return exchange.response;
+  const code = exchange.outcome === 'timeout' ? 'TARGET_TIMEOUT' : 'TARGET_UNREACHABLE';
+  throw new HarnessError(
+    code,
+    `${exchange.request.method} ${exchange.request.url} got no answer (${exchange.outcome}${
+      exchange.error ? `: ${exchange.error}` : ''
+    })`,
+  );
+}
+
+/** `GET https://…/Users/1 → 404 application/scim+json {"schemas":…}` for failure messages. */
+export function describeExchange(exchange: ScimExchange): string {
+  const response = exchange.response;
+  const head = `${exchange.request.method} ${exchange.request.url}`;
+  if (!response) return `${head} → no answer (${exchange.outcome})`;
+  const body =
+    response.bodyText.length > BODY_EXCERPT
+      ? `${response.bodyText.slice(0, BODY_EXCERPT)}…`
+      : response.bodyText;
+  return `${head} → ${response.status} ${response.contentType || '(no Content-Type)'} ${body}`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isExchange(value: unknown): value is ScimExchange {
+  return isRecord(value) && isRecord(value.request) && typeof value.outcome === 'string';
+}
+
+export const expect = baseExpect.extend({
+  toHaveStatus(exchange: ScimExchange, ...statuses: number[]) {
+    const response = answered(exchange);
+    const pass = statuses.includes(response.status);
+    return {
+      pass,
+      name: 'toHaveStatus',
+      message: () =>
+        `expected ${this.isNot ? 'no ' : ''}HTTP ${statuses.join(' or ')}\n  ${describeExchange(exchange)}`,
+    };
+  },
+
+  toHaveScimContentType(exchange: ScimExchange) {
+    const response = answered(exchange);
+    const mediaType = response.contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+    return {
+      pass: mediaType === SCIM_MEDIA_TYPE,
+      name: 'toHaveScimContentType',
+      message: () => `expected Content-Type ${SCIM_MEDIA_TYPE}, got ${JSON.stringify(response.contentType)}`,
+    };
+  },
+
+  /**
+   * RFC 7644 §3.12: the status, a body with the Error schema, `status` as a string equal to the HTTP status, and the
+   * scimType when one is given.
+   */
+  toBeScimError(exchange: ScimExchange, status: number, scimType?: ScimType) {
+    const response = answered(exchange);
+    const problems: string[] = [];
+    if (response.status !== status) problems.push(`HTTP status ${response.status}, expected ${status}`);
+    const body = response.json;
+    if (!isRecord(body)) {
+      problems.push(`body is not a JSON object${response.jsonError ? ` (${response.jsonError})` : ''}`);
+    } else {
+      const schemas = Array.isArray(body.schemas) ? body.schemas : [];
+      if (!schemas.includes(SCHEMA_URNS.Error))
+        problems.push(`schemas does not contain ${SCHEMA_URNS.Error}`);
+      if (body.status !== String(response.status)) {
+        problems.push(`"status" is ${JSON.stringify(body.status)}, expected the string "${response.status}"`);
+      }
+      if (scimType !== undefined && body.scimType !== scimType) {
+        problems.push(`scimType is ${JSON.stringify(body.scimType)}, expected "${scimType}"`);
+      }
+    }
+    return {
+      pass: problems.length === 0,
+      name: 'toBeScimError',
+      message: () =>
+        this.isNot
+          ? `expected no SCIM error ${status}${scimType ? ` ${scimType}` : ''}\n  ${describeExchange(exchange)}`
+          : `expected a SCIM error ${status}${scimType ? ` ${scimType}` : ''} (RFC 7644 §3.12): ${problems.join(
+              '; ',
+            )}\n  ${describeExchange(exchange)}`,
+    };
+  },
+
+  /**
+   * Validates the body (or a value) against RFC 7643/7644's schemas: a resource kind (`User`, `Group`,
+   * `ServiceProviderConfig`, …) or a message kind (`ListResponse`, `Error`, …). Warnings do not fail.
+   */
+  toMatchScimSchema(
+    subject: ScimExchange | unknown,
+    kind: string,
+    options: { listOf?: string; mode?: 'response' | 'partialResponse' } = {},
+  ) {
+    let value: unknown = subject;
+    if (isExchange(subject)) value = answered(subject).json;
+    const messageKinds = ['ListResponse', 'PatchOp', 'SearchRequest', 'BulkRequest', 'BulkResponse', 'Error'];
+    const findings = messageKinds.includes(kind)
+      ? validateMessage(
+          kind as MessageKind,
+          value,
+          options.listOf ? { resources: { kind: options.listOf, mode: options.mode ?? 'response' } } : {},
+        )
+      : validateResource(kind as Parameters<typeof validateResource>[0], value, {
+          mode: options.mode ?? 'response',
+        });
+    return {
+      pass: hasNoErrors(findings),
+      name: 'toMatchScimSchema',
+      message: () =>
+        `expected a valid ${kind}:\n${formatFindings(findings.filter((f) => f.severity === 'error'))}`,
+    };
+  },
+});

@@ -1,0 +1,136 @@
+/**
+ * Creates the resources a check needs, tagged with the run id, records each in the ledger, and deletes them all when
+ * the check ends (also when it fails or times out: Playwright runs fixture teardown in every case). It never deletes
+ * anything it did not create.
+ */
+import type { Faker } from '@faker-js/faker';
+import { HarnessError } from '../../src/errors/harness-error.js';
+import type { ScimClient, ScimExchange } from '../../src/http/index.js';
+import { SCHEMA_URNS } from '../../src/scim/urns.js';
+import { appendLedger } from './ledger.js';
+
+export interface CreatedResource {
+  id: string;
+  endpoint: string;
+  /** The resource as the target returned it on create. */
+  body: Record<string, unknown>;
+  exchange: ScimExchange;
+}
+
+export interface ResourceFactory {
+  /** A unique userName carrying the run id, e.g. `sh-2026…-ab12.jdoe.k3@example.com`. */
+  userName(): string;
+  /** A unique group displayName carrying the run id. */
+  groupName(): string;
+  /** A minimal valid User body (RFC 7643 §8.1) with a run-tagged userName; `overrides` are merged on top. */
+  userBody(overrides?: Record<string, unknown>): Record<string, unknown>;
+  groupBody(overrides?: Record<string, unknown>): Record<string, unknown>;
+  /** POST /Users; throws CHECK_PRECONDITION unless the target created it (200 or 201 with an id). */
+  createUser(overrides?: Record<string, unknown>): Promise<CreatedResource>;
+  createGroup(overrides?: Record<string, unknown>): Promise<CreatedResource>;
+  /** Records a resource a check created itself (e.g. the POST under test), so it is cleaned up. */
+  track(endpoint: string, id: string, name: string): void;
+  /** Records that a check deleted a tracked resource itself. */
+  forget(endpoint: string, id: string): void;
+  /** Deletes everything still tracked, newest first. Returns what could not be deleted. */
+  cleanup(): Promise<string[]>;
+}
+
+interface Tracked {
+  endpoint: string;
+  id: string;
+  name: string;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function createResourceFactory(options: {
+  client: ScimClient;
+  runId: string;
+  runDir: string;
+  faker: Faker;
+}): ResourceFactory {
+  const { client, runId, runDir, faker } = options;
+  const tracked: Tracked[] = [];
+  let counter = 0;
+  const unique = () =>
+    `${faker.string.alphanumeric({ length: 6, casing: 'lower' })}${(counter++).toString(36)}`;
+
+  const factory: ResourceFactory = {
+    userName: () =>
+      `${runId}.${faker.person
+        .firstName()
+        .toLowerCase()
+        .replace(/[^a-z]/g, '')}.${unique()}@example.com`,
+    groupName: () => `${runId} ${faker.commerce.department()} ${unique()}`,
+    userBody(overrides = {}) {
+      const givenName = faker.person.firstName();
+      const familyName = faker.person.lastName();
+      const userName = factory.userName();
+      return {
+        schemas: [SCHEMA_URNS.User],
+        userName,
+        externalId: `${runId}-${unique()}`,
+        name: { givenName, familyName, formatted: `${givenName} ${familyName}` },
+        displayName: `${givenName} ${familyName}`,
+        emails: [{ value: userName, type: 'work', primary: true }],
+        active: true,
+        ...overrides,
+      };
+    },
+    groupBody(overrides = {}) {
+      return { schemas: [SCHEMA_URNS.Group], displayName: factory.groupName(), ...overrides };
+    },
+    async createUser(overrides) {
+      return create('/Users', factory.userBody(overrides), 'userName');
+    },
+    async createGroup(overrides) {
+      return create('/Groups', factory.groupBody(overrides), 'displayName');
+    },
+    track(endpoint, id, name) {
+      if (!tracked.some((t) => t.endpoint === endpoint && t.id === id)) {
+        tracked.push({ endpoint, id, name });
+        appendLedger(runDir, { runId, endpoint, id, name, createdAt: new Date().toISOString() });
+      }
+    },
+    forget(endpoint, id) {
+      const index = tracked.findIndex((t) => t.endpoint === endpoint && t.id === id);
+      if (index >= 0) {
+        const [gone] = tracked.splice(index, 1);
+        if (gone)
+          appendLedger(runDir, { ...gone, runId, createdAt: new Date().toISOString(), deleted: true });
+      }
+    },
+    async cleanup() {
+      const failures: string[] = [];
+      for (const item of [...tracked].reverse()) {
+        const exchange = await client.delete(`${item.endpoint}/${encodeURIComponent(item.id)}`);
+        const status = exchange.response?.status;
+        if (status !== undefined && (status < 300 || status === 404)) factory.forget(item.endpoint, item.id);
+        else failures.push(`${item.endpoint}/${item.id}: ${status ?? exchange.outcome}`);
+      }
+      return failures;
+    },
+  };
+
+  async function create(endpoint: string, body: Record<string, unknown>, nameAttr: string) {
+    const exchange = await client.post(endpoint, body);
+    const json = exchange.response?.json;
+    const id = isRecord(json) && typeof json.id === 'string' ? json.id : undefined;
+    const status = exchange.response?.status;
+    if (id && (status === 201 || status === 200)) factory.track(endpoint, id, String(body[nameAttr]));
+    if (!id || (status !== 201 && status !== 200) || !isRecord(json)) {
+      throw new HarnessError(
+        'CHECK_PRECONDITION',
+        `Could not create the ${endpoint.slice(1, -1).toLowerCase()} this check needs: POST ${endpoint} answered ${
+          status ?? exchange.outcome
+        }${id ? '' : ' without an id'}`,
+      );
+    }
+    return { id, endpoint, body: json, exchange };
+  }
+
+  return factory;
+}
