@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { formatFindings, hasNoErrors } from '../scim/findings.js';
@@ -413,6 +414,53 @@ test('a body above maxPayloadSize is 413, announced or streamed', async () => {
       })
     ).json();
     expect(config.bulk.maxPayloadSize).toBe(64 * 1024);
+    expect(errors).toEqual([]);
+  });
+});
+
+test('an oversized body is read before the 413, so a client still writing it gets the answer, not a reset', async () => {
+  await withLoggedErrors(async (server, errors) => {
+    // A client that announces an oversized body and writes it slowly: answering and closing before the
+    // body is read resets the connection under the client (EPIPE/ECONNRESET) and it never sees the 413.
+    const url = new URL(`${server.baseUrl}/Users`);
+    const body = Buffer.from(JSON.stringify(userBody('slow@example.com', { title: 'x'.repeat(256 * 1024) })));
+    // Like most HTTP clients, this one writes the whole body before it looks at the answer.
+    const outcome = await new Promise<{ answer: string; error?: string }>((resolve) => {
+      const socket = connect(Number(url.port), url.hostname);
+      let answer = '';
+      let error: string | undefined;
+      let written = false;
+      let closed = false;
+      const settle = () => {
+        if (written && closed) resolve(error === undefined ? { answer } : { answer, error });
+      };
+      socket.on('data', (chunk) => {
+        answer += chunk.toString('latin1');
+      });
+      socket.on('error', (failure) => {
+        error ??= failure.message;
+      });
+      socket.on('close', () => {
+        closed = true;
+        settle();
+      });
+      socket.on('connect', async () => {
+        const head =
+          `POST ${url.pathname} HTTP/1.1\r\nHost: ${url.host}\r\nAuthorization: Bearer ${server.adminToken}\r\n` +
+          `Content-Type: application/scim+json\r\nContent-Length: ${body.byteLength}\r\n\r\n`;
+        socket.write(head);
+        for (let offset = 0; offset < body.byteLength; offset += 32 * 1024) {
+          await new Promise((wait) => setTimeout(wait, 20));
+          socket.write(body.subarray(offset, offset + 32 * 1024), (failure) => {
+            if (failure) error ??= failure.message;
+          });
+        }
+        written = true;
+        settle();
+      });
+    });
+    expect(outcome.error).toBeUndefined();
+    expect(outcome.answer.startsWith('HTTP/1.1 413')).toBe(true);
     expect(errors).toEqual([]);
   });
 });

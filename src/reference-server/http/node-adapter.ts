@@ -38,9 +38,15 @@ async function send(target: ServerResponse, response: Response): Promise<void> {
   target.end(body);
 }
 
+/** How much of an oversized body is read and thrown away before the connection is cut instead. */
+const DRAIN_FACTOR = 64;
+
 /**
- * Collects a request body up to `limit` bytes. Resolves `undefined` as soon as the limit is passed; the
- * rest is drained without being kept, so the client can still read the 413 that follows.
+ * Collects a request body up to `limit` bytes. Past the limit nothing more is kept, but the rest is
+ * still read (up to DRAIN_FACTOR × limit) before the promise settles with `undefined`: answering 413
+ * and closing while the client is still writing makes the client fail with EPIPE/ECONNRESET before it
+ * ever reads the 413 (the "lingering close" problem), which would turn a clean refusal into a
+ * transport error. Bodies beyond the drain bound are cut off.
  */
 function collect(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
@@ -48,20 +54,23 @@ function collect(request: IncomingMessage, limit: number): Promise<Buffer | unde
     let total = 0;
     let over = false;
     request.on('data', (chunk: Buffer) => {
-      if (over) return;
       total += chunk.byteLength;
+      if (over) {
+        if (total > limit * DRAIN_FACTOR) {
+          request.destroy();
+          resolve(undefined);
+        }
+        return;
+      }
       if (total > limit) {
         over = true;
         chunks.length = 0;
-        resolve(undefined);
         return;
       }
       chunks.push(chunk);
     });
-    request.on('end', () => {
-      if (!over) resolve(Buffer.concat(chunks));
-    });
-    request.on('error', reject);
+    request.on('end', () => resolve(over ? undefined : Buffer.concat(chunks)));
+    request.on('error', (error) => (over ? resolve(undefined) : reject(error)));
   });
 }
 
@@ -75,7 +84,7 @@ export async function serveHandler(options: NodeAdapterOptions): Promise<ServedH
     const bridge = async (): Promise<void> => {
       const announced = Number(incoming.headers['content-length'] ?? Number.NaN);
       const body =
-        Number.isFinite(announced) && announced > options.maxBodyBytes
+        Number.isFinite(announced) && announced > options.maxBodyBytes * DRAIN_FACTOR
           ? undefined
           : await collect(incoming, options.maxBodyBytes);
       if (body === undefined) {
