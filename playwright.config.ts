@@ -24,6 +24,7 @@ export default defineConfig({
         'mock-idp/**/*.spec.ts',
         'bench/**/*.spec.ts',
         'suites/reporter/**/*.spec.ts',
+        'suites/support/**/*.spec.ts',
       ],
       testIgnore: ['**/*.browser.spec.ts'],
     },

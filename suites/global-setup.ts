@@ -1,26 +1,71 @@
 /**
  * Global setup of the suites: fills in the run id and run directory, and starts the embedded reference server (with
- * any quirks asked for) when no target URL is given. It returns the teardown that stops the server.
+ * any quirks asked for) when no target URL is given. In a quirk-matrix run it starts one server per quirk instead
+ * (see support/quirk-matrix.ts). It returns the teardown that stops the servers.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { generateRunId } from '../src/config/index.js';
-import { isQuirkName, type QuirkName, startReferenceServer } from '../src/reference-server/index.js';
+import {
+  isQuirkName,
+  type QuirkName,
+  type RunningReferenceServer,
+  startReferenceServer,
+} from '../src/reference-server/index.js';
+import { QUIRK_MATRIX_ENV, type QuirkTarget, readQuirkMatrix } from './support/quirk-matrix.js';
 import { TARGET_ENV } from './support/target-env.js';
+
+function quirkName(name: string, source: string): QuirkName {
+  if (!isQuirkName(name)) throw new Error(`${source}: unknown quirk ${JSON.stringify(name)}`);
+  return name;
+}
+
+/** One server per quirk of the matrix, each with its own run directory below the run's. */
+async function startMatrixServers(file: string, runDir: string): Promise<RunningReferenceServer[]> {
+  const servers: RunningReferenceServer[] = [];
+  const targets: Record<string, QuirkTarget> = {};
+  try {
+    for (const quirk of readQuirkMatrix(file).quirks) {
+      const server = await startReferenceServer({ quirks: [quirkName(quirk, file)] });
+      servers.push(server);
+      const dir = path.join(runDir, `quirk-${quirk}`);
+      mkdirSync(dir, { recursive: true });
+      targets[quirk] = {
+        url: server.baseUrl,
+        token: server.adminToken,
+        adminOrigin: server.origin,
+        runDir: dir,
+      };
+    }
+  } catch (error) {
+    await Promise.all(servers.map((server) => server.close()));
+    throw error;
+  }
+  process.env[QUIRK_MATRIX_ENV.targets] = JSON.stringify(targets);
+  return servers;
+}
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const env = process.env;
   env[TARGET_ENV.runId] ||= generateRunId();
   env[TARGET_ENV.runDir] ||= path.resolve('reports', env[TARGET_ENV.runId] ?? 'run');
-  mkdirSync(env[TARGET_ENV.runDir] ?? '.', { recursive: true });
+  const runDir = env[TARGET_ENV.runDir] ?? '.';
+  mkdirSync(runDir, { recursive: true });
+
+  const matrixFile = env[QUIRK_MATRIX_ENV.file];
+  if (matrixFile) {
+    const servers = await startMatrixServers(matrixFile, runDir);
+    return async () => {
+      await Promise.all(servers.map((server) => server.close()));
+    };
+  }
   if (env[TARGET_ENV.url]) return async () => {};
 
-  const quirks: QuirkName[] = [];
-  for (const name of (env[TARGET_ENV.quirks] ?? '').split(',').map((q) => q.trim())) {
-    if (!name) continue;
-    if (!isQuirkName(name)) throw new Error(`${TARGET_ENV.quirks}: unknown quirk ${JSON.stringify(name)}`);
-    quirks.push(name);
-  }
+  const quirks = (env[TARGET_ENV.quirks] ?? '')
+    .split(',')
+    .map((q) => q.trim())
+    .filter(Boolean)
+    .map((name) => quirkName(name, TARGET_ENV.quirks));
   const server = await startReferenceServer({ quirks });
   env[TARGET_ENV.url] = server.baseUrl;
   env[TARGET_ENV.token] = server.adminToken;

@@ -1,15 +1,50 @@
-import { defineConfig } from '@playwright/test';
+import path from 'node:path';
+import { defineConfig, type Project } from '@playwright/test';
 import { PROFILES } from './support/check-definition.js';
+import {
+  grepForIds,
+  QUIRK_MATRIX_ENV,
+  QUIRK_MATRIX_PROJECT,
+  readQuirkMatrix,
+} from './support/quirk-matrix.js';
 
 /**
  * The conformance suites. Pure: the target, token and run directory come from the environment (see
  * support/target-env.ts); the global setup starts the embedded reference server when no target is given.
  *
  * Projects: `capabilities` reads what the target claims first; then one project per profile, each running the checks
- * tagged with it, so every profile gets its own verdict.
+ * tagged with it, so every profile gets its own verdict. A quirk-matrix run (the self-test, see
+ * support/quirk-matrix.ts) has one project instead.
  */
 const reporterModule = process.env.SCIM_HARNESS_REPORTER;
 const runDir = process.env.SCIM_HARNESS_RUN_DIR;
+const matrixFile = process.env[QUIRK_MATRIX_ENV.file];
+
+function exactFile(file: string): RegExp {
+  const relative = path.normalize(file).split(path.sep).join('/');
+  return new RegExp(`(?:^|/)suites/${relative.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+}
+
+const profileProjects: Project[] = [
+  { name: 'capabilities', testMatch: /capabilities\.setup\.ts$/ },
+  ...PROFILES.map((profile) => ({
+    name: profile,
+    testMatch: /checks\/.+\.checks\.ts$/,
+    grep: new RegExp(`@${profile}\\b`),
+    dependencies: ['capabilities'],
+  })),
+];
+
+// Only the mapped checks, each once per quirk it is mapped to (copy i runs against its i-th quirk's server).
+function matrixProject(file: string): Project {
+  const matrix = readQuirkMatrix(file);
+  return {
+    name: QUIRK_MATRIX_PROJECT,
+    testMatch: matrix.files.map(exactFile),
+    grep: new RegExp(grepForIds(matrix.ids)),
+    repeatEach: matrix.repeat,
+  };
+}
 
 export default defineConfig({
   testDir: '.',
@@ -25,19 +60,18 @@ export default defineConfig({
     ? [
         [reporterModule],
         ['list'],
-        [
-          'html',
-          { open: 'never', outputFolder: `${runDir ?? '../test-results/suites-report'}/playwright-report` },
-        ],
+        ...(matrixFile
+          ? []
+          : [
+              [
+                'html',
+                {
+                  open: 'never',
+                  outputFolder: `${runDir ?? '../test-results/suites-report'}/playwright-report`,
+                },
+              ] as const,
+            ]),
       ]
     : [['list']],
-  projects: [
-    { name: 'capabilities', testMatch: /capabilities\.setup\.ts$/ },
-    ...PROFILES.map((profile) => ({
-      name: profile,
-      testMatch: /checks\/.+\.checks\.ts$/,
-      grep: new RegExp(`@${profile}\\b`),
-      dependencies: ['capabilities'],
-    })),
-  ],
+  projects: matrixFile ? [matrixProject(matrixFile)] : profileProjects,
 });

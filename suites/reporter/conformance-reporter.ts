@@ -29,9 +29,11 @@ import {
 } from '../../src/report/index.js';
 import { PROFILES } from '../support/check-definition.js';
 import { LEDGER_FILE, readOutstanding } from '../support/ledger.js';
+import { QUIRK_MATRIX_ENV, readQuirkMatrix } from '../support/quirk-matrix.js';
 import { TARGET_ENV } from '../support/target-env.js';
 import { checkDefinitionOf, checkResultOf, firstLine, resultSkeleton } from './check-outcome.js';
 import { type CheckRun, mergeCheckRuns } from './merge-check-runs.js';
+import { matrixSecrets, quirkMatrixOutcomes, writeQuirkMatrixOutcomes } from './quirk-matrix-outcomes.js';
 
 /** The fail-on level the run command passes to the reporter, so conformance.json carries the verdicts it asked for. */
 export const FAIL_ON_ENV = 'SCIM_HARNESS_FAIL_ON';
@@ -146,6 +148,17 @@ export default class ConformanceReporter implements Reporter {
     }
     const token = env[TARGET_ENV.token];
     const secrets = token ? [token] : [];
+    const matrixFile = env[QUIRK_MATRIX_ENV.file];
+    if (matrixFile) {
+      const notRun = this.runErrors[0] ?? this.setupFailure ?? 'not run';
+      const matrix = readQuirkMatrix(matrixFile);
+      const outcomes = quirkMatrixOutcomes(this.root, this.results, matrix, `Could not evaluate: ${notRun}`, [
+        ...secrets,
+        ...matrixSecrets(env),
+      ]);
+      writeQuirkMatrixOutcomes(runDir, outcomes);
+      return undefined;
+    }
     const profiles = (this.root?.suites ?? []).map((project) => project.title).filter(isProfile);
     try {
       const conformance = buildConformanceResult({

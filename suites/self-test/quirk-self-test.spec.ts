@@ -13,7 +13,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { QUIRKS } from '../../src/reference-server/index.js';
 import { formatTable } from '../../src/report/index.js';
-import { inPool, type ListedCheck, listChecks, runSuites } from './suite-runs.js';
+import { type ListedCheck, listChecks, runQuirkMatrix, runSuites } from './suite-runs.js';
 
 /**
  * Quirks no check is expected to use, each with the reason. A quirk belongs here only when a conformance check
@@ -22,32 +22,13 @@ import { inPool, type ListedCheck, listChecks, runSuites } from './suite-runs.js
 const UNCHECKED_QUIRKS: Readonly<Record<string, string>> = {};
 
 /**
- * Which quirks (c) runs. `SCIM_SELF_TEST_QUIRKS=all` (`npm run test:quirks`) runs every quirk; `a,b` runs those.
- * Unset (`npm test`), it runs a fixed sample across behaviour areas: each quirk costs a Playwright start plus its
- * mapped checks (about half a minute on two cores), so the whole matrix takes longer than `npm test` should.
+ * Which quirks (c) runs: every quirk, unless `SCIM_SELF_TEST_QUIRKS=a,b` names some (to iterate on one mapping).
+ * All of them run in one Playwright run of the suites, one project per quirk (see ../support/quirk-matrix.ts).
  */
-const SAMPLE_QUIRKS = [
-  'create-returns-200',
-  'no-location-header',
-  'meta-missing',
-  'no-etag',
-  'numeric-error-status',
-  'revoked-key-accepted',
-  'patch-capitalised-ops-rejected',
-  'start-index-off-by-one',
-];
-const QUIRK_SELECTION = (process.env.SCIM_SELF_TEST_QUIRKS ?? '').trim();
-const ONLY_QUIRKS =
-  QUIRK_SELECTION === 'all'
-    ? []
-    : QUIRK_SELECTION === ''
-      ? SAMPLE_QUIRKS
-      : QUIRK_SELECTION.split(',')
-          .map((q) => q.trim())
-          .filter(Boolean);
-
-/** Two suite runs at a time: one per core of the machines the self-test runs on. */
-const PARALLEL_RUNS = 2;
+const ONLY_QUIRKS = (process.env.SCIM_SELF_TEST_QUIRKS ?? '')
+  .split(',')
+  .map((q) => q.trim())
+  .filter((q) => q !== '' && q !== 'all');
 
 /**
  * The runs' folders live outside test-results/: any Playwright run of the root configuration empties that folder
@@ -122,33 +103,29 @@ test('(b) against the clean embedded server every check passes', async () => {
 
 test('(c) each quirk makes every check mapped to it fail', async () => {
   test.setTimeout(30 * 60_000);
-  const byQuirk = [...checksByQuirk(await checks())]
-    .filter(([quirk]) => ONLY_QUIRKS.length === 0 || ONLY_QUIRKS.includes(quirk))
-    .sort(([a], [b]) => a.localeCompare(b));
-  expect(byQuirk.length, `no check uses the quirks ${ONLY_QUIRKS.join(', ')}`).toBeGreaterThan(0);
-  const outcomes = await inPool(
-    PARALLEL_RUNS,
-    byQuirk.map(([quirk, mapped]) => async () => {
-      const { result } = await runSuites({
-        runDir: path.join(scratch, `quirk-${quirk}`),
-        runId: `sh-selftest-${quirk}`.slice(0, 48),
-        quirks: [quirk],
-        checks: mapped,
-        workers: 1,
-      });
-      const byId = new Map(result.checks.map((c) => [c.id, c]));
-      return mapped.map((c) => {
-        const found = byId.get(c.definition.id);
-        return {
-          quirk,
-          id: c.definition.id,
-          status: found?.status ?? 'missing',
-          message: found?.message ?? '',
-        };
-      });
+  const byQuirk = new Map(
+    [...checksByQuirk(await checks())]
+      .filter(([quirk]) => ONLY_QUIRKS.length === 0 || ONLY_QUIRKS.includes(quirk))
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+  expect(byQuirk.size, `no check uses the quirks ${ONLY_QUIRKS.join(', ')}`).toBeGreaterThan(0);
+  const { outcomes } = await runQuirkMatrix({
+    runDir: path.join(scratch, 'quirk-matrix'),
+    runId: 'sh-selftest-quirks',
+    matrix: byQuirk,
+  });
+  const found = new Map(outcomes.map((o) => [`${o.quirk} ${o.id}`, o]));
+  const rows = [...byQuirk].flatMap(([quirk, mapped]) =>
+    mapped.map((c) => {
+      const outcome = found.get(`${quirk} ${c.definition.id}`);
+      return {
+        quirk,
+        id: c.definition.id,
+        status: outcome?.status ?? 'missing',
+        message: outcome?.message ?? 'not in quirk-matrix.json',
+      };
     }),
   );
-  const rows = outcomes.flat();
   const table = formatTable(
     ['quirk', 'check', 'outcome'],
     rows.map((r) => [
@@ -157,7 +134,7 @@ test('(c) each quirk makes every check mapped to it fail', async () => {
       r.status === 'failed' ? 'failed (as it must)' : `${r.status.toUpperCase()}: ${r.message}`,
     ]),
   );
-  console.log(`\nQuirk self-test\n${table}\n`);
+  console.log(`\nQuirk self-test: ${byQuirk.size} quirks, ${rows.length} quirk/check pairs\n${table}\n`);
   await test.info().attach('quirk-outcomes', { body: table, contentType: 'text/plain' });
   const problems = rows
     .filter((r) => r.status !== 'failed')

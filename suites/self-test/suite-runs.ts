@@ -4,12 +4,18 @@
  * read back. Also lists every check with its definition, from the `scim-check` annotations.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ConformanceResult, parseConformanceResult } from '../../src/report/index.js';
-import { CHECK_ANNOTATION, type CheckDefinition, PROFILES } from '../support/check-definition.js';
+import { CHECK_ANNOTATION, type CheckDefinition } from '../support/check-definition.js';
+import {
+  QUIRK_MATRIX_ENV,
+  QUIRK_MATRIX_RESULT_FILE,
+  type QuirkMatrix,
+  type QuirkMatrixOutcome,
+} from '../support/quirk-matrix.js';
 import { TARGET_ENV } from '../support/target-env.js';
 
 const SUITES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -95,21 +101,10 @@ export async function listChecks(): Promise<ListedCheck[]> {
   return [...found.values()].sort((a, b) => a.definition.id.localeCompare(b.definition.id));
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** A --grep matching exactly these check ids (a title is `<id>: <title>`). */
-export function grepForIds(ids: readonly string[]): string {
-  return `(?:^|\\s)(?:${ids.map(escapeRegExp).join('|')}):`;
-}
-
 export interface SuiteRunOptions {
   runDir: string;
   runId: string;
   quirks?: readonly string[];
-  /** Only these checks; each runs once, in the first profile it is tagged with. */
-  checks?: readonly ListedCheck[];
   workers?: number;
 }
 
@@ -117,13 +112,7 @@ export interface SuiteRunOptions {
 export async function runSuites(
   options: SuiteRunOptions,
 ): Promise<{ result: ConformanceResult; child: ChildResult }> {
-  const args: string[] = [];
-  if (options.checks) {
-    const projects = new Set(options.checks.map((c) => c.definition.profiles[0] ?? PROFILES[0]));
-    for (const project of projects) args.push(`--project=${project}`);
-    args.push('--grep', grepForIds(options.checks.map((c) => c.definition.id)));
-  }
-  const child = await runPlaywright(args, {
+  const child = await runPlaywright([], {
     [TARGET_ENV.runDir]: options.runDir,
     [TARGET_ENV.runId]: options.runId,
     [TARGET_ENV.quirks]: (options.quirks ?? []).join(','),
@@ -141,17 +130,46 @@ export async function runSuites(
   return { result: parseConformanceResult(JSON.parse(text), `conformance.json of ${options.runId}`), child };
 }
 
-/** Runs `tasks` with at most `limit` at a time, keeping their order in the results. */
-export async function inPool<T>(limit: number, tasks: readonly (() => Promise<T>)[]): Promise<T[]> {
-  const results: T[] = new Array(tasks.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < tasks.length) {
-      const index = next++;
-      const task = tasks[index];
-      if (task) results[index] = await task();
-    }
+export interface QuirkMatrixRunOptions {
+  runDir: string;
+  runId: string;
+  /** Each quirk with the checks mapped to it. */
+  matrix: ReadonlyMap<string, readonly ListedCheck[]>;
+  workers?: number;
+}
+
+/**
+ * Runs the checks mapped to each quirk against a reference server with that quirk, all quirks in one Playwright run
+ * (see support/quirk-matrix.ts), and returns each check's outcome under each quirk.
+ */
+export async function runQuirkMatrix(
+  options: QuirkMatrixRunOptions,
+): Promise<{ outcomes: QuirkMatrixOutcome[]; child: ChildResult }> {
+  const quirks = [...options.matrix.keys()];
+  const checks = [...new Map([...options.matrix.values()].flat().map((c) => [c.definition.id, c])).values()];
+  const matrix: QuirkMatrix = {
+    quirks,
+    ids: checks.map((c) => c.definition.id),
+    files: [...new Set(checks.map((c) => c.file))],
+    repeat: Math.max(...checks.map((c) => c.definition.quirks.filter((q) => quirks.includes(q)).length)),
   };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, lane));
-  return results;
+  mkdirSync(options.runDir, { recursive: true });
+  const matrixFile = path.join(options.runDir, 'matrix.json');
+  writeFileSync(matrixFile, JSON.stringify(matrix));
+  const child = await runPlaywright([], {
+    [TARGET_ENV.runDir]: options.runDir,
+    [TARGET_ENV.runId]: options.runId,
+    [QUIRK_MATRIX_ENV.file]: matrixFile,
+    SCIM_HARNESS_REPORTER: REPORTER,
+    SCIM_HARNESS_WORKERS: String(options.workers ?? 2),
+  });
+  let text: string;
+  try {
+    text = readFileSync(path.join(options.runDir, QUIRK_MATRIX_RESULT_FILE), 'utf8');
+  } catch {
+    throw new Error(
+      `the quirk matrix wrote no ${QUIRK_MATRIX_RESULT_FILE} (exit ${child.code}):\n${child.stdout.slice(-2000)}\n${child.stderr.slice(-2000)}`,
+    );
+  }
+  return { outcomes: (JSON.parse(text) as { outcomes: QuirkMatrixOutcome[] }).outcomes, child };
 }

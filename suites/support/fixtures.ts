@@ -1,18 +1,25 @@
 /**
- * The one `test` every suite imports: typed fixtures composed in one place. The target and its capabilities are
- * worker-scoped; the client, its recorded exchanges, the seeded faker and the resource factory are per check, so
- * every check is isolated and cleans up after itself (teardown runs on failure and timeout too).
+ * The one `test` every suite imports: typed fixtures composed in one place. The target is resolved per check (a
+ * quirk-matrix run gives each copy of a check its own server) and its capabilities are read once per worker; the
+ * client, its recorded exchanges, the seeded faker and the resource factory are per check, so every check is
+ * isolated and cleans up after itself (teardown runs on failure and timeout too).
  */
 import { createHash } from 'node:crypto';
 import { base, en, Faker } from '@faker-js/faker';
 import { test as base_test } from '@playwright/test';
 import { createScimClient, type ScimClient, type ScimExchange } from '../../src/http/index.js';
 import { readCapabilities, type TargetCapabilities } from './capabilities.js';
-import { EXCHANGES_ATTACHMENT } from './check-definition.js';
+import { probeCapabilities } from './capabilities-probe.js';
+import { CHECK_ANNOTATION, type CheckDefinition, EXCHANGES_ATTACHMENT } from './check-definition.js';
+import { matrixQuirkOf, QUIRK_MATRIX_ENV, type QuirkMatrix, readQuirkMatrix } from './quirk-matrix.js';
 import { createResourceFactory, type ResourceFactory } from './resource-factory.js';
-import { readTargetEnv, type TargetEnv } from './target-env.js';
+import { quirkTargetEnv, readTargetEnv, type TargetEnv } from './target-env.js';
 
 export interface CheckFixtures {
+  /** The target of this check (the run's; in a quirk-matrix run, the server of this copy's quirk). */
+  target: TargetEnv;
+  /** What the target claims, read once per worker and target. */
+  capabilities: TargetCapabilities;
   /** A client with the run's token; every exchange is recorded as the check's evidence. */
   scim: ScimClient;
   /** The exchanges recorded so far in this check (redacted). */
@@ -23,9 +30,25 @@ export interface CheckFixtures {
   resources: ResourceFactory;
 }
 
-export interface WorkerFixtures {
-  target: TargetEnv;
-  capabilities: TargetCapabilities;
+// biome-ignore lint/complexity/noBannedTypes: no worker-scoped fixtures today; kept so check bodies keep their type.
+export type WorkerFixtures = {};
+
+const capabilitiesByRunDir = new Map<string, Promise<TargetCapabilities>>();
+
+let selection: QuirkMatrix | null | undefined;
+function matrixSelection(): QuirkMatrix | undefined {
+  if (selection === undefined) {
+    const file = process.env[QUIRK_MATRIX_ENV.file];
+    selection = file ? readQuirkMatrix(file) : null;
+  }
+  return selection ?? undefined;
+}
+
+function definitionOf(
+  annotations: readonly { type: string; description?: string }[],
+): CheckDefinition | undefined {
+  const found = annotations.find((a) => a.type === CHECK_ANNOTATION)?.description;
+  return found === undefined ? undefined : (JSON.parse(found) as CheckDefinition);
 }
 
 export function seedFromText(text: string): number {
@@ -33,19 +56,33 @@ export function seedFromText(text: string): number {
 }
 
 export const test = base_test.extend<CheckFixtures, WorkerFixtures>({
-  target: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
-    async ({}, use) => {
+  // Per check, not per worker: in a quirk-matrix run each copy of a check has its own target (see quirk-matrix.ts).
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
+  target: async ({}, use, testInfo) => {
+    const matrix = matrixSelection();
+    if (!matrix) {
       await use(readTargetEnv());
-    },
-    { scope: 'worker' },
-  ],
-  capabilities: [
-    async ({ target }, use) => {
-      await use(readCapabilities(target.runDir));
-    },
-    { scope: 'worker' },
-  ],
+      return;
+    }
+    const definition = definitionOf(testInfo.annotations);
+    const quirk = definition && matrixQuirkOf(definition.quirks, testInfo.repeatEachIndex, matrix.quirks);
+    testInfo.skip(quirk === undefined, 'no quirk left for this copy of the check');
+    // The copy is meant to fail. Declared so, a failure does not cost a new worker process (Playwright replaces the
+    // worker after every unexpected failure); a copy that passes is reported as passed and refutes the mapping.
+    testInfo.fail(true, `mapped to quirk ${quirk}`);
+    await use(quirkTargetEnv(quirk ?? '', process.env));
+  },
+  capabilities: async ({ target }, use) => {
+    let capabilities = capabilitiesByRunDir.get(target.runDir);
+    if (!capabilities) {
+      // A quirk-matrix run has no capabilities setup: each quirk's server is read once per worker.
+      capabilities = matrixSelection()
+        ? probeCapabilities(target)
+        : Promise.resolve(readCapabilities(target.runDir));
+      capabilitiesByRunDir.set(target.runDir, capabilities);
+    }
+    await use(await capabilities);
+  },
   // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
   exchanges: async ({}, use, testInfo) => {
     const exchanges: ScimExchange[] = [];

@@ -4,6 +4,7 @@
  * pure and the token never appears on a command line.
  */
 import { HarnessError } from '../../src/errors/harness-error.js';
+import { quirkTargetOf } from './quirk-matrix.js';
 
 export const TARGET_ENV = {
   /** The SCIM base URL under test (may carry a query string such as `?aadOptscim062020`). Unset: the embedded server. */
@@ -31,6 +32,21 @@ export interface TargetEnv {
   timeoutMs: number;
 }
 
+/** The target of one quirk's copies in a quirk-matrix run (see quirk-matrix.ts). */
+export function quirkTargetEnv(quirk: string, env: NodeJS.ProcessEnv = process.env): TargetEnv {
+  const target = quirkTargetOf(quirk, env);
+  const runId = env[TARGET_ENV.runId];
+  if (!runId) throw new HarnessError('CONFIG_INVALID', `The suites need ${TARGET_ENV.runId}`);
+  return {
+    url: target.url,
+    token: target.token,
+    runId,
+    runDir: target.runDir,
+    adminOrigin: target.adminOrigin,
+    timeoutMs: timeoutFrom(env),
+  };
+}
+
 export function readTargetEnv(env: NodeJS.ProcessEnv = process.env): TargetEnv {
   const url = env[TARGET_ENV.url];
   const runId = env[TARGET_ENV.runId];
@@ -42,13 +58,17 @@ export function readTargetEnv(env: NodeJS.ProcessEnv = process.env): TargetEnv {
       { hint: 'Run the suites with `npx scim-harness run`, or `npx playwright test -c suites`' },
     );
   }
-  const timeout = Number(env[TARGET_ENV.timeoutMs] ?? 15_000);
   return {
     url,
     token: env[TARGET_ENV.token] || undefined,
     runId,
     runDir,
     adminOrigin: env[TARGET_ENV.adminOrigin] || undefined,
-    timeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : 15_000,
+    timeoutMs: timeoutFrom(env),
   };
+}
+
+function timeoutFrom(env: NodeJS.ProcessEnv): number {
+  const timeout = Number(env[TARGET_ENV.timeoutMs] ?? 15_000);
+  return Number.isFinite(timeout) && timeout > 0 ? timeout : 15_000;
 }
