@@ -1,102 +1,152 @@
 /**
- * Peak RSS of the mock IdP's source side at 100k users: the seeded directory, every user mapped with the Datadog
- * preset (kept, as a replay keeps what it will send), and one incremental cycle of changes. Target: ≤ 300 MB peak.
- * Prints a markdown table; never asserts (a missed target does not fail anything).
+ * Peak RSS of the replay process at 100k users: this process generates the seeded directory and runs one
+ * initial cycle (`runReplay`: Test Connection, the cycle, the convergence read-back, replay.json and the
+ * provisioning log streamed to a report directory, as the CLI does) against a reference server in another
+ * process, so the server's memory is not counted. Target: ≤ 300 MB. Prints markdown; never asserts.
  *
- *   npx tsc -p bench/tsconfig.json && node --expose-gc dist/bench/bench/directory-memory.js [--users 100000] [--groups 1000]
+ *   npx tsc -p bench/tsconfig.json && node dist/bench/bench/directory-memory.js [--users 100k] [--users 10k for a quick run]
  */
-import {
-  createDirectory,
-  generateChanges,
-  MAPPING_PRESETS,
-  mapUser,
-  type ScimAttributeSet,
-} from '../mock-idp/index.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { MAPPING_PRESET_NAMES, runReplay } from '../mock-idp/index.js';
+import { HarnessError, isHarnessError } from '../src/errors/harness-error.js';
+import { readCount } from './count-option.js';
+import { formatMb, REPLAY_PEAK_RSS_TARGET_MB, RssPhases, renderRssPhases } from './rss-phases.js';
+import { ServerProcess } from './server-process-handle.js';
+import { formatStatuses } from './throughput-report.js';
 
-/** MB are decimal (300 MB = 300 000 000 bytes), the stricter reading of the target. */
-const MB = 1_000_000;
-const TARGET_MB = 300;
+const SAMPLE_EVERY_MS = 200;
 
-interface Phase {
-  name: string;
-  seconds: number;
-  rssAfterGc: number;
-  heapUsedAfterGc: number;
-  peakRss: number;
+const HELP = `directory-memory: peak RSS of the replay process (directory + one initial cycle), server in another process.
+  --users N        users (default 100k; 10k for a quick run)
+  --groups N       groups (default users / 100)
+  --concurrency N  replay concurrency (default 8)
+  --seed N         directory seed (default 1)
+  --mapping NAME   entra-default (default) or datadog
+`;
+
+function reading(): { rssBytes: number; heapUsedBytes: number; peakRssBytes: number } {
+  const { rss, heapUsed } = process.memoryUsage();
+  // maxRSS is in kilobytes (getrusage).
+  return { rssBytes: rss, heapUsedBytes: heapUsed, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
 }
 
-function collectGarbage(): void {
-  const gc: unknown = Reflect.get(globalThis, 'gc');
-  if (typeof gc === 'function') gc();
-}
-
-/** `maxRSS` is kilobytes (getrusage); it is the process's peak so far, so it only grows. */
-function peakRssBytes(): number {
-  return process.resourceUsage().maxRSS * 1024;
-}
-
-function readOption(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  if (at === -1) return fallback;
-  const value = Number(process.argv[at + 1]);
-  if (!Number.isInteger(value) || value < 0) {
-    process.stderr.write(`--${name} must be a non-negative integer\n`);
-    process.exit(2);
+/** For lists, only what is missing or extra: a 25-member list printed twice hides the one that differs. */
+function describeDivergence(expected: unknown, found: unknown): string {
+  if (!Array.isArray(expected) || !Array.isArray(found)) {
+    return `expected ${JSON.stringify(expected)}, found ${JSON.stringify(found)}`;
   }
-  return value;
+  const missing = expected.filter((item) => !found.includes(item));
+  const extra = found.filter((item) => !expected.includes(item));
+  return `missing ${JSON.stringify(missing)}, extra ${JSON.stringify(extra)}`;
 }
 
-function measure(name: string, started: number): Phase {
-  const seconds = (performance.now() - started) / 1000;
-  const peakRss = peakRssBytes();
-  collectGarbage();
-  const usage = process.memoryUsage();
-  return { name, seconds, rssAfterGc: usage.rss, heapUsedAfterGc: usage.heapUsed, peakRss };
-}
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      users: { type: 'string' },
+      groups: { type: 'string' },
+      concurrency: { type: 'string' },
+      seed: { type: 'string' },
+      mapping: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const users = readCount('users', values.users, 100_000, 100_000);
+  const groups = readCount('groups', values.groups, Math.floor(users / 100), 100_000);
+  const concurrency = Math.max(1, readCount('concurrency', values.concurrency, 8, 256));
+  const seed = readCount('seed', values.seed, 1, Number.MAX_SAFE_INTEGER);
+  const mapping = MAPPING_PRESET_NAMES.find((name) => name === (values.mapping ?? 'entra-default'));
+  if (mapping === undefined) {
+    throw new HarnessError('CONFIG_INVALID', `--mapping must be one of ${MAPPING_PRESET_NAMES.join(', ')}.`);
+  }
+  const cpu = cpus();
+  const loadAtStart = loadavg()[0] ?? 0;
+  const startedAt = new Date().toISOString();
 
-const mb = (bytes: number): string => `${(bytes / MB).toFixed(1)} MB`;
-
-function main(): void {
-  const users = readOption('users', 100_000);
-  const groups = readOption('groups', 1000);
-  const seed = readOption('seed', 1);
-  const gcExposed = typeof Reflect.get(globalThis, 'gc') === 'function';
-  const phases: Phase[] = [measure('baseline (node + modules)', performance.now())];
-
-  let started = performance.now();
-  const directory = createDirectory({ seed, users, groups, runId: 'bench' });
-  phases.push(
-    measure(`createDirectory (${directory.users.size} users, ${directory.groups.size} groups)`, started),
-  );
-
-  started = performance.now();
-  const mapping = MAPPING_PRESETS.datadog.user;
-  const mapped: ScimAttributeSet[] = [];
-  for (const user of directory.users.values()) mapped.push(mapUser(user, mapping));
-  phases.push(measure(`mapUser × ${mapped.length} (datadog preset)`, started));
-
-  started = performance.now();
-  const next = generateChanges(directory, { cycle: directory.cycle + 1, churnRate: 0.05 });
-  phases.push(measure(`generateChanges (1 cycle, churn 0.05: ${next.changes.length} changes)`, started));
-
-  const peak = Math.max(...phases.map((phase) => phase.peakRss));
+  const server = await ServerProcess.start({
+    users: 0,
+    groups: 0,
+    seed,
+    samples: 0,
+    readyTimeoutMs: 120_000,
+  });
+  const reportDir = await mkdtemp(join(tmpdir(), 'directory-memory-'));
+  const phases = new RssPhases(performance.now());
+  const sampler = setInterval(() => phases.sample(process.memoryUsage.rss()), SAMPLE_EVERY_MS);
+  let serverPeak = 0;
+  const divergences: string[] = [];
+  try {
+    phases.mark('baseline (node, modules; server started in its own process)', performance.now(), reading());
+    process.stderr.write(`directory-memory: ${users} users, ${groups} groups, concurrency ${concurrency}…\n`);
+    const outcome = await runReplay({
+      tenantUrl: server.ready.baseUrl,
+      token: server.ready.token,
+      users,
+      groups,
+      cycles: 1,
+      churn: 0,
+      seed,
+      runId: 'bench',
+      concurrency,
+      mapping,
+      reportDir,
+      keep: true,
+      beforeCycle: () => {
+        phases.mark(
+          `Test Connection + createDirectory (${users} users, ${groups} groups)`,
+          performance.now(),
+          reading(),
+        );
+      },
+      onCycle: (cycle) => {
+        for (const d of cycle.divergences.slice(0, 5)) {
+          divergences.push(`${d.object} ${d.attribute}: ${describeDivergence(d.expected, d.found)}`);
+        }
+        phases.mark(
+          `initial cycle (${cycle.requests} requests in ${(cycle.durationMs / 1000).toFixed(0)} s: ${formatStatuses(cycle.operations)}) + convergence read-back (converged ${cycle.converged})`,
+          performance.now(),
+          reading(),
+        );
+      },
+    });
+    phases.mark(`replay.json, report.html (${outcome.files.length} files)`, performance.now(), reading());
+    serverPeak = (await server.measure()).peakRssBytes;
+  } finally {
+    clearInterval(sampler);
+    await server.stop();
+    await rm(reportDir, { recursive: true, force: true });
+  }
   const lines = [
-    `Node ${process.version}, ${process.platform} ${process.arch}; seed ${seed}; --expose-gc ${gcExposed ? 'on' : 'OFF (after-GC figures include garbage)'}; ${new Date().toISOString()}`,
+    `Node ${process.version}, ${process.platform} ${process.arch}, ${cpu.length} × ${cpu[0]?.model.trim() ?? '?'}; replay process pid ${process.pid}, server process pid ${server.pid ?? '?'}; mapping ${mapping}, seed ${seed}; load average ${loadAtStart.toFixed(2)} at start, ${(loadavg()[0] ?? 0).toFixed(2)} at end; ${startedAt}`,
     '',
-    '| phase | s | RSS after GC | heapUsed after GC | peak RSS so far |',
-    '| ----- | -: | -----------: | ----------------: | --------------: |',
-    ...phases.map(
-      (phase) =>
-        `| ${phase.name} | ${phase.seconds.toFixed(1)} | ${mb(phase.rssAfterGc)} | ${mb(phase.heapUsedAfterGc)} | ${mb(phase.peakRss)} |`,
+    ...renderRssPhases(
+      phases.phases,
+      phases.peakBytes,
+      REPLAY_PEAK_RSS_TARGET_MB,
+      `peak RSS of the replay process, ${users} users: directory + initial cycle`,
     ),
     '',
-    '| target | measured | limit | verdict |',
-    '| ------ | -------: | ----: | ------- |',
-    `| peak RSS, ${users} users: directory + mapping + one cycle | ${mb(peak)} | ≤ ${TARGET_MB} MB | ${peak <= TARGET_MB * MB ? '✅ met' : '❌ not met'} |`,
+    `The server process (not counted above) peaked at ${formatMb(serverPeak)}.`,
+    ...(divergences.length > 0
+      ? ['', 'First divergences of the cycle:', ...divergences.map((d) => `- ${d}`)]
+      : []),
   ];
-  // Keep the mapped users and the next directory alive until the figures are taken.
-  if (mapped.length + next.directory.users.size < 0) lines.push('');
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-main();
+main().catch((error: unknown) => {
+  const message = isHarnessError(error)
+    ? `${error.code}: ${error.message}`
+    : error instanceof Error
+      ? error.message
+      : String(error);
+  process.stderr.write(`directory-memory failed: ${message}\n`);
+  process.exitCode = isHarnessError(error) && error.code === 'CONFIG_INVALID' ? 2 : 1;
+});

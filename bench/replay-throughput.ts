@@ -1,210 +1,296 @@
 /**
- * The replay's request rate against the ceiling of the same server: an initial cycle of N users (default 10k) at
- * concurrency 8, once through the mock-IdP replay engine (`runReplay`) and once through autocannon sending the very
- * same requests (for each in-scope user, the matching `GET /Users?filter=userName eq "…"` then the `POST /Users`,
- * built by the mock-IdP request builder with the Datadog preset). Each half gets a fresh embedded reference server
- * in this process, so both start from an empty directory. Target: replay req/s ÷ autocannon req/s ≥ 0.5.
- * Prints markdown tables; never asserts.
+ * The replay's request rate against autocannon's on the same server and the same requests: an initial cycle of
+ * N users (default 10k, with N/100 groups) at concurrency 8. Target: replay req/s ÷ autocannon req/s ≥ 0.5.
  *
- *   npx tsc -p bench/tsconfig.json && node dist/bench/bench/replay-throughput.js [--users 10000] [--concurrency 8]
+ * Three kinds of process, so no two measured parties share an event loop:
+ * - a fresh reference server per half, each in its own process (server-process.ts, empty directory, same seed);
+ * - the autocannon half in its own process (autocannon-process.ts): it plans the same initial cycle with the
+ *   mock-IdP request builder and sends it phase by phase over N connections;
+ * - the replay half (`runReplay`, one initial cycle) in this process.
+ * The replay's requests are recorded through its fetch and compared kind by kind with autocannon's.
+ * Prints markdown; never asserts.
+ *
+ *   npx tsc -p bench/tsconfig.json && node dist/bench/bench/replay-throughput.js [--users 10k] [--rounds 2]
  */
-import autocannon from 'autocannon';
-import { runReplay } from '../mock-idp/engine/index.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { MAPPING_PRESET_NAMES, type MappingPresetName, runReplay } from '../mock-idp/index.js';
+import { HarnessError, isHarnessError } from '../src/errors/harness-error.js';
+import { runAutocannonProcess } from './autocannon-process-handle.js';
+import { readCount } from './count-option.js';
+import { addToMix, countKinds, mixFromRecord, requestKind } from './request-mix.js';
+import { ServerProcess } from './server-process-handle.js';
 import {
-  buildRequestUrl,
-  computeScope,
-  createDirectory,
-  createUserRequest,
-  MAPPING_PRESETS,
-  mapUser,
-  matchUserRequest,
-  parseTenantUrl,
-  type RequestDescriptor,
-  resolveClientProfile,
-} from '../mock-idp/index.js';
-import { type RunningReferenceServer, startReferenceServer } from '../src/reference-server/index.js';
+  formatStatuses,
+  type HalfFigures,
+  type ProcessRole,
+  renderThroughputReport,
+  type ThroughputRound,
+} from './throughput-report.js';
 
-const TARGET_RATIO = 0.5;
 const RUN_ID = 'bench';
+const SERVER_READY_MS = 120_000;
+const HALF_TIMEOUT_MS = 3_600_000;
 
-interface Half {
-  name: string;
-  requests: number;
-  seconds: number;
-  rps: number;
-  note: string;
+interface Options {
+  users: number;
+  groups: number;
+  concurrency: number;
+  seed: number;
+  rounds: number;
+  mapping: MappingPresetName;
 }
 
-function readOption(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  if (at === -1) return fallback;
-  const value = Number(process.argv[at + 1]);
-  if (!Number.isInteger(value) || value < 1) {
-    process.stderr.write(`--${name} must be a positive integer\n`);
-    process.exit(2);
+interface HalfRun {
+  figures: HalfFigures;
+  mix: Map<string, number>;
+  processes: ProcessRole[];
+}
+
+const HELP = `replay-throughput: the replay's initial cycle against autocannon on the same server and requests.
+  --users N        users in the source directory (default 10k; 1k for a quick run)
+  --groups N       groups (default users / 100)
+  --concurrency N  replay concurrency and autocannon connections (default 8)
+  --seed N         directory seed (default 1)
+  --rounds N       rounds; the halves swap order every round (default 1)
+  --mapping NAME   entra-default (users, managers, groups) or datadog (users only); default entra-default
+`;
+
+function readOptions(): Options | undefined {
+  const { values } = parseArgs({
+    options: {
+      users: { type: 'string' },
+      groups: { type: 'string' },
+      concurrency: { type: 'string' },
+      seed: { type: 'string' },
+      rounds: { type: 'string' },
+      mapping: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return undefined;
   }
-  return value;
-}
-
-/** The exact requests of an initial cycle: per in-scope user, the match query then the create. */
-function initialCycleRequests(baseUrl: string, users: number, seed: number): RequestDescriptor[][] {
-  const tenant = parseTenantUrl(baseUrl);
-  const profile = resolveClientProfile({ mode: tenant.mode, baseUrl: tenant.baseUrl });
-  const mapping = MAPPING_PRESETS.datadog.user;
-  const directory = createDirectory({ seed, users, groups: 0, runId: RUN_ID });
-  const scope = computeScope(directory);
-  const pairs: RequestDescriptor[][] = [];
-  for (const user of directory.users.values()) {
-    // As the cycle engine (and Entra): a disabled or soft-deleted user in scope is not created.
-    if (!scope.users.has(user.objectId) || user.isSoftDeleted || !user.accountEnabled) continue;
-    const attributes = mapUser(user, mapping);
-    const userName = attributes.userName;
-    if (typeof userName !== 'string') continue;
-    pairs.push([
-      matchUserRequest(profile, 'userName', userName),
-      createUserRequest(profile, attributes, mapping),
-    ]);
+  const users = readCount('users', values.users, 10_000, 100_000);
+  const mapping = values.mapping ?? 'entra-default';
+  const preset = MAPPING_PRESET_NAMES.find((name) => name === mapping);
+  if (preset === undefined) {
+    throw new HarnessError(
+      'CONFIG_INVALID',
+      `--mapping must be one of ${MAPPING_PRESET_NAMES.join(', ')}, got ${JSON.stringify(mapping)}.`,
+    );
   }
-  return pairs;
+  return {
+    users,
+    groups: readCount('groups', values.groups, Math.floor(users / 100), 100_000),
+    concurrency: Math.max(1, readCount('concurrency', values.concurrency, 8, 256)),
+    seed: readCount('seed', values.seed, 1, Number.MAX_SAFE_INTEGER),
+    rounds: Math.max(1, readCount('rounds', values.rounds, 1, 20)),
+    mapping: preset,
+  };
 }
 
-/** Path and query of a descriptor, as autocannon wants it (relative to the server origin). */
-function originPath(baseUrl: string, descriptor: RequestDescriptor): string {
-  const url = new URL(buildRequestUrl(baseUrl, descriptor));
-  return `${url.pathname}${url.search}`;
+function startServer(options: Options): Promise<ServerProcess> {
+  return ServerProcess.start({
+    users: 0,
+    groups: 0,
+    seed: options.seed,
+    samples: 0,
+    readyTimeoutMs: SERVER_READY_MS,
+  });
 }
 
-function withToken(headers: Readonly<Record<string, string>>, token: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    out[name.toLowerCase()] = name.toLowerCase() === 'authorization' ? `Bearer ${token}` : value;
-  }
-  return out;
-}
-
-async function autocannonHalf(users: number, seed: number, concurrency: number): Promise<Half> {
-  const server: RunningReferenceServer = await startReferenceServer({});
+async function autocannonHalf(options: Options): Promise<HalfRun> {
+  const server = await startServer(options);
   try {
-    const pairs = initialCycleRequests(server.baseUrl, users, seed);
-    const prepared = pairs.map(([match, create]) => {
-      if (match === undefined || create === undefined) throw new Error('a request pair is incomplete');
-      return {
-        matchPath: originPath(server.baseUrl, match),
-        matchHeaders: withToken(match.headers, server.adminToken),
-        createPath: originPath(server.baseUrl, create),
-        createHeaders: withToken(create.headers, server.adminToken),
-        createBody: JSON.stringify(create.body),
-      };
-    });
-    let next = 0;
-    // Each connection walks the two-step sequence; the step-1 hook claims the next user and keeps it in the
-    // connection's context, so step 2 creates the user that step 1 looked up, as the replay does.
-    const result = await autocannon({
-      url: server.origin,
-      connections: concurrency,
-      amount: prepared.length * 2,
-      requests: [
+    const done = await runAutocannonProcess(
+      {
+        baseUrl: server.ready.baseUrl,
+        token: server.ready.token,
+        users: options.users,
+        groups: options.groups,
+        seed: options.seed,
+        runId: RUN_ID,
+        mapping: options.mapping,
+        connections: options.concurrency,
+      },
+      HALF_TIMEOUT_MS,
+    );
+    const statuses: Record<string, Record<string, number>> = {};
+    const mix = new Map<string, number>();
+    let requests = 0;
+    let durationMs = 0;
+    let errors = 0;
+    let timeouts = 0;
+    let unresolved = 0;
+    let idsMissing = 0;
+    for (const phase of done.phases) {
+      requests += phase.requests;
+      durationMs += phase.durationMs;
+      errors += phase.errors;
+      timeouts += phase.timeouts;
+      unresolved += phase.unresolved;
+      idsMissing += phase.idsMissing;
+      for (const [kind, byStatus] of Object.entries(phase.statuses)) {
+        statuses[kind] ??= {};
+        const merged = statuses[kind];
+        for (const [status, count] of Object.entries(byStatus)) {
+          merged[status] = (merged[status] ?? 0) + count;
+          addToMix(mix, kind, count);
+        }
+      }
+    }
+    const planned = mixFromRecord(done.planMix);
+    const problems = [
+      `${errors} errors, ${timeouts} timeouts`,
+      ...(unresolved > 0 ? [`${unresolved} references without a target id`] : []),
+      ...(idsMissing > 0 ? [`${idsMissing} creates without an id`] : []),
+    ];
+    return {
+      figures: {
+        client: 'autocannon',
+        requests,
+        durationMs,
+        answers: `${formatStatuses(statuses)}; ${problems.join('; ')}`,
+      },
+      mix,
+      processes: [
         {
-          method: 'GET',
-          setupRequest: (request, context) => {
-            const index = next++ % prepared.length;
-            Reflect.set(context, 'index', index);
-            const user = prepared[index];
-            return user ? { ...request, path: user.matchPath, headers: user.matchHeaders } : request;
-          },
+          role: 'autocannon process',
+          pid: done.pid,
+          ran: `planned the cycle (${(done.planMs / 1000).toFixed(1)} s, not timed; ${planned === undefined ? '?' : [...planned.values()].reduce((a, b) => a + b, 0)} requests), then autocannon, ${options.concurrency} connections, phases ${done.phases.map((p) => `${p.name} ${p.requests} in ${(p.durationMs / 1000).toFixed(1)} s`).join(', ')}`,
         },
         {
-          method: 'POST',
-          setupRequest: (request, context) => {
-            const user = prepared[Number(Reflect.get(context, 'index'))];
-            return user
-              ? { ...request, path: user.createPath, headers: user.createHeaders, body: user.createBody }
-              : request;
-          },
+          role: 'server process (autocannon half)',
+          pid: server.pid,
+          ran: 'reference server, empty at start',
         },
       ],
-    });
-    const requests = result['2xx'] + result.non2xx;
-    return {
-      name: 'autocannon (same requests)',
-      requests,
-      seconds: result.duration,
-      rps: requests / result.duration,
-      note: `${result['2xx']} 2xx, ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`,
     };
   } finally {
-    await server.close();
+    await server.stop();
   }
 }
 
-async function replayHalf(users: number, seed: number, concurrency: number): Promise<Half> {
-  const server = await startReferenceServer({});
+function urlOf(input: Parameters<typeof fetch>[0]): string {
+  if (typeof input === 'string') return input;
+  return input instanceof URL ? input.href : input.url;
+}
+
+/** How many divergences and the first one, so a non-converged cycle says where. */
+function divergenceNote(divergences: readonly { object: string; attribute: string }[]): string {
+  const [first] = divergences;
+  if (first === undefined) return '';
+  return ` (${divergences.length} divergence${divergences.length === 1 ? '' : 's'}, first: ${first.object} ${first.attribute})`;
+}
+
+async function replayHalf(options: Options): Promise<HalfRun> {
+  const server = await startServer(options);
+  const reportDir = await mkdtemp(join(tmpdir(), 'replay-throughput-'));
+  // The fetch records each request's kind while the cycle runs; Test Connection comes before `beforeCycle`,
+  // and the convergence read-back after the cycle's `requests`, so neither is in the mix.
+  const kinds: string[] = [];
+  let recording = false;
+  const recordingFetch: typeof fetch = (input, init) => {
+    if (recording) {
+      const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
+      kinds.push(requestKind(method, urlOf(input)));
+    }
+    return fetch(input, init);
+  };
   try {
     const outcome = await runReplay({
-      tenantUrl: server.baseUrl,
-      token: server.adminToken,
-      users,
-      groups: 0,
+      tenantUrl: server.ready.baseUrl,
+      token: server.ready.token,
+      users: options.users,
+      groups: options.groups,
       cycles: 1,
       churn: 0,
-      seed,
+      seed: options.seed,
       runId: RUN_ID,
-      concurrency,
-      mapping: 'datadog',
-      // Leave the users: cleanup is not part of the cycle and the server is discarded anyway.
+      concurrency: options.concurrency,
+      mapping: options.mapping,
+      // As the CLI: the provisioning log streams to a report directory.
+      reportDir,
+      // Cleanup is not part of the cycle, and the server is discarded.
       keep: true,
+      fetch: recordingFetch,
+      beforeCycle: () => {
+        recording = true;
+      },
     });
+    recording = false;
     const cycle = outcome.result.cycles[0];
     if (cycle === undefined) throw new Error('the replay ran no cycle');
-    const statuses = Object.entries(cycle.operations)
-      .map(
-        ([action, byStatus]) =>
-          `${action} ${Object.entries(byStatus)
-            .map(([status, count]) => `${status}×${count}`)
-            .join(' ')}`,
-      )
-      .join('; ');
     return {
-      name: 'runReplay (initial cycle)',
-      requests: cycle.requests,
-      seconds: cycle.durationMs / 1000,
-      rps: cycle.requests / (cycle.durationMs / 1000),
-      note: `${statuses}; converged ${cycle.converged}`,
+      figures: {
+        client: 'replay',
+        requests: cycle.requests,
+        durationMs: cycle.durationMs,
+        answers: `${formatStatuses(cycle.operations)}; converged ${cycle.converged}${divergenceNote(cycle.divergences)}; quarantined ${cycle.quarantined}`,
+      },
+      mix: countKinds(kinds.slice(0, cycle.requests)),
+      processes: [
+        { role: 'server process (replay half)', pid: server.pid, ran: 'reference server, empty at start' },
+      ],
     };
   } finally {
-    await server.close();
+    await server.stop();
+    await rm(reportDir, { recursive: true, force: true });
   }
 }
 
 async function main(): Promise<void> {
-  const users = readOption('users', 10_000);
-  const concurrency = readOption('concurrency', 8);
-  const seed = readOption('seed', 1);
-  process.stderr.write(`autocannon half: ${users} users at concurrency ${concurrency}…\n`);
-  const raw = await autocannonHalf(users, seed, concurrency);
-  process.stderr.write(`replay half…\n`);
-  const replay = await replayHalf(users, seed, concurrency);
-  const ratio = replay.rps / raw.rps;
-  const lines = [
-    `Node ${process.version}, ${process.platform} ${process.arch}; ${users} users, concurrency ${concurrency}, seed ${seed}; ${new Date().toISOString()}`,
-    '',
-    '| client | requests | s | req/s | answers |',
-    '| ------ | -------: | -: | ----: | ------- |',
-    ...[raw, replay].map(
-      (half) =>
-        `| ${half.name} | ${half.requests} | ${half.seconds.toFixed(1)} | ${half.rps.toFixed(0)} | ${half.note} |`,
-    ),
-    '',
-    '| target | measured | limit | verdict |',
-    '| ------ | -------: | ----: | ------- |',
-    `| replay req/s ÷ autocannon req/s | ${ratio.toFixed(2)} | ≥ ${TARGET_RATIO} | ${ratio >= TARGET_RATIO ? '✅ met' : '❌ not met'} |`,
+  const options = readOptions();
+  if (options === undefined) return;
+  const cpu = cpus();
+  const loadAtStart = loadavg()[0] ?? 0;
+  const header = `Node ${process.version}, ${process.platform} ${process.arch}, ${cpu.length} × ${cpu[0]?.model.trim() ?? '?'}; ${options.users} users, ${options.groups} groups, mapping ${options.mapping}, concurrency ${options.concurrency}, seed ${options.seed}; load average ${loadAtStart.toFixed(2)} at start; ${new Date().toISOString()}`;
+  const rounds: ThroughputRound[] = [];
+  const processes: ProcessRole[] = [
+    {
+      role: 'benchmark process',
+      pid: process.pid,
+      ran: 'the replay (runReplay: Test Connection, one initial cycle, convergence read-back), the orchestration',
+    },
   ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  let replayMix = new Map<string, number>();
+  let autocannonMix = new Map<string, number>();
+  for (let n = 1; n <= options.rounds; n++) {
+    // The halves swap order every round, so neither always runs on the colder or the busier machine.
+    const order = n % 2 === 1 ? (['autocannon', 'replay'] as const) : (['replay', 'autocannon'] as const);
+    const halves: HalfFigures[] = [];
+    for (const client of order) {
+      process.stderr.write(
+        `round ${n}: ${client} half, ${options.users} users at concurrency ${options.concurrency}…\n`,
+      );
+      const run = client === 'autocannon' ? await autocannonHalf(options) : await replayHalf(options);
+      halves.push(run.figures);
+      if (client === 'autocannon') autocannonMix = run.mix;
+      else replayMix = run.mix;
+      processes.push(...run.processes.map((p) => ({ ...p, role: `${p.role}, round ${n}` })));
+    }
+    rounds.push({ n, halves });
+  }
+  const notes = [
+    `Load average ${(loadavg()[0] ?? 0).toFixed(2)} at the end (1-minute).`,
+    'replay: the cycle’s own `requests` and `durationMs` (Test Connection before it and the convergence read-back after it are not counted).',
+    'autocannon: answered requests over the sum of its phases’ times, each from the autocannon call to the last answer (planning and autocannon’s teardown are not counted).',
+  ];
+  process.stdout.write(
+    renderThroughputReport({ header, rounds, processes, replayMix, autocannonMix, notes }),
+  );
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(
-    `replay-throughput failed: ${error instanceof Error ? error.message : String(error)}\n`,
-  );
-  process.exitCode = 1;
+  const message = isHarnessError(error)
+    ? `${error.code}: ${error.message}`
+    : error instanceof Error
+      ? error.message
+      : String(error);
+  process.stderr.write(`replay-throughput failed: ${message}\n`);
+  process.exitCode = isHarnessError(error) && error.code === 'CONFIG_INVALID' ? 2 : 1;
 });

@@ -97,6 +97,11 @@ export class ServerProcess {
     this.ready = ready;
   }
 
+  /** The server process's id, for reports that say which process ran what. */
+  get pid(): number | undefined {
+    return this.#child.pid;
+  }
+
   /** Forks the server process (with --expose-gc, for figures after a full GC) and waits until it has seeded. */
   static async start(options: ServerProcessOptions): Promise<ServerProcess> {
     const args = [

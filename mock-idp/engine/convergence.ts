@@ -1,11 +1,12 @@
 import type { ScimClient } from '../../src/http/index.js';
 import type { ReplayDivergence } from '../../src/report/index.js';
-import { computeScope, type EntraDirectory } from '../directory/index.js';
+import { computeScope, type EntraDirectory, type EntraGroup } from '../directory/index.js';
 import {
   type GroupMapping,
   mapGroup,
   mapUser,
   type ScimAttributeSet,
+  type ScimAttributeValue,
   type UserMapping,
 } from '../mappings/index.js';
 import type { ResolveTargetId } from '../requests/index.js';
@@ -89,6 +90,28 @@ export function compareResource(
 }
 
 /**
+ * What a group should hold once its cycle ran: the mapped attributes with the members the target knows.
+ * A members row with no known member (all removed, or none provisioned yet) expects an empty list rather
+ * than nothing, so that members the target kept by mistake still show; members not yet provisioned are
+ * not expected, since Entra sends them only in the cycle that provisions them.
+ * @see https://learn.microsoft.com/en-us/entra/identity/app-provisioning/how-provisioning-works#provisioning-cycles-initial-and-incremental
+ */
+export function expectedGroup(
+  group: EntraGroup,
+  mapping: GroupMapping,
+  resolve: ResolveTargetId,
+): ScimAttributeSet {
+  const expected: Record<string, ScimAttributeValue> = {
+    ...resolvableAttributes(mapGroup(group, mapping), resolve),
+  };
+  for (const row of mapping.rows) {
+    if (row.type === 'references' && !(row.target in expected))
+      expected[row.target] = { kind: 'references', objectIds: [] };
+  }
+  return expected;
+}
+
+/**
  * Reads every in-scope object back from the target and compares it with what the mappings say it should
  * hold. A cycle passes only when this finds nothing.
  * @see https://learn.microsoft.com/en-us/entra/identity/app-provisioning/how-provisioning-works
@@ -161,7 +184,7 @@ export async function checkConvergence(
         report([{ object, attribute: '(resource)', expected: 'provisioned', found: 'absent' }]);
         continue;
       }
-      const expected = resolvableAttributes(mapGroup(group, input.groupMapping), resolve);
+      const expected = expectedGroup(group, input.groupMapping, resolve);
       userChecks.push(() => read(`/Groups/${encodeURIComponent(state.targetId ?? '')}`, object, expected));
     }
   }

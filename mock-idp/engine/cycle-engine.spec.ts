@@ -4,8 +4,9 @@ import { setupServer } from 'msw/node';
 import { createScimClient } from '../../src/http/index.js';
 import { createReferenceHandler } from '../../src/reference-server/index.js';
 import { createDirectory, type EntraDirectory } from '../directory/index.js';
-import { ENTRA_DEFAULT_USER_MAPPING } from '../mappings/index.js';
+import { ENTRA_DEFAULT_GROUP_MAPPING, ENTRA_DEFAULT_USER_MAPPING } from '../mappings/index.js';
 import { resolveClientProfile } from '../requests/index.js';
+import { checkConvergence } from './convergence.js';
 import { CycleEngine } from './cycle-engine.js';
 import { MemoryProvisioningLog } from './provisioning-log.js';
 
@@ -15,24 +16,67 @@ const BASE = `${ORIGIN}/api/v2/scim`;
 interface Fault {
   method: string;
   path: RegExp;
+  /** Only requests whose body contains this. */
+  body?: string;
   times: number;
   answer: (request: Request) => Promise<Response> | Response;
 }
 let handler = createReferenceHandler();
 let fault: Fault | undefined;
+/** Creates answered and member references sent, in the order the server saw them. */
+type TraceEvent = { kind: 'created'; id: string } | { kind: 'members'; ids: string[] };
+let trace: TraceEvent[] = [];
+
+function memberIdsOf(body: string): string[] {
+  const parsed: unknown = JSON.parse(body);
+  const operations =
+    typeof parsed === 'object' &&
+    parsed !== null &&
+    'Operations' in parsed &&
+    Array.isArray(parsed.Operations)
+      ? (parsed.Operations as unknown[])
+      : [];
+  return operations.flatMap((operation) => {
+    const value =
+      typeof operation === 'object' && operation !== null && 'value' in operation
+        ? operation.value
+        : undefined;
+    return (Array.isArray(value) ? value : []).flatMap((member: unknown) =>
+      typeof member === 'object' && member !== null && 'value' in member && typeof member.value === 'string'
+        ? [member.value]
+        : [],
+    );
+  });
+}
+
 const mock = setupServer(
   http.all(`${BASE}/*`, async ({ request }) => {
     const url = new URL(request.url);
+    const body = request.method === 'GET' ? '' : await request.clone().text();
     if (
       fault &&
       fault.times > 0 &&
       request.method === fault.method &&
-      fault.path.test(url.pathname + url.search)
+      fault.path.test(url.pathname + url.search) &&
+      (fault.body === undefined || body.includes(fault.body))
     ) {
       fault.times--;
       return fault.answer(request);
     }
-    return handler.handle(request);
+    if (request.method === 'PATCH' && body.includes('members'))
+      trace.push({ kind: 'members', ids: memberIdsOf(body) });
+    const response = await handler.handle(request);
+    if (request.method === 'POST' && response.status === 201) {
+      const created: unknown = await response.clone().json();
+      if (
+        typeof created === 'object' &&
+        created !== null &&
+        'id' in created &&
+        typeof created.id === 'string'
+      )
+        trace.push({ kind: 'created', id: created.id });
+    }
+    return response;
   }),
 );
 test.beforeAll(() => mock.listen({ onUnhandledRequest: 'error' }));
@@ -251,4 +295,128 @@ test('the log records each operation with its exchanges and no token', async () 
   expect(first).toMatchObject({ cycle: 1, action: 'Create', status: 'Success' });
   expect(first?.exchanges.map((e) => `${e.method} ${e.status}`)).toEqual(['GET 200', 'POST 201']);
   expect(JSON.stringify(log.entries).includes(handler.adminToken)).toBe(false);
+});
+
+test.describe('memberships wait for the creates they reference', () => {
+  const MODES = ['legacy', 'compliant'] as const;
+
+  /** Every group assigned and nesting an earlier one, every user assigned, run at concurrency 8. */
+  function setupNested(mode: (typeof MODES)[number]) {
+    handler = createReferenceHandler();
+    fault = undefined;
+    trace = [];
+    const client = createScimClient({ tenantUrl: BASE, token: handler.adminToken });
+    const engine = new CycleEngine({
+      client,
+      profile: resolveClientProfile({ mode, baseUrl: BASE }),
+      userMapping: ENTRA_DEFAULT_USER_MAPPING,
+      groupMapping: ENTRA_DEFAULT_GROUP_MAPPING,
+      log: new MemoryProvisioningLog(),
+      runId: 'nested',
+      concurrency: 8,
+    });
+    const directory = createDirectory({
+      seed: 11,
+      users: 20,
+      groups: 10,
+      runId: 'nested',
+      assignedUserRatio: 1,
+      assignedGroupRatio: 1,
+      nestedGroupRatio: 1,
+    });
+    const converge = () =>
+      checkConvergence({
+        client,
+        directory,
+        userMapping: ENTRA_DEFAULT_USER_MAPPING,
+        groupMapping: ENTRA_DEFAULT_GROUP_MAPPING,
+        users: engine.users,
+        groups: engine.groups,
+        resolve: engine.resolve,
+        concurrency: 8,
+      });
+    return { engine, directory, converge };
+  }
+
+  for (const mode of MODES) {
+    test(`nested groups are linked in the initial cycle, each after its create answered (${mode})`, async () => {
+      const { engine, directory, converge } = setupNested(mode);
+      await engine.runCycle(1, 'initial', directory);
+
+      const created = new Set<string>();
+      const early: string[] = [];
+      for (const event of trace) {
+        if (event.kind === 'created') created.add(event.id);
+        else early.push(...event.ids.filter((id) => !created.has(id)));
+      }
+      expect(early, 'member references sent before their create answered').toEqual([]);
+      const nested = [...directory.groups.values()].flatMap((group) =>
+        group.members.filter((id) => directory.groups.has(id)).map((id) => engine.resolve(id)),
+      );
+      const linked = new Set(trace.flatMap((event) => (event.kind === 'members' ? event.ids : [])));
+      expect(nested.length).toBeGreaterThan(5);
+      for (const id of nested) expect(linked.has(id ?? ''), `nested group ${id} linked`).toBe(true);
+      expect((await converge()).divergences).toEqual([]);
+    });
+  }
+
+  interface DeferredCase {
+    name: string;
+    /** The member whose create fails once, and how its create is recognised. */
+    pick: (directory: EntraDirectory) => { object: string; method: 'POST'; path: RegExp; body: string };
+  }
+
+  const memberOfSomeGroup = (directory: EntraDirectory, kind: 'user' | 'group') =>
+    [...directory.groups.values()]
+      .flatMap((group) => group.members)
+      .find((id) => (kind === 'user' ? directory.users.has(id) : directory.groups.has(id)));
+
+  const DEFERRED: DeferredCase[] = [
+    {
+      name: 'a member user whose create failed',
+      pick: (directory) => {
+        const user = directory.users.get(memberOfSomeGroup(directory, 'user') ?? '');
+        if (user === undefined) throw new Error('the seeded directory has no user member');
+        return {
+          object: `User ${user.userPrincipalName}`,
+          method: 'POST',
+          path: /\/Users$/,
+          body: user.userPrincipalName,
+        };
+      },
+    },
+    {
+      name: 'a nested group whose create failed',
+      pick: (directory) => {
+        const group = directory.groups.get(memberOfSomeGroup(directory, 'group') ?? '');
+        if (group === undefined) throw new Error('the seeded directory has no nested group');
+        return {
+          object: `Group ${group.displayName}`,
+          method: 'POST',
+          path: /\/Groups$/,
+          body: JSON.stringify(group.displayName),
+        };
+      },
+    },
+  ];
+
+  for (const mode of MODES) {
+    for (const row of DEFERRED) {
+      test(`${row.name} is deferred to the next cycle, not flagged in its groups (${mode})`, async () => {
+        const { engine, directory, converge } = setupNested(mode);
+        const member = row.pick(directory);
+        fault = { ...member, times: 1, answer: () => json({}, 503) };
+        await engine.runCycle(1, 'initial', directory);
+        expect(fault.times, 'the fault was hit').toBe(0);
+        // Only the member itself is missing: the groups hold every member that was provisioned.
+        const first = await converge();
+        expect(first.divergences.map((d) => `${d.object} ${d.attribute}`)).toEqual([
+          `${member.object} (resource)`,
+        ]);
+        // The next cycle creates it, then links it into its groups.
+        await engine.runCycle(2, 'incremental', directory);
+        expect((await converge()).divergences).toEqual([]);
+      });
+    }
+  }
 });

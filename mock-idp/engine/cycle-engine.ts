@@ -7,9 +7,11 @@ import {
   createUserRequest,
   deleteGroupRequest,
   deleteUserRequest,
+  diffMembers,
   type EntraClientProfile,
   getGroupRequest,
   getUserRequest,
+  groupMembershipRequests,
   matchGroupRequest,
   matchUserRequest,
   type RequestDescriptor,
@@ -17,7 +19,13 @@ import {
   updateUserRequest,
 } from '../requests/index.js';
 import { CycleMetrics } from './cycle-metrics.js';
-import { type ObjectState, resolvableAttributes, sameAttributes, withoutReferences } from './object-state.js';
+import {
+  type ObjectState,
+  replaceReferences,
+  resolvableAttributes,
+  sameAttributes,
+  withoutReferences,
+} from './object-state.js';
 import type { LoggedExchange, ProvisioningAction, ProvisioningLogSink } from './provisioning-log.js';
 import { QuarantineState } from './quarantine.js';
 import { classifyExchange, ENTRA_REACTIONS, type ReactionKind, statusKey } from './reactions.js';
@@ -42,6 +50,15 @@ interface Sent {
   readonly exchange: ScimExchange;
   readonly kind: ReactionKind;
   readonly logged: LoggedExchange;
+}
+
+/** A group whose create or attribute update succeeded in the group pass; its membership follows. */
+interface GroupStep {
+  readonly operation: Operation;
+  readonly action: ProvisioningAction;
+  readonly targetId: string;
+  /** The pass's last exchange: the log entry's status when no membership change follows. */
+  readonly last: Sent | undefined;
 }
 
 interface Operation {
@@ -108,12 +125,24 @@ export class CycleEngine {
     );
     if (this.#options.groupMapping !== undefined) {
       const groups = [...directory.groups.values()];
+      const inScope = (group: EntraGroup): boolean => scope.groups.has(group.objectId);
+      const steps = new Map<string, GroupStep>();
       await runPool(
         groups,
         concurrency,
-        (group) => this.#group(group, scope.groups.has(group.objectId)),
+        (group) => this.#group(group, inScope(group), steps),
         () => this.#halted,
       );
+      // Entra provisions users, then groups, then memberships: a member reference resolves only to an
+      // object whose create has answered, so memberships wait until every create of the cycle has.
+      await runPool(
+        groups,
+        concurrency,
+        (group) => this.#memberships(group, inScope(group), steps),
+        () => this.#halted,
+      );
+      // A halted cycle never reached these groups' memberships; their creates and updates still get logged.
+      for (const step of steps.values()) this.#finish(step.operation, step.action, step.last, step.targetId);
       const goneGroups = [...this.groups.keys()].filter(
         (id) => !directory.groups.has(id) || !scope.groups.has(id),
       );
@@ -294,17 +323,22 @@ export class CycleEngine {
     this.#finish(operation, 'Delete', sent, state.targetId);
   }
 
-  async #group(group: EntraGroup, inScope: boolean): Promise<void> {
+  /**
+   * The group pass: match, create or adopt the group, or bring its own attributes in line (GET, then
+   * PATCH). Members are left to {@link CycleEngine.#memberships}; a group that got this far is handed over
+   * in `steps` so that its log entry covers both passes.
+   */
+  async #group(group: EntraGroup, inScope: boolean, steps: Map<string, GroupStep>): Promise<void> {
     const mapping = this.#options.groupMapping;
     if (mapping === undefined || !inScope) return;
     const { profile } = this.#options;
     const state = this.groups.get(group.objectId);
     if (state?.anchorLost) return;
-    const desired = resolvableAttributes(mapGroup(group, mapping), this.resolve);
+    const attributes = withoutReferences(mapGroup(group, mapping));
     const operation = this.#operation('Group', group.displayName, group.objectId);
     let targetId = state?.targetId;
     let applied = state?.applied ?? {};
-    let action: ProvisioningAction = 'Update';
+    let last: Sent | undefined;
     if (targetId === undefined) {
       const match = await this.#match(
         operation,
@@ -313,8 +347,7 @@ export class CycleEngine {
       );
       if (match === 'failed') return;
       if (match === undefined) {
-        const create = withoutReferences(desired);
-        const sent = await this.#send(operation, createGroupRequest(profile, create));
+        const sent = await this.#send(operation, createGroupRequest(profile, attributes));
         targetId = sent.kind === 'success' ? idOf(sent.exchange) : undefined;
         if (targetId === undefined) {
           this.#finish(
@@ -326,28 +359,86 @@ export class CycleEngine {
           );
           return;
         }
-        applied = create;
-        action = 'Create';
-      } else targetId = match;
+        this.groups.set(group.objectId, { targetId, applied: attributes, anchorLost: false });
+        steps.set(group.objectId, { operation, action: 'Create', targetId, last: sent });
+        return;
+      }
+      // Adopt the match: cache its id, then bring it in line like any update.
+      targetId = match;
+      applied = {};
       this.groups.set(group.objectId, { targetId, applied, anchorLost: false });
     } else {
-      if (sameAttributes(applied, desired)) return;
-      const read = await this.#send(operation, getGroupRequest(profile, targetId));
-      if (read.kind !== 'success') {
-        if (read.kind === 'anchorNotFound')
+      if (sameAttributes(withoutReferences(applied), attributes)) return;
+      last = await this.#send(operation, getGroupRequest(profile, targetId));
+      if (last.kind !== 'success') {
+        if (last.kind === 'anchorNotFound')
           this.groups.set(group.objectId, { targetId, applied, anchorLost: true });
-        this.#finish(operation, action, read, targetId);
+        this.#finish(operation, 'Update', last, targetId);
         return;
       }
     }
-    let last: Sent | undefined;
-    for (const request of updateGroupRequests(profile, targetId, applied, desired, this.resolve)) {
+    // Members stay as applied: the attribute PATCH is all this pass sends.
+    const next = replaceReferences(attributes, applied);
+    for (const request of updateGroupRequests(profile, targetId, applied, next, this.resolve)) {
+      last = await this.#send(operation, request);
+      if (last.kind !== 'success') {
+        this.#finish(operation, 'Update', last, targetId);
+        return;
+      }
+    }
+    this.groups.set(group.objectId, { targetId, applied: next, anchorLost: false });
+    steps.set(group.objectId, { operation, action: 'Update', targetId, last });
+  }
+
+  /**
+   * The memberships pass: adds and removes the members that changed, resolved now that every create of
+   * the cycle has answered. A member the target does not know yet (not provisioned, its create failed, out
+   * of scope, another shard) is left out and added in the cycle that provisions it, as Entra does.
+   * @see https://learn.microsoft.com/en-us/entra/identity/app-provisioning/how-provisioning-works#provisioning-cycles-initial-and-incremental
+   */
+  async #memberships(group: EntraGroup, inScope: boolean, steps: Map<string, GroupStep>): Promise<void> {
+    const mapping = this.#options.groupMapping;
+    const step = steps.get(group.objectId);
+    steps.delete(group.objectId);
+    const state = this.groups.get(group.objectId);
+    const targetId = state?.targetId;
+    if (
+      mapping === undefined ||
+      !inScope ||
+      state === undefined ||
+      targetId === undefined ||
+      state.anchorLost
+    ) {
+      if (step !== undefined) this.#finish(step.operation, step.action, step.last, step.targetId);
+      return;
+    }
+    const { profile } = this.#options;
+    const desired = resolvableAttributes(mapGroup(group, mapping), this.resolve);
+    const applied = replaceReferences(state.applied, desired);
+    const change = diffMembers(state.applied, desired, this.resolve);
+    if (change.added.length === 0 && change.removed.length === 0) {
+      // Nothing to send (a removed member the target no longer knows): remember the members as they are.
+      if (!sameAttributes(state.applied, applied)) this.groups.set(group.objectId, { ...state, applied });
+      if (step !== undefined) this.#finish(step.operation, step.action, step.last, targetId);
+      return;
+    }
+    const operation = step?.operation ?? this.#operation('Group', group.displayName, group.objectId);
+    const action = step?.action ?? 'Update';
+    let last = step?.last;
+    if (step === undefined) {
+      // Not created or read earlier this cycle: read it first, as for any update.
+      last = await this.#send(operation, getGroupRequest(profile, targetId));
+      if (last.kind !== 'success') {
+        if (last.kind === 'anchorNotFound') this.groups.set(group.objectId, { ...state, anchorLost: true });
+        this.#finish(operation, action, last, targetId);
+        return;
+      }
+    }
+    for (const request of groupMembershipRequests(profile, targetId, change)) {
       last = await this.#send(operation, request);
       if (last.kind !== 'success') break;
     }
-    if (last === undefined || last.kind === 'success') {
-      this.groups.set(group.objectId, { targetId, applied: desired, anchorLost: false });
-    }
+    if (last?.kind === 'success') this.groups.set(group.objectId, { ...state, applied });
     this.#finish(operation, action, last, targetId);
   }
 

@@ -30,7 +30,23 @@ export {
   statusKey,
 } from './reactions.js';
 export type { ReplayContext, ReplayOptions, ReplayOutcome } from './replay.js';
-export { runReplay, testConnection } from './replay.js';
+export { ReplayInterruptedError, runReplay, testConnection } from './replay.js';
+export type { ReplayPhase, ReplayProgress } from './replay-progress.js';
+export { ProgressTracker, provisioningPhaseOf, REPLAY_PHASES } from './replay-progress.js';
 export { runPool } from './run-pool.js';
-export type { KeyRevocationScenario } from './scenarios/key-revocation.js';
-export { EXPECTED_OUTCOMES, KEY_REVOCATION_SCENARIOS, runKeyRevocation } from './scenarios/key-revocation.js';
+export type { KeyOwnerAccount } from './scenarios/key-owner-account.js';
+export { findKeyOwner, setKeyOwnerActive } from './scenarios/key-owner-account.js';
+export type {
+  KeyOwnerRestore,
+  KeyRevocationOptions,
+  KeyRevocationOutcome,
+  KeyRevocationScenario,
+  ScenarioKeySource,
+} from './scenarios/key-revocation.js';
+export {
+  describeRestore,
+  EXPECTED_OUTCOMES,
+  KEY_REVOCATION_SCENARIOS,
+  OWNER_RESTORES,
+  runKeyRevocation,
+} from './scenarios/key-revocation.js';

@@ -57,3 +57,18 @@ export function sameAttributes(a: ScimAttributeSet, b: ScimAttributeSet): boolea
   for (const path of Object.keys(b)) if (!(path in a)) return false;
   return true;
 }
+
+/**
+ * `attributes` with its reference-valued rows (manager, members) taken from `references` instead: what a
+ * target holds after a write that changed only one of the two kinds.
+ */
+export function replaceReferences(
+  attributes: ScimAttributeSet,
+  references: ScimAttributeSet,
+): ScimAttributeSet {
+  const result: Record<string, ScimAttributeValue> = { ...withoutReferences(attributes) };
+  for (const [path, value] of Object.entries(references)) {
+    if (typeof value === 'object' && value.kind !== 'roles') result[path] = value;
+  }
+  return result;
+}

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { type RunningReferenceServer, startReferenceServer } from '../../src/reference-server/index.js';
 import { parseReplayResult } from '../../src/report/index.js';
-import { runReplay } from './replay.js';
+import { ReplayInterruptedError, runReplay } from './replay.js';
+import type { ReplayPhase, ReplayProgress } from './replay-progress.js';
 
 let server: RunningReferenceServer;
 test.beforeAll(async () => {
@@ -129,4 +130,149 @@ test('cleanup runs when the replay fails half-way', async () => {
   await expect(run).rejects.toThrow(/interrupted/);
   const left = await server.state.store.scan('User');
   expect(left.filter((user) => JSON.stringify(user).includes('abort-run'))).toEqual([]);
+});
+
+test('reports progress through every stage: counts never pass their totals and each stage ends complete', async () => {
+  const seen: ReplayProgress[] = [];
+  await runReplay({
+    tenantUrl: server.baseUrl,
+    token: server.adminToken,
+    users: 12,
+    groups: 3,
+    cycles: 2,
+    churn: 0.3,
+    seed: 5,
+    runId: 'progress-run',
+    concurrency: 3,
+    onProgress: (progress) => seen.push(progress),
+  });
+  const phases = [...new Set(seen.map((progress) => progress.phase))];
+  const everyStage: ReplayPhase[] = [
+    'test-connection',
+    'users',
+    'groups',
+    'memberships',
+    'convergence',
+    'cleanup',
+  ];
+  expect(phases).toEqual(expect.arrayContaining(everyStage));
+  expect(phases).not.toContain('waiting');
+  for (const progress of seen) {
+    expect(progress.done, `${progress.phase} of cycle ${progress.cycle}`).toBeLessThanOrEqual(progress.total);
+    expect(progress.errors).toBe(0);
+  }
+  // The last report of each stage (a stage ends where the next begins) has done all it planned.
+  const stageOf = (progress: ReplayProgress) =>
+    ['users', 'groups', 'memberships'].includes(progress.phase) ? 'provisioning' : progress.phase;
+  const ends = seen.filter((progress, i) => {
+    const next = seen[i + 1];
+    return next === undefined || stageOf(next) !== stageOf(progress) || next.cycle !== progress.cycle;
+  });
+  expect(ends.map((progress) => `${progress.cycle} ${stageOf(progress)}`)).toEqual([
+    '1 test-connection',
+    '1 provisioning',
+    '1 convergence',
+    '2 provisioning',
+    '2 convergence',
+    '2 cleanup',
+  ]);
+  for (const end of ends) expect(end.done, `${end.cycle} ${end.phase}`).toBe(end.total);
+  expect(ends.at(-1)?.total).toBeGreaterThan(12);
+});
+
+test('intervalMs waits between cycles, in steps, and only before incremental cycles', async () => {
+  const seen: ReplayProgress[] = [];
+  const outcome = await runReplay({
+    tenantUrl: server.baseUrl,
+    token: server.adminToken,
+    users: 4,
+    groups: 0,
+    cycles: 2,
+    churn: 0.5,
+    seed: 6,
+    runId: 'interval-run',
+    intervalMs: 1200,
+    onProgress: (progress) => seen.push(progress),
+  });
+  expect(outcome.result.cycles).toHaveLength(2);
+  const waits = seen.filter((progress) => progress.phase === 'waiting');
+  expect(waits.map((progress) => [progress.cycle, progress.done, progress.total])).toEqual([
+    [2, 0, 1200],
+    [2, 1000, 1200],
+    [2, 1200, 1200],
+  ]);
+  // The wait sits between cycle 1's read-back and cycle 2's provisioning.
+  const firstWait = seen.indexOf(waits[0] as ReplayProgress);
+  expect(seen[firstWait - 1]).toMatchObject({ cycle: 1, phase: 'convergence' });
+  expect(seen[firstWait + waits.length]).toMatchObject({ cycle: 2, phase: 'users' });
+});
+
+test('aborting during the wait ends it at once, cleans up, and says how far the replay got', async () => {
+  const controller = new AbortController();
+  const run = runReplay({
+    tenantUrl: server.baseUrl,
+    token: server.adminToken,
+    users: 8,
+    groups: 1,
+    cycles: 3,
+    churn: 0.1,
+    seed: 8,
+    runId: 'wait-abort-run',
+    // An hour: a wait that ignored the signal would outlast the test's timeout.
+    intervalMs: 3_600_000,
+    signal: controller.signal,
+    onProgress: (progress) => {
+      if (progress.phase === 'waiting') controller.abort();
+    },
+  });
+  const error = await run.catch((caught: unknown) => caught);
+  expect(error).toBeInstanceOf(ReplayInterruptedError);
+  const interrupted = error as ReplayInterruptedError;
+  expect(interrupted.cyclesRun).toBe(1);
+  expect(interrupted.cleanup.failed).toBe(0);
+  expect(interrupted.cleanup.deleted).toBeGreaterThan(8);
+  const left = await server.state.store.scan('User');
+  expect(left.filter((user) => JSON.stringify(user).includes('wait-abort-run'))).toEqual([]);
+});
+
+test('aborting mid-cycle stops starting new objects and skips the read-back', async () => {
+  const controller = new AbortController();
+  const seen: ReplayProgress[] = [];
+  const run = runReplay({
+    tenantUrl: server.baseUrl,
+    token: server.adminToken,
+    users: 40,
+    groups: 0,
+    cycles: 2,
+    churn: 0.1,
+    seed: 10,
+    runId: 'mid-abort-run',
+    concurrency: 2,
+    signal: controller.signal,
+    onProgress: (progress) => {
+      seen.push(progress);
+      if (progress.phase === 'users' && progress.done === 5) controller.abort();
+    },
+  });
+  await expect(run).rejects.toBeInstanceOf(ReplayInterruptedError);
+  const provisioned = seen.filter((progress) => progress.phase === 'users');
+  expect(Math.max(...provisioned.map((progress) => progress.done))).toBeLessThan(10);
+  expect(seen.some((progress) => progress.phase === 'convergence')).toBe(false);
+  const left = await server.state.store.scan('User');
+  expect(left.filter((user) => JSON.stringify(user).includes('mid-abort-run'))).toEqual([]);
+});
+
+test('a bad intervalMs is refused before anything runs', async () => {
+  const run = runReplay({
+    tenantUrl: server.baseUrl,
+    token: server.adminToken,
+    users: 1,
+    groups: 0,
+    cycles: 2,
+    churn: 0,
+    seed: 1,
+    runId: 'bad-interval',
+    intervalMs: -1,
+  });
+  await expect(run).rejects.toThrow('intervalMs must be a number from 0 to 86400000, got -1');
 });

@@ -1,17 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { HarnessError } from '../../src/errors/harness-error.js';
-import { createScimClient, RequestScheduler, type ScimClient } from '../../src/http/index.js';
+import {
+  assessTokenOwner,
+  createScimClient,
+  RequestScheduler,
+  type ScimClient,
+  type ScimExchange,
+} from '../../src/http/index.js';
 import {
   REPLAY_SCHEMA_VERSION,
   type ReplayCycle,
   type ReplayResult,
   type ReplayScenario,
+  type ReplayTokenOwner,
   writeReports,
 } from '../../src/report/index.js';
 import { generateChanges } from '../changes/index.js';
-import { createDirectory, type EntraDirectory, type Shard } from '../directory/index.js';
+import { computeScope, createDirectory, type EntraDirectory, type Shard } from '../directory/index.js';
 import { MAPPING_PRESETS, type MappingPresetName } from '../mappings/index.js';
 import {
   type EntraClientMode,
@@ -24,7 +32,8 @@ import { CycleEngine } from './cycle-engine.js';
 import { JsonlProvisioningLog, MemoryProvisioningLog, type ProvisioningLogSink } from './provisioning-log.js';
 import type { QuarantineEvent } from './quarantine.js';
 import { classifyExchange } from './reactions.js';
-import { runPool } from './run-pool.js';
+import { ProgressTracker, type ReplayProgress } from './replay-progress.js';
+import { observePools, runPool } from './run-pool.js';
 
 /** Options of {@link runReplay}. */
 export interface ReplayOptions {
@@ -47,15 +56,22 @@ export interface ReplayOptions {
   mapping?: MappingPresetName;
   /** `honour` (default): wait as Retry-After asks; `nextCycle`: leave the object for the next cycle. */
   on429?: 'honour' | 'nextCycle';
-  /** Pause between cycles; default none (back to back). */
+  /**
+   * Milliseconds to wait before each incremental cycle, 0 to 86 400 000 (Entra's schedule is about 40 minutes,
+   * scaled down here); default 0, back to back. Aborting `signal` ends the wait at once.
+   * @see https://learn.microsoft.com/en-us/entra/identity/app-provisioning/how-provisioning-works#incremental-cycles
+   */
   intervalMs?: number;
   timeoutMs?: number;
   signal?: AbortSignal;
   fetch?: typeof fetch;
   onCycle?: (cycle: ReplayCycle) => void;
-  onProgress?: (done: number, total: number) => void;
+  /** Progress within each stage; called often (per request and per object), so keep it cheap. */
+  onProgress?: (progress: ReplayProgress) => void;
   /** Runs between cycles; the key-revocation scenario swaps tokens here. */
   beforeCycle?: (n: number, context: ReplayContext) => Promise<void> | void;
+  /** Who owns the token (`GET /Me`, asked before the first cycle); the finding also goes into replay.json. */
+  onTokenOwner?: (finding: ReplayTokenOwner) => void;
   /** A scenario's verdict, computed after the cycles, written into replay.json. */
   scenario?: (cycles: readonly ReplayCycle[], timeline: readonly QuarantineEvent[]) => ReplayScenario;
 }
@@ -76,11 +92,74 @@ export interface ReplayOutcome {
   cleanup: { deleted: number; failed: number };
 }
 
-function clientFor(options: ReplayOptions, token: string, scheduler: RequestScheduler): ScimClient {
+/**
+ * Thrown by {@link runReplay} when `signal` was aborted, after cleanup ran; says how far it got. It carries
+ * code `INTERNAL` only because HarnessError has no code for an interruption: callers check for this class.
+ */
+export class ReplayInterruptedError extends HarnessError {
+  /** Cycles that ran to the end (convergence included) before the interruption. */
+  readonly cyclesRun: number;
+  readonly cleanup: { deleted: number; failed: number };
+
+  constructor(cyclesRun: number, cleanup: { deleted: number; failed: number }) {
+    super(
+      'INTERNAL',
+      `replay interrupted after ${cyclesRun} complete cycle(s); cleanup deleted ${cleanup.deleted}, failed ${cleanup.failed}`,
+    );
+    this.cyclesRun = cyclesRun;
+    this.cleanup = cleanup;
+  }
+}
+
+/**
+ * Directory objects one cycle of {@link CycleEngine.runCycle} works through, pass by pass: every user twice
+ * (the second pass links references), users gone from the directory, groups, and groups gone or out of scope.
+ * Known up front so that the bar's total does not grow as each pass starts.
+ */
+function plannedObjects(directory: EntraDirectory, engine: CycleEngine, groupsOn: boolean): number {
+  const gone = [...engine.users.keys()].filter((id) => !directory.users.has(id)).length;
+  let total = directory.users.size * 2 + gone;
+  if (groupsOn) {
+    const scope = computeScope(directory);
+    total += directory.groups.size;
+    total += [...engine.groups.keys()].filter(
+      (id) => !directory.groups.has(id) || !scope.groups.has(id),
+    ).length;
+  }
+  return total;
+}
+
+/** Waits `ms` between cycles in one-second steps, reporting each; returns early when `signal` aborts. */
+async function pause(
+  ms: number,
+  signal: AbortSignal | undefined,
+  step: (waited: number) => void,
+): Promise<void> {
+  let waited = 0;
+  while (waited < ms && signal?.aborted !== true) {
+    const slice = Math.min(1000, ms - waited);
+    try {
+      await sleep(slice, undefined, signal === undefined ? {} : { signal });
+    } catch (error) {
+      if (signal?.aborted) return;
+      throw error;
+    }
+    waited += slice;
+    step(waited);
+  }
+}
+
+function clientFor(
+  options: ReplayOptions,
+  token: string,
+  scheduler: RequestScheduler,
+  onExchange?: (exchange: ScimExchange) => void,
+): ScimClient {
   return createScimClient({
     tenantUrl: options.tenantUrl,
     token,
     scheduler,
+    ...(onExchange === undefined ? {} : { onExchange }),
     ...(options.on429 === 'nextCycle' ? { retry429: false } : {}),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
@@ -141,6 +220,13 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayOutcome> 
       `concurrency must be an integer from 1 to 256, got ${String(concurrency)}`,
     );
   }
+  const intervalMs = options.intervalMs ?? 0;
+  if (!Number.isFinite(intervalMs) || intervalMs < 0 || intervalMs > 86_400_000) {
+    throw new HarnessError(
+      'CONFIG_INVALID',
+      `intervalMs must be a number from 0 to 86400000, got ${String(options.intervalMs)}`,
+    );
+  }
   const tenant = parseTenantUrl(options.tenantUrl, options.mode);
   const profile = resolveClientProfile({ mode: tenant.mode, baseUrl: tenant.baseUrl });
   const preset = MAPPING_PRESETS[options.mapping ?? 'entra-default'];
@@ -148,8 +234,14 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayOutcome> 
     maxConcurrency: concurrency,
     maxPerSecond: options.rate ?? Number.POSITIVE_INFINITY,
   });
-  let client = clientFor(options, options.token, scheduler);
+  const progress = new ProgressTracker(options.cycles, options.onProgress);
+  const onExchange = options.onProgress === undefined ? undefined : progress.exchange;
+  let client = clientFor(options, options.token, scheduler, onExchange);
   const secrets = [options.token];
+  progress.stage(
+    'test-connection',
+    testConnectionRequests(profile, { value: '', groups: preset.group !== undefined }).length,
+  );
   await testConnection(client, profile, preset.group !== undefined);
 
   let directory = createDirectory({
@@ -159,6 +251,12 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayOutcome> 
     runId: options.runId,
     ...(options.shard === undefined ? {} : { shard: options.shard }),
   });
+  // Before anything changes: a token owned by a user the directory holds would be deprovisioned by the run itself.
+  const tokenOwner = await assessTokenOwner(
+    client,
+    [...directory.users.values()].map((user) => user.userPrincipalName),
+  );
+  options.onTokenOwner?.(tokenOwner);
   if (options.reportDir !== undefined) await mkdir(options.reportDir, { recursive: true });
   const redact = (text: string): string => client.redact(text);
   const log: ProvisioningLogSink =
@@ -185,47 +283,72 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayOutcome> 
     },
     setToken: (token) => {
       secrets.push(token);
-      client = clientFor(options, token, scheduler);
+      client = clientFor(options, token, scheduler, onExchange);
       for (const secret of secrets) client.addSecret(secret);
     },
   };
   const cycles: ReplayCycle[] = [];
   let cleanup = { deleted: 0, failed: 0 };
+  const { signal } = options;
+  // Pools watched only when someone listens: the async context costs the benchmarks a little.
+  const observe = <T>(stage: () => Promise<T>): Promise<T> =>
+    options.onProgress === undefined && signal === undefined
+      ? stage()
+      : observePools(
+          {
+            planned: (count) => progress.planned(count),
+            settled: () => progress.advance(),
+            ...(signal === undefined ? {} : { signal }),
+          },
+          stage,
+        );
   try {
-    for (let n = 1; n <= options.cycles; n++) {
-      if (options.signal?.aborted) throw new HarnessError('INTERNAL', 'replay interrupted');
+    for (let n = 1; n <= options.cycles && !signal?.aborted; n++) {
       if (n > 1) {
-        if (options.intervalMs) await new Promise((resolve) => setTimeout(resolve, options.intervalMs));
+        if (intervalMs > 0) {
+          progress.stage('waiting', intervalMs, n);
+          await pause(intervalMs, signal, (waited) => progress.advance(waited));
+          if (signal?.aborted) break;
+        }
         directory = generateChanges(directory, {
           cycle: directory.cycle + 1,
           churnRate: options.churn,
         }).directory;
       }
       await options.beforeCycle?.(n, context);
-      const cycle = await engine.runCycle(n, n === 1 ? 'initial' : 'incremental', directory);
-      const convergence = await checkConvergence({
-        client: proxy,
-        directory,
-        userMapping: preset.user,
-        groupMapping: preset.group,
-        users: engine.users,
-        groups: engine.groups,
-        resolve: engine.resolve,
-        concurrency,
-      });
+      progress.stage('users', plannedObjects(directory, engine, preset.group !== undefined), n);
+      const cycle = await observe(() => engine.runCycle(n, n === 1 ? 'initial' : 'incremental', directory));
+      // A cycle cut short by Ctrl-C would only show divergences the run never meant to fix.
+      if (signal?.aborted) break;
+      progress.stage('convergence', 0);
+      const convergence = await observe(() =>
+        checkConvergence({
+          client: proxy,
+          directory,
+          userMapping: preset.user,
+          groupMapping: preset.group,
+          users: engine.users,
+          groups: engine.groups,
+          resolve: engine.resolve,
+          concurrency,
+        }),
+      );
+      if (signal?.aborted) break;
       cycle.divergences = convergence.divergences;
       cycle.converged = convergence.count === 0 && !cycle.quarantined;
       cycles.push(cycle);
       options.onCycle?.(cycle);
-      options.onProgress?.(n, options.cycles);
     }
   } finally {
     if (!options.keep)
-      cleanup = await removeCreated(engine, context, concurrency, options.token, () =>
-        clientFor(options, options.token, scheduler),
+      cleanup = await removeCreated(engine, context, concurrency, options.token, progress, () =>
+        clientFor(options, options.token, scheduler, onExchange),
       );
     await log.close();
   }
+  // Aborted once every cycle had run: the replay is complete and its report is still worth writing.
+  if (signal?.aborted && cycles.length < options.cycles)
+    throw new ReplayInterruptedError(cycles.length, cleanup);
   const result: ReplayResult = {
     schemaVersion: REPLAY_SCHEMA_VERSION,
     runId: options.runId,
@@ -235,6 +358,8 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayOutcome> 
     ...(options.scenario === undefined
       ? {}
       : { scenario: options.scenario(cycles, engine.quarantine.timeline) }),
+    quarantine: [...engine.quarantine.timeline],
+    tokenOwner,
   };
   const files: string[] = [];
   if (options.reportDir !== undefined) {
@@ -252,6 +377,7 @@ async function removeCreated(
   context: ReplayContext,
   concurrency: number,
   token: string,
+  progress: ProgressTracker,
   original: () => ScimClient,
 ): Promise<{ deleted: number; failed: number }> {
   context.setToken(token);
@@ -263,10 +389,14 @@ async function removeCreated(
     const status = exchange.response?.status;
     if (status !== undefined && (status < 300 || status === 404)) deleted++;
     else failed++;
+    progress.advance();
   };
   const ids = (states: CycleEngine['users']) =>
     [...states.values()].map((state) => state.targetId).filter((id): id is string => id !== undefined);
-  await runPool(ids(engine.groups), concurrency, (id) => remove(`/Groups/${encodeURIComponent(id)}`));
-  await runPool(ids(engine.users), concurrency, (id) => remove(`/Users/${encodeURIComponent(id)}`));
+  const groups = ids(engine.groups);
+  const users = ids(engine.users);
+  progress.stage('cleanup', groups.length + users.length);
+  await runPool(groups, concurrency, (id) => remove(`/Groups/${encodeURIComponent(id)}`));
+  await runPool(users, concurrency, (id) => remove(`/Users/${encodeURIComponent(id)}`));
   return { deleted, failed };
 }

@@ -45,10 +45,19 @@ export {
   resolveClientOptions,
 } from './scim-client-options.js';
 export { SENSITIVE_HEADER_NAMES, SecretRedactor } from './secret-redactor.js';
-export type { TokenOwner, TokenRisk, TokenRiskSeverity } from './token-owner.js';
+export type {
+  TokenFindingSeverity,
+  TokenOwner,
+  TokenOwnerFinding,
+  TokenRisk,
+  TokenRiskSeverity,
+} from './token-owner.js';
 export {
+  assessTokenOwner,
   describeTokenRisk,
   SERVICE_ACCOUNT_USER_TYPES,
+  TOKEN_FINDING_SEVERITIES,
   TOKEN_RISK_SEVERITIES,
+  tokenOwnerFinding,
   whoOwnsToken,
 } from './token-owner.js';

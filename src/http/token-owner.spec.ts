@@ -3,7 +3,13 @@ import { startReferenceServer } from '../reference-server/index.js';
 import { SCHEMA_URNS } from '../scim/urns.js';
 import { createScimClient } from './scim-client.js';
 import { closedPort, startTestServer } from './test-support/test-server.js';
-import { describeTokenRisk, type TokenOwner, whoOwnsToken } from './token-owner.js';
+import {
+  assessTokenOwner,
+  describeTokenRisk,
+  type TokenOwner,
+  tokenOwnerFinding,
+  whoOwnsToken,
+} from './token-owner.js';
 
 const TOKEN = 'owner-probe-token-0123456789abcdef';
 const USER = SCHEMA_URNS.User;
@@ -51,6 +57,18 @@ const ME_CASES: ReadonlyArray<{ name: string; status: number; body?: unknown; ow
     status: 200,
     body: { schemas: [USER], userName: 'x@example.com' },
     owner: { kind: 'unknown', reason: 'GET /Me answered a resource without an id' },
+  },
+  {
+    name: 'a resource with no schemas, userName or userType (unverified, never a service account)',
+    status: 200,
+    body: { id: 'x1', displayName: 'Someone' },
+    owner: { kind: 'unknown', reason: 'GET /Me answered a resource with no schemas, userName or userType' },
+  },
+  {
+    name: 'a bare resource that says it is a service account',
+    status: 200,
+    body: { id: 's2', displayName: 'Bot', userType: 'service' },
+    owner: { kind: 'service-account', id: 's2', name: 'Bot' },
   },
   {
     name: '501 Not Implemented',
@@ -181,3 +199,62 @@ for (const row of RISK_CASES) {
     for (const pattern of row.mentions) expect(risk?.text).toMatch(pattern);
   });
 }
+
+/** Owners, scope, and the finding replay.json and the console show; a new case is a new row. */
+const FINDING_CASES: ReadonlyArray<{
+  name: string;
+  owner: TokenOwner;
+  scope?: string[];
+  finding: { kind: string; userName?: string; severity: string };
+  message: RegExp;
+}> = [
+  {
+    name: 'a service account is none, by name',
+    owner: { kind: 'service-account', id: 's1', name: 'SCIM' },
+    finding: { kind: 'service-account', severity: 'none' },
+    message: /service account SCIM \(id s1\), not to a person/,
+  },
+  {
+    name: 'an unknown owner is unverified, not safe',
+    owner: { kind: 'unknown', reason: 'the target does not support /Me (GET /Me answered 404)' },
+    finding: { kind: 'unknown', severity: 'unverified' },
+    message:
+      /Could not tell who owns the token \(the target does not support \/Me \(GET \/Me answered 404\)\)/,
+  },
+  {
+    name: 'a user out of scope is caution',
+    owner: USER_OWNER,
+    scope: ['b@example.com'],
+    finding: { kind: 'user', userName: 'Ada@Example.com', severity: 'caution' },
+    message: /belongs to user Ada@Example\.com/,
+  },
+  {
+    name: 'a user in scope is danger',
+    owner: USER_OWNER,
+    scope: ['ADA@example.com'],
+    finding: { kind: 'user', userName: 'Ada@Example.com', severity: 'danger' },
+    message: /may deactivate or delete that user/,
+  },
+];
+
+for (const row of FINDING_CASES) {
+  test(`tokenOwnerFinding: ${row.name}`, () => {
+    const finding = tokenOwnerFinding(row.owner, row.scope);
+    expect(finding).toMatchObject(row.finding);
+    expect(finding.message).toMatch(row.message);
+    if (row.finding.userName === undefined) expect(finding.userName).toBeUndefined();
+  });
+}
+
+test('assessTokenOwner never throws: a client that fails outright is unverified, without the token', async () => {
+  const port = await closedPort();
+  const client = createScimClient({
+    tenantUrl: `http://127.0.0.1:${port}/scim`,
+    token: TOKEN,
+    fetch: () => Promise.reject(new Error(`socket hang up for Bearer ${TOKEN}`)),
+  });
+  const finding = await assessTokenOwner(client, ['ada@example.com']);
+  expect(finding).toMatchObject({ kind: 'unknown', severity: 'unverified' });
+  expect(finding.message).toMatch(/GET \/Me failed/);
+  expect(JSON.stringify(finding)).not.toContain(TOKEN);
+});

@@ -70,6 +70,13 @@ function ownerFromBody(body: unknown): TokenOwner {
   const isServiceAccount =
     userType !== undefined && (SERVICE_ACCOUNT_USER_TYPES as readonly string[]).includes(userType);
   const schemas = schemasOf(body);
+  // Without schemas, a userName or a userType, nothing says whose token this is: unverified, never "safe".
+  if (!isServiceAccount && schemas.length === 0 && userName === undefined) {
+    return {
+      kind: 'unknown',
+      reason: 'GET /Me answered a resource with no schemas, userName or userType',
+    };
+  }
   // RFC 7644 §3.11 lets /Me alias "the User or other resource": a resource that is not a User is a non-user
   // principal. A body without schemas is read as a User when it has a userName (a lenient server's User).
   const isUser =
@@ -152,4 +159,50 @@ export function describeTokenRisk(
       return unreachable;
     }
   }
+}
+
+/** The finding's severity: `none` for a non-user principal, else the risk's. */
+export const TOKEN_FINDING_SEVERITIES = ['none', ...TOKEN_RISK_SEVERITIES] as const;
+export type TokenFindingSeverity = (typeof TOKEN_FINDING_SEVERITIES)[number];
+
+/** What a report and the console say about the token's owner (replay.json `tokenOwner`). Never holds the token. */
+export interface TokenOwnerFinding {
+  kind: TokenOwner['kind'];
+  userName?: string;
+  severity: TokenFindingSeverity;
+  message: string;
+}
+
+/** The owner and its risk as one finding; a service account is `none`, an unknown owner `unverified`. */
+export function tokenOwnerFinding(owner: TokenOwner, inScopeUserNames?: Iterable<string>): TokenOwnerFinding {
+  const risk = describeTokenRisk(owner, inScopeUserNames);
+  const userName = owner.kind === 'user' ? { userName: owner.userName } : {};
+  if (risk !== undefined)
+    return { kind: owner.kind, ...userName, severity: risk.severity, message: risk.text };
+  const name = owner.kind === 'service-account' ? ` ${owner.name} (id ${owner.id})` : '';
+  return {
+    kind: owner.kind,
+    ...userName,
+    severity: 'none',
+    message: `The token belongs to the service account${name}, not to a person: deprovisioning users does not revoke it.`,
+  };
+}
+
+/**
+ * Asks `/Me` who owns the client's token and grades the answer against the userNames the run may deprovision.
+ * Never throws: whatever goes wrong is an `unverified` finding, so the check never blocks a run.
+ * @see https://www.rfc-editor.org/rfc/rfc7644#section-3.11
+ */
+export async function assessTokenOwner(
+  client: ScimClient,
+  inScopeUserNames?: Iterable<string>,
+): Promise<TokenOwnerFinding> {
+  let owner: TokenOwner;
+  try {
+    owner = await whoOwnsToken(client);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    owner = { kind: 'unknown', reason: `GET /Me failed: ${shortText(client.redact(detail))}` };
+  }
+  return tokenOwnerFinding(owner, inScopeUserNames);
 }

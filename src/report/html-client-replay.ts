@@ -3,7 +3,8 @@ import type { ReplayView } from './report-view-model.js';
 
 /**
  * Renders the mock-IdP replay into `#app`: per cycle counts by action and status, latency, throughput, errors
- * by code, the quarantine timeline and divergences. Runs in the browser.
+ * by code, the quarantine timeline (each cycle's state and the events in it, reasons in words), who owns the
+ * token, and divergences. Runs in the browser.
  *
  * Part of the report.html script: this function is serialised with `Function.prototype.toString`
  * and called in the browser, so it may reference nothing outside its own body and parameters (type imports
@@ -58,17 +59,39 @@ export function renderReplayView(doc: Document, dom: ClientDom, data: ReplayView
       ),
     ),
   );
+  // Each cycle's state, then what happened to the job during it, the reason in words (computed in the view model).
   const timeline = h(
     'ol',
     { class: 'timeline', 'aria-label': 'Quarantine timeline' },
-    ...data.cycles.map((c) =>
+    ...data.timeline.map((c) =>
       h(
         'li',
-        { class: c.quarantined ? 'quarantined' : 'active' },
+        { class: c.quarantined ? 'quarantined' : 'active', 'data-cycle': String(c.n) },
         `Cycle ${c.n}: ${c.quarantined ? 'quarantined' : 'active'}`,
+        c.events.length > 0
+          ? h(
+              'ul',
+              { class: 'events' },
+              ...c.events.map((e) =>
+                h(
+                  'li',
+                  { class: `event-${e.event}`, 'data-event': e.event },
+                  h('time', { datetime: e.at }, e.at),
+                  ' ',
+                  e.words,
+                ),
+              ),
+            )
+          : null,
       ),
     ),
   );
+  const owner = (finding: NonNullable<ReplayView['tokenOwner']>) =>
+    h(
+      'span',
+      { class: `token-owner severity-${finding.severity}` },
+      `${finding.severity}: ${finding.message}`,
+    );
   const facts = h(
     'dl',
     {},
@@ -78,6 +101,8 @@ export function renderReplayView(doc: Document, dom: ClientDom, data: ReplayView
     h('dd', {}, data.mode),
     h('dt', {}, 'Seed'),
     h('dd', {}, String(data.seed)),
+    data.tokenOwner ? h('dt', {}, 'Token owner') : null,
+    data.tokenOwner ? h('dd', {}, owner(data.tokenOwner)) : null,
   );
   const scenario = data.scenario
     ? h(
@@ -86,6 +111,9 @@ export function renderReplayView(doc: Document, dom: ClientDom, data: ReplayView
         h('h3', {}, `Scenario: ${data.scenario.name}`),
         h('p', {}, h('strong', {}, 'Outcome: '), data.scenario.outcome),
         h('p', {}, data.scenario.explanation),
+        data.scenario.keyOwner
+          ? h('p', {}, h('strong', {}, 'Owner of the key: '), owner(data.scenario.keyOwner))
+          : null,
       )
     : null;
   app?.append(

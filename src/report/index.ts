@@ -47,14 +47,20 @@ export { formatTable, renderTerminalSummary, type TerminalOptions } from './rend
 export {
   parseReplayResult,
   REPLAY_CYCLE_KINDS,
+  REPLAY_QUARANTINE_EVENTS,
   REPLAY_SCHEMA,
   REPLAY_SCHEMA_VERSION,
+  REPLAY_TOKEN_OWNER_KINDS,
+  REPLAY_TOKEN_SEVERITIES,
   type ReplayCycle,
   type ReplayCycleKind,
   type ReplayDivergence,
   type ReplayLatency,
+  type ReplayQuarantineEvent,
+  type ReplayQuarantineEventKind,
   type ReplayResult,
   type ReplayScenario,
+  type ReplayTokenOwner,
   replayErrorsByCode,
 } from './replay-result.js';
 export { REPORT_FILES, type WriteReportsOptions, writeReports } from './write-reports.js';

@@ -42,7 +42,66 @@ const INVALID: [
     },
     /required property 'latencyMs'/,
   ],
+  [
+    'an unknown quarantine event',
+    (r) => {
+      r.quarantine = [{ cycle: 1, at: '2026-01-15T10:00:00Z', event: 'paused' }];
+    },
+    /\/quarantine\/0\/event must be equal to one of the allowed values/,
+  ],
+  [
+    'a quarantine event without a time',
+    (r) => {
+      r.quarantine = [{ cycle: 1, at: 'yesterday', event: 'entered' }];
+    },
+    /\/quarantine\/0\/at must match format "date-time"/,
+  ],
+  [
+    'a token owner of an unknown severity',
+    (r) => {
+      r.tokenOwner = { kind: 'user', userName: 'ada', severity: 'mild', message: 'm' };
+    },
+    /\/tokenOwner\/severity must be equal to one of the allowed values/,
+  ],
+  [
+    'a scenario key owner without a message',
+    (r) => {
+      r.scenario = {
+        name: 's',
+        outcome: 'o',
+        explanation: 'e',
+        keyOwner: { kind: 'user', severity: 'danger' },
+      };
+    },
+    /\/scenario\/keyOwner must have required property 'message'/,
+  ],
 ];
+
+test('the optional timeline and token owner validate, and schemaVersion stays 1', () => {
+  const replay = {
+    ...sampleReplayResult(),
+    quarantine: [
+      { cycle: 2, at: '2026-01-15T10:00:00.000Z', event: 'escrow' as const, cause: '2 of 9 events failed' },
+      {
+        cycle: 3,
+        at: '2026-01-15T10:00:01.000Z',
+        event: 'entered' as const,
+        reason: 'EncounteredQuarantineException',
+        code: 'Unauthorized',
+        cause: 'getUser 401',
+      },
+      { cycle: 4, at: '2026-01-15T10:00:02.000Z', event: 'left' as const },
+    ],
+    tokenOwner: {
+      kind: 'user' as const,
+      userName: 'ada@example.com',
+      severity: 'caution' as const,
+      message: 'm',
+    },
+  };
+  expect(parseReplayResult(JSON.parse(JSON.stringify(replay)))).toEqual(replay);
+  expect(replay.schemaVersion).toBe(1);
+});
 
 for (const [name, breakIt, message] of INVALID) {
   test(`an invalid replay is refused: ${name}`, () => {

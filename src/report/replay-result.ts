@@ -1,4 +1,5 @@
 import { Ajv, type ValidateFunction } from 'ajv';
+import formatsPlugin from 'ajv-formats';
 import { HarnessError } from '../errors/harness-error.js';
 import { describeSchemaErrors } from './conformance-schema.js';
 
@@ -41,11 +42,48 @@ export interface ReplayCycle {
   quarantined: boolean;
 }
 
+/**
+ * What happened to the provisioning job's quarantine state: it `entered` quarantine, `left` it after a clean
+ * cycle, or a cycle `escrow`ed failed operations for the next one.
+ * @see https://learn.microsoft.com/en-us/entra/identity/app-provisioning/application-provisioning-quarantine-status
+ */
+export const REPLAY_QUARANTINE_EVENTS = ['entered', 'left', 'escrow'] as const;
+export type ReplayQuarantineEventKind = (typeof REPLAY_QUARANTINE_EVENTS)[number];
+
+/** One entry of the quarantine timeline. */
+export interface ReplayQuarantineEvent {
+  cycle: number;
+  /** When it happened (ISO 8601). */
+  at: string;
+  event: ReplayQuarantineEventKind;
+  /** Entra's quarantine reason, e.g. `EncounteredQuarantineException`; absent when the job left quarantine. */
+  reason?: string;
+  /** The error code the provisioning log shows for the cause, e.g. `Unauthorized`. */
+  code?: string;
+  /** The operation and status behind it (`getUser 401`), or the counts behind an escrow. */
+  cause?: string;
+}
+
+/** Who the provisioning token belongs to, as `GET /Me` told it before the replay changed anything. */
+export const REPLAY_TOKEN_OWNER_KINDS = ['user', 'service-account', 'unknown'] as const;
+/** `none`: a non-user principal; `unverified`: /Me did not say; `caution`: a person; `danger`: a person the run deprovisions. */
+export const REPLAY_TOKEN_SEVERITIES = ['none', 'unverified', 'caution', 'danger'] as const;
+
+/** The token-ownership finding. Never holds the token. */
+export interface ReplayTokenOwner {
+  kind: (typeof REPLAY_TOKEN_OWNER_KINDS)[number];
+  userName?: string;
+  severity: (typeof REPLAY_TOKEN_SEVERITIES)[number];
+  message: string;
+}
+
 /** A named fault scenario the replay ran, and what came of it. */
 export interface ReplayScenario {
   name: string;
   outcome: string;
   explanation: string;
+  /** Who owns the key the scenario switched to, as `GET /Me` told it before the key was used. */
+  keyOwner?: ReplayTokenOwner;
 }
 
 /**
@@ -60,9 +98,24 @@ export interface ReplayResult {
   seed: number | string;
   cycles: ReplayCycle[];
   scenario?: ReplayScenario;
+  /** The quarantine timeline in order; written by every replay (empty when the job was never quarantined). */
+  quarantine?: ReplayQuarantineEvent[];
+  /** Who owns the run's token, asked before the replay changed anything. */
+  tokenOwner?: ReplayTokenOwner;
 }
 
 const number = { type: 'number', minimum: 0 } as const;
+
+const TOKEN_OWNER_SCHEMA = {
+  type: 'object',
+  required: ['kind', 'severity', 'message'],
+  properties: {
+    kind: { enum: [...REPLAY_TOKEN_OWNER_KINDS] },
+    userName: { type: 'string' },
+    severity: { enum: [...REPLAY_TOKEN_SEVERITIES] },
+    message: { type: 'string' },
+  },
+} as const;
 
 /** JSON Schema (draft-07) of the replay contract; unknown properties are allowed, as in the conformance schema. */
 export const REPLAY_SCHEMA = {
@@ -133,8 +186,25 @@ export const REPLAY_SCHEMA = {
         name: { type: 'string' },
         outcome: { type: 'string' },
         explanation: { type: 'string' },
+        keyOwner: TOKEN_OWNER_SCHEMA,
       },
     },
+    quarantine: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['cycle', 'at', 'event'],
+        properties: {
+          cycle: { type: 'integer', minimum: 0 },
+          at: { type: 'string', format: 'date-time' },
+          event: { enum: [...REPLAY_QUARANTINE_EVENTS] },
+          reason: { type: 'string' },
+          code: { type: 'string' },
+          cause: { type: 'string' },
+        },
+      },
+    },
+    tokenOwner: TOKEN_OWNER_SCHEMA,
   },
 } as const;
 
@@ -142,7 +212,12 @@ let compiled: ValidateFunction | undefined;
 
 /** Returns `value` typed as a replay result, or throws a `CONFIG_INVALID` {@link HarnessError} naming the problems. */
 export function parseReplayResult(value: unknown, source = 'replay result'): ReplayResult {
-  compiled ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(REPLAY_SCHEMA);
+  if (!compiled) {
+    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+    // ajv-formats is CommonJS: under NodeNext its default import is the module object, whose `default` is the plugin.
+    formatsPlugin.default(ajv, ['date-time']);
+    compiled = ajv.compile(REPLAY_SCHEMA);
+  }
   if (compiled(value)) return value as ReplayResult;
   throw new HarnessError(
     'CONFIG_INVALID',

@@ -1,6 +1,7 @@
 import { type CategoryScore, scoreCategories } from './category-score.js';
 import type { ConformanceResult } from './conformance-result.js';
 import { type ReplayCycle, type ReplayResult, replayErrorsByCode } from './replay-result.js';
+import { buildQuarantineTimeline, type ReplayTimelineCycle } from './replay-timeline.js';
 
 /** A replay cycle with what the page shows but the contract does not carry. */
 export interface ReplayCycleView extends ReplayCycle {
@@ -9,6 +10,8 @@ export interface ReplayCycleView extends ReplayCycle {
 
 export interface ReplayView extends Omit<ReplayResult, 'cycles'> {
   cycles: ReplayCycleView[];
+  /** The quarantine timeline per cycle, reasons in words. */
+  timeline: ReplayTimelineCycle[];
 }
 
 /** The data embedded in report.html: everything derived is computed here, so the page only displays. */
@@ -27,7 +30,11 @@ export function buildReportViewModel(
     result,
     scores: result ? scoreCategories(result.checks) : [],
     replay: replay
-      ? { ...replay, cycles: replay.cycles.map((c) => ({ ...c, errorsByCode: replayErrorsByCode(c) })) }
+      ? {
+          ...replay,
+          cycles: replay.cycles.map((c) => ({ ...c, errorsByCode: replayErrorsByCode(c) })),
+          timeline: buildQuarantineTimeline(replay),
+        }
       : null,
   };
 }

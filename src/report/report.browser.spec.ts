@@ -146,3 +146,53 @@ test('the replay section shows cycles, the quarantine timeline and divergences a
   expect(requests).toEqual([replayOnlyUrl]);
   expect(problems).toEqual([]);
 });
+
+test('the replay timeline shows each cycle with its events in words, and who owns the token', async ({
+  page,
+}) => {
+  const base = sampleReplayResult();
+  const replay = {
+    ...base,
+    quarantine: [
+      { cycle: 2, at: '2026-01-15T10:00:00.000Z', event: 'escrow' as const, cause: '2 of 30 events failed' },
+      {
+        cycle: 3,
+        at: '2026-01-15T10:00:01.000Z',
+        event: 'entered' as const,
+        reason: 'EncounteredQuarantineException',
+        code: 'Unauthorized',
+        cause: `getUser 401 ${HOSTILE_PAYLOADS[2]}`,
+      },
+      { cycle: 4, at: '2026-01-15T10:00:02.000Z', event: 'left' as const },
+    ],
+    tokenOwner: {
+      kind: 'user' as const,
+      userName: 'ada@example.com',
+      severity: 'danger' as const,
+      message: 'The token belongs to user ada@example.com, and this run may deactivate or delete that user.',
+    },
+  };
+  const out = path.join(dir, 'timeline');
+  await writeReports(out, null, { replay });
+  const url = pathToFileURL(path.join(out, 'report.html')).href;
+  const { requests, problems } = await open(page, url);
+  const cycle = (n: number) => page.locator(`.timeline > li[data-cycle="${n}"]`);
+  await expect(page.locator('.timeline > li')).toHaveCount(base.cycles.length);
+  await expect(cycle(1).locator('.events li')).toHaveCount(0);
+  await expect(cycle(2).locator('li[data-event="escrow"]')).toContainText(
+    'Failed operations escrowed, to be retried in the next cycle (2 of 30 events failed)',
+  );
+  const entered = cycle(3).locator('li[data-event="entered"]');
+  await expect(entered).toContainText('Entered quarantine: invalid credentials');
+  await expect(entered).toContainText('provisioning log code Unauthorized');
+  await expect(entered).toContainText(HOSTILE_PAYLOADS[2]);
+  await expect(entered.locator('time')).toHaveAttribute('datetime', '2026-01-15T10:00:01.000Z');
+  await expect(cycle(4).locator('li[data-event="left"]')).toContainText('Left quarantine');
+  await expect(page.locator('#replay .token-owner.severity-danger')).toContainText(
+    'danger: The token belongs to user ada@example.com',
+  );
+  await expect(page.locator('main svg')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { pwned?: unknown }).pwned)).toBeUndefined();
+  expect(requests).toEqual([url]);
+  expect(problems).toEqual([]);
+});

@@ -1,11 +1,13 @@
 import { HarnessError } from '../../../src/errors/harness-error.js';
-import { createScimClient } from '../../../src/http/index.js';
-import type { ReplayCycle, ReplayScenario } from '../../../src/report/index.js';
+import { assessTokenOwner, createScimClient, type ScimClient } from '../../../src/http/index.js';
+import type { ReplayCycle, ReplayScenario, ReplayTokenOwner } from '../../../src/report/index.js';
 import type { EntraDirectory } from '../../directory/index.js';
+import { type EntraClientProfile, parseTenantUrl, resolveClientProfile } from '../../requests/index.js';
 import type { QuarantineEvent } from '../quarantine.js';
 import { type ReplayContext, type ReplayOptions, type ReplayOutcome, runReplay } from '../replay.js';
+import { findKeyOwner, type KeyOwnerAccount, setKeyOwnerActive } from './key-owner-account.js';
 
-/** `key-revocation`: a key owned by a provisioned user; `service-account-key`: the same run with a service account's key. */
+/** `key-revocation`: a key owned by a user the run deprovisions; `service-account-key`: the same run with a service account's key. */
 export const KEY_REVOCATION_SCENARIOS = ['key-revocation', 'service-account-key'] as const;
 export type KeyRevocationScenario = (typeof KEY_REVOCATION_SCENARIOS)[number];
 
@@ -13,12 +15,43 @@ export type KeyRevocationScenario = (typeof KEY_REVOCATION_SCENARIOS)[number];
 const CYCLES = 4;
 const DEPROVISION_CYCLE = 3;
 
-interface AdminApi {
-  origin: string;
-  adminToken: string;
+/**
+ * Where the scenario's key comes from: the embedded server's admin API mints one (for a user the run provisions,
+ * or for a new service account), or the operator hands one in for an external tenant. For `key-revocation` an
+ * operator's key names its owner, a user that already exists on the tenant.
+ */
+export type ScenarioKeySource =
+  | { kind: 'admin-api'; origin: string; adminToken: string }
+  | { kind: 'owned-key'; key: string; owner?: string; label: string };
+
+/** The owner's `active` after the scenario: put back, left as the scenario made it (`--keep`), or not put back. */
+export const OWNER_RESTORES = ['restored', 'kept', 'failed', 'untouched'] as const;
+
+/** What became of an external owner. */
+export interface KeyOwnerRestore {
+  userName: string;
+  priorActive: boolean;
+  restore: (typeof OWNER_RESTORES)[number];
+  /** The status of the restoring PATCH, when one was sent. */
+  status?: string;
 }
 
-async function admin(api: AdminApi, path: string, body: unknown): Promise<Record<string, unknown>> {
+export interface KeyRevocationOutcome extends ReplayOutcome {
+  /** Present for an external owner (`--owner`): whether its `active` was put back. */
+  owner?: KeyOwnerRestore;
+}
+
+/** Options of {@link runKeyRevocation}: a replay's, less what the scenario fixes itself. */
+export type KeyRevocationOptions = Omit<ReplayOptions, 'cycles' | 'churn' | 'beforeCycle' | 'scenario'> & {
+  /** Told on stderr before anything changes: whose key, who will be deactivated, what a vendor does then. */
+  warn?: (text: string) => void;
+};
+
+async function admin(
+  api: { origin: string; adminToken: string },
+  path: string,
+  body: unknown,
+): Promise<Record<string, unknown>> {
   const response = await fetch(`${api.origin}/admin${path}`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${api.adminToken}`, 'Content-Type': 'application/json' },
@@ -41,41 +74,60 @@ function retitle(directory: EntraDirectory, cycle: number): EntraDirectory {
   return { ...directory, users };
 }
 
+function warningOf(keyOwner: ReplayTokenOwner | undefined): string {
+  return keyOwner === undefined || keyOwner.severity === 'none'
+    ? ''
+    : ` Warning given before the key was used (${keyOwner.severity}): ${keyOwner.message}`;
+}
+
 function explain(
   name: KeyRevocationScenario,
   owner: string,
   cycles: readonly ReplayCycle[],
   timeline: readonly QuarantineEvent[],
-  warning: string,
+  keyOwner: ReplayTokenOwner | undefined,
+  ownerFailure: string | undefined,
 ): ReplayScenario {
+  const warning = warningOf(keyOwner);
+  const withOwner = (scenario: ReplayScenario): ReplayScenario =>
+    keyOwner === undefined ? scenario : { ...scenario, keyOwner };
+  if (ownerFailure !== undefined) {
+    return withOwner({
+      name,
+      outcome: 'owner-not-deprovisioned',
+      explanation: `The scenario could not deprovision user ${owner} in cycle ${DEPROVISION_CYCLE}: ${ownerFailure}. Nothing can be said about the key.${warning}`,
+    });
+  }
   const after = cycles.find((cycle) => cycle.n === DEPROVISION_CYCLE + 1);
   const rejected = timeline.some(
     (event) =>
       event.event === 'entered' &&
       event.reason === 'EncounteredQuarantineException' &&
-      event.cycle > DEPROVISION_CYCLE - 1,
+      event.cycle >= DEPROVISION_CYCLE,
   );
   if (name === 'service-account-key') {
     const kept = after !== undefined && !after.quarantined && after.converged;
-    return {
+    return withOwner({
       name,
       outcome: kept ? 'kept-provisioning' : 'stopped',
       explanation: kept
-        ? `The provisioning token belonged to a service account; deprovisioning user ${owner} in cycle ${DEPROVISION_CYCLE} did not affect it, and cycle ${DEPROVISION_CYCLE + 1} provisioned normally.`
+        ? `The provisioning token belonged to a service account; deprovisioning user ${owner} in cycle ${DEPROVISION_CYCLE} did not affect it, and cycle ${DEPROVISION_CYCLE + 1} provisioned normally.${warning}`
         : `Provisioning with a service-account key stopped after user ${owner} was deprovisioned in cycle ${DEPROVISION_CYCLE}: the target tied the key to something else.${warning}`,
-    };
+    });
   }
-  return rejected
-    ? {
-        name,
-        outcome: 'key-rejected',
-        explanation: `The provisioning token belonged to user ${owner}, deprovisioned in cycle ${DEPROVISION_CYCLE}. The target then rejected the key (401) and the mock IdP quarantined the job (invalid credentials). Use a service-account key for provisioning so that deprovisioning a person never stops it.${warning}`,
-      }
-    : {
-        name,
-        outcome: 'key-still-accepted',
-        explanation: `SECURITY PROBLEM: user ${owner} was deprovisioned in cycle ${DEPROVISION_CYCLE}, yet the target kept accepting the key that user owned.${warning}`,
-      };
+  return withOwner(
+    rejected
+      ? {
+          name,
+          outcome: 'key-rejected',
+          explanation: `The provisioning token belonged to user ${owner}, deprovisioned in cycle ${DEPROVISION_CYCLE}. The target then rejected the key (401) and the mock IdP quarantined the job (invalid credentials). Use a service-account key for provisioning so that deprovisioning a person never stops it.${warning}`,
+        }
+      : {
+          name,
+          outcome: 'key-still-accepted',
+          explanation: `SECURITY PROBLEM: user ${owner} was deprovisioned in cycle ${DEPROVISION_CYCLE}, yet the target kept accepting the key that user owned.${warning}`,
+        },
+  );
 }
 
 /** The outcome each scenario expects: the CLI exits 0 when it occurred. */
@@ -84,41 +136,148 @@ export const EXPECTED_OUTCOMES: Readonly<Record<KeyRevocationScenario, string>> 
   'service-account-key': 'kept-provisioning',
 };
 
+/** A provisioned user of the run to deprovision in the deprovision cycle. */
+function provisionedUser(context: ReplayContext): { objectId: string; targetId: string; upn: string } {
+  for (const [objectId, state] of context.engine.users) {
+    if (state.targetId === undefined || state.anchorLost) continue;
+    const upn = context.directory.users.get(objectId)?.userPrincipalName ?? objectId;
+    return { objectId, targetId: state.targetId, upn };
+  }
+  throw new HarnessError('CHECK_PRECONDITION', 'no user was provisioned to own a key');
+}
+
+function clientFor(options: KeyRevocationOptions, token: string, secrets: readonly string[]): ScimClient {
+  const client = createScimClient({
+    tenantUrl: options.tenantUrl,
+    token,
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+  });
+  for (const secret of secrets) client.addSecret(secret);
+  return client;
+}
+
+/** Before anything changes on an external tenant: the owner exists once, is active, and /Me does not contradict. */
+async function prepareExternalOwner(
+  options: KeyRevocationOptions,
+  profile: EntraClientProfile,
+  source: Extract<ScenarioKeySource, { kind: 'owned-key' }>,
+  ownerName: string,
+): Promise<{ account: KeyOwnerAccount; keyOwner: ReplayTokenOwner }> {
+  const secrets = [options.token, source.key];
+  const account = await findKeyOwner(clientFor(options, options.token, secrets), profile, ownerName);
+  if (!account.priorActive) {
+    throw new HarnessError(
+      'CONFIG_INVALID',
+      `--owner ${account.userName} is already inactive: its key cannot show what deprovisioning does`,
+      { hint: "give the key of an active user, or run service-account-key with a service account's key" },
+    );
+  }
+  const keyOwner = await assessTokenOwner(clientFor(options, source.key, secrets), [account.userName]);
+  if (keyOwner.kind === 'user' && keyOwner.userName?.toLowerCase() !== account.userName.toLowerCase()) {
+    throw new HarnessError(
+      'CONFIG_INVALID',
+      `/Me says ${source.label} belongs to ${keyOwner.userName ?? 'another user'}, not to --owner ${account.userName}; refusing to deactivate the wrong user`,
+    );
+  }
+  if (keyOwner.kind === 'service-account') {
+    throw new HarnessError(
+      'CONFIG_INVALID',
+      `/Me says ${source.label} belongs to a service account, not to --owner ${account.userName}: deactivating that user would show nothing`,
+      { hint: 'for a service-account key, run --scenario service-account-key without --owner' },
+    );
+  }
+  options.warn?.(
+    `WARNING: scenario key-revocation will DEACTIVATE user ${account.userName} (id ${account.id}) on ${options.tenantUrl} in cycle ${DEPROVISION_CYCLE}, ` +
+      `then set it back to active=${account.priorActive}${options.keep ? ' — not with --keep: it stays inactive' : ''}. ` +
+      `Vendors such as Datadog revoke a user's application keys for good when the user is deactivated: ${source.label} will stop working permanently, even after the user is reactivated. It is never deleted.\n`,
+  );
+  return { account, keyOwner };
+}
+
 /**
- * The revoked key: provision users; take a key owned by one of them (or by a service account); provision
- * with it; deprovision the owner; provision once more. Before the key is used, `/Me` says who owns it.
+ * The revoked key: provision users; switch to a key owned by one of them (or by a service account); deprovision the
+ * owner; provision once more. Against the embedded server the admin API mints the key; against an external tenant
+ * the operator hands it in (`source.kind === 'owned-key'`) and, for `key-revocation`, names its owner: the one
+ * object outside the run the harness touches, looked up first, deactivated in the deprovision cycle with the run's
+ * own token, and given back its prior `active` afterwards unless `keep`. Before a key is used, `/Me` says who owns it.
  * @see https://docs.datadoghq.com/account_management/scim/
  */
 export async function runKeyRevocation(
   name: KeyRevocationScenario,
-  options: Omit<ReplayOptions, 'cycles' | 'churn' | 'beforeCycle' | 'scenario'>,
-  api: AdminApi,
-): Promise<ReplayOutcome> {
-  let owner = '(none)';
+  options: KeyRevocationOptions,
+  source: ScenarioKeySource,
+): Promise<KeyRevocationOutcome> {
+  const tenant = parseTenantUrl(options.tenantUrl, options.mode);
+  const profile = resolveClientProfile({ mode: tenant.mode, baseUrl: tenant.baseUrl });
+  const external = source.kind === 'owned-key' && name === 'key-revocation' ? source.owner : undefined;
+  if (source.kind === 'owned-key' && name === 'key-revocation' && external === undefined) {
+    throw new HarnessError('CONFIG_INVALID', 'scenario key-revocation with an owned key needs the owner', {
+      hint: 'name the user who owns the key with --owner USERNAME',
+    });
+  }
+  if (source.kind === 'owned-key' && name === 'service-account-key' && source.owner !== undefined) {
+    throw new HarnessError('CONFIG_INVALID', 'scenario service-account-key takes no --owner', {
+      hint: 'its key belongs to a service account; the run deprovisions one of its own users',
+    });
+  }
+  const prepared =
+    source.kind === 'owned-key' && external !== undefined
+      ? await prepareExternalOwner(options, profile, source, external)
+      : undefined;
+  let keyOwner = prepared?.keyOwner;
+  if (source.kind === 'owned-key' && prepared === undefined) {
+    keyOwner = await assessTokenOwner(clientFor(options, source.key, [options.token, source.key]));
+    if (keyOwner.severity !== 'none') options.warn?.(`${source.label}: ${keyOwner.message}\n`);
+  }
+
+  let owner = prepared?.account.userName ?? '(none)';
   let ownerObjectId: string | undefined;
-  let warning = '';
+  let ownerFailure: string | undefined;
+  let deactivated = false;
   const beforeCycle = async (n: number, context: ReplayContext): Promise<void> => {
     if (n === 2) {
-      const candidate = [...context.engine.users].find(
-        ([, state]) => state.targetId !== undefined && !state.anchorLost,
+      let key: string;
+      if (source.kind === 'admin-api') {
+        const user = provisionedUser(context);
+        const principal =
+          name === 'key-revocation'
+            ? { kind: 'user', id: user.targetId }
+            : {
+                kind: 'serviceAccount',
+                id: (await admin(source, '/service-accounts', { name: `provisioning ${options.runId}` })).id,
+              };
+        const minted = await admin(source, '/keys', { owner: principal, name: `replay ${options.runId}` });
+        if (typeof minted.key !== 'string')
+          throw new HarnessError('CHECK_PRECONDITION', 'the admin API minted no key');
+        key = minted.key;
+        ownerObjectId = user.objectId;
+        owner = user.upn;
+        const names = [...context.directory.users.values()].map((u) => u.userPrincipalName);
+        keyOwner = await assessTokenOwner(clientFor(options, key, [options.token, key]), names);
+      } else {
+        key = source.key;
+        if (prepared === undefined) {
+          const user = provisionedUser(context);
+          ownerObjectId = user.objectId;
+          owner = user.upn;
+        }
+      }
+      context.setToken(key);
+    }
+    if (n === DEPROVISION_CYCLE && prepared !== undefined) {
+      // The owner is not in the replay's directory: the harness deactivates it itself, in the run's mode.
+      const patched = await setKeyOwnerActive(
+        clientFor(options, options.token, [options.token]),
+        profile,
+        prepared.account,
+        false,
       );
-      if (candidate === undefined)
-        throw new HarnessError('CHECK_PRECONDITION', 'no user was provisioned to own a key');
-      const [objectId, state] = candidate;
-      ownerObjectId = objectId;
-      owner = context.directory.users.get(objectId)?.userPrincipalName ?? objectId;
-      const principal =
-        name === 'key-revocation'
-          ? { kind: 'user', id: state.targetId }
-          : {
-              kind: 'serviceAccount',
-              id: (await admin(api, '/service-accounts', { name: `provisioning ${options.runId}` })).id,
-            };
-      const minted = await admin(api, '/keys', { owner: principal, name: `replay ${options.runId}` });
-      if (typeof minted.key !== 'string')
-        throw new HarnessError('CHECK_PRECONDITION', 'the admin API minted no key');
-      warning = await whoIs(options.tenantUrl, minted.key, context);
-      context.setToken(minted.key);
+      deactivated = patched.ok;
+      if (!patched.ok) ownerFailure = `PATCH active=false answered ${patched.status}`;
+      options.warn?.(
+        `cycle ${n}: deactivated user ${prepared.account.userName} (PATCH active=false, ${patched.status})\n`,
+      );
     }
     if (n === DEPROVISION_CYCLE && ownerObjectId !== undefined) {
       const users = new Map(context.directory.users);
@@ -128,29 +287,55 @@ export async function runKeyRevocation(
     }
     if (n > DEPROVISION_CYCLE) context.setDirectory(retitle(context.directory, n));
   };
-  return runReplay({
-    ...options,
-    cycles: CYCLES,
-    churn: 0,
-    beforeCycle,
-    scenario: (cycles, timeline) => explain(name, owner, cycles, timeline, warning),
-  });
+
+  let outcome: KeyRevocationOutcome | undefined;
+  try {
+    outcome = await runReplay({
+      ...options,
+      cycles: CYCLES,
+      churn: 0,
+      beforeCycle,
+      scenario: (cycles, timeline) => explain(name, owner, cycles, timeline, keyOwner, ownerFailure),
+    });
+  } finally {
+    if (prepared !== undefined) {
+      const restore = await restoreOwner(options, profile, prepared.account, deactivated);
+      options.warn?.(describeRestore(restore));
+      if (outcome !== undefined) outcome = { ...outcome, owner: restore };
+    }
+  }
+  return outcome;
 }
 
-/** Asks `/Me` who a token belongs to; a warning when it is a user the replay provisions. */
-async function whoIs(tenantUrl: string, token: string, context: ReplayContext): Promise<string> {
-  const client = createScimClient({ tenantUrl, token });
-  const exchange = await client.get('/Me');
-  const json = exchange.response?.json;
-  const userName =
-    typeof json === 'object' && json !== null && 'userName' in json && typeof json.userName === 'string'
-      ? json.userName
-      : undefined;
-  if (userName === undefined) return ' /Me did not say who owns the token.';
-  const inScope = [...context.directory.users.values()].some(
-    (user) => user.userPrincipalName.toLowerCase() === userName.toLowerCase(),
-  );
-  return inScope
-    ? ` Warning given before the run: /Me said the token belongs to ${userName}, a user in provisioning scope.`
-    : '';
+/** One line for stderr on what became of the owner, said on every way out (Ctrl-C included). */
+export function describeRestore(restore: KeyOwnerRestore): string {
+  const { userName, priorActive, status } = restore;
+  switch (restore.restore) {
+    case 'restored':
+      return `Key owner ${userName}: set back to active=${priorActive}. Its key stays revoked wherever the vendor revokes keys.\n`;
+    case 'kept':
+      return `Key owner ${userName}: left inactive (--keep); set it back to active=${priorActive} by hand when done.\n`;
+    case 'failed':
+      return `WARNING: key owner ${userName} was NOT set back to active=${priorActive} (${status ?? 'no answer'}): do it by hand.\n`;
+    case 'untouched':
+      return `Key owner ${userName}: never deactivated, nothing to put back.\n`;
+    default: {
+      const unknown: never = restore.restore;
+      return String(unknown);
+    }
+  }
+}
+
+async function restoreOwner(
+  options: KeyRevocationOptions,
+  profile: EntraClientProfile,
+  account: KeyOwnerAccount,
+  deactivated: boolean,
+): Promise<KeyOwnerRestore> {
+  const base = { userName: account.userName, priorActive: account.priorActive };
+  if (!deactivated) return { ...base, restore: 'untouched' };
+  if (options.keep) return { ...base, restore: 'kept' };
+  const client = clientFor(options, options.token, [options.token]);
+  const patched = await setKeyOwnerActive(client, profile, account, account.priorActive);
+  return { ...base, restore: patched.ok ? 'restored' : 'failed', status: patched.status };
 }

@@ -1,4 +1,5 @@
 import type { CommandModule, InferredOptionTypes, Options } from 'yargs';
+import { NUMERIC_OPTIONS } from '../../config/index.js';
 import type { CommandContext } from '../command-context.js';
 import {
   type GlobalArgs,
@@ -27,6 +28,13 @@ export const REPLAY_OPTIONS = {
     describe: 'Provisioning cycles, the initial one included',
     default: '5',
   },
+  interval: {
+    type: 'string',
+    requiresArg: true,
+    describe: 'Seconds to wait before each incremental cycle (0-86400; Entra waits about 40 minutes)',
+    default: '0',
+    defaultDescription: '0, back to back',
+  },
   churn: {
     type: 'string',
     requiresArg: true,
@@ -37,7 +45,20 @@ export const REPLAY_OPTIONS = {
   scenario: {
     type: 'string',
     choices: ['key-revocation', 'service-account-key'],
-    describe: 'Run a fault scenario instead of plain churn (embedded target only for now)',
+    describe:
+      'Run a fault scenario instead of plain churn; against --tenant-url it needs --owned-token-env (and --owner for key-revocation)',
+  },
+  'owned-token-env': {
+    type: 'string',
+    requiresArg: true,
+    describe:
+      "NAME of the environment variable holding the scenario's application key (external tenant; never the key itself)",
+  },
+  owner: {
+    type: 'string',
+    requiresArg: true,
+    describe:
+      'userName of the user who owns that key (key-revocation): deactivated in cycle 3, set back afterwards unless --keep, never deleted',
   },
   keep: { type: 'boolean', describe: 'Keep what the replay created on the target', default: false },
   'report-dir': {
@@ -45,6 +66,19 @@ export const REPLAY_OPTIONS = {
     requiresArg: true,
     describe: 'Report folder',
     defaultDescription: 'reports/<run-id>',
+  },
+} as const satisfies Record<string, Options>;
+
+/**
+ * `--concurrency` as replay takes it: the shared pacing option with replay's own default, so that
+ * `replay --help` tells the truth while `run` keeps its own.
+ */
+export const REPLAY_CONCURRENCY = {
+  concurrency: {
+    type: 'string',
+    requiresArg: true,
+    describe: `Parallel provisioning workers (${NUMERIC_OPTIONS.concurrency.min}–${NUMERIC_OPTIONS.concurrency.max})`,
+    default: '8',
   },
 } as const satisfies Record<string, Options>;
 
@@ -61,8 +95,13 @@ export function replayCommand(context: CommandContext): CommandModule<object, Re
     describe: 'Replay Microsoft Entra provisioning cycles against a SCIM target and check convergence',
     builder: (yargs) =>
       withPacingOptions(withSeedOptions(withReportOptions(withTenantOptions(yargs))))
+        .options(REPLAY_CONCURRENCY)
         .options(REPLAY_OPTIONS)
-        .example('$0 replay --users 2000 --cycles 5 --churn 0.1', 'Against the embedded reference server'),
+        .example('$0 replay --users 2000 --cycles 5 --churn 0.1', 'Against the embedded reference server')
+        .example(
+          '$0 replay --cycles 3 --interval 60',
+          'A minute between cycles, like Entra on a short schedule',
+        ),
     handler: async (args) => {
       const { replay } = await import('./replay.js');
       context.finish(await replay(args, context));

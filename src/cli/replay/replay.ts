@@ -1,13 +1,15 @@
 import { parseShard } from '../../../mock-idp/directory/index.js';
-import { EXPECTED_OUTCOMES, runKeyRevocation, runReplay } from '../../../mock-idp/engine/index.js';
+import { EXPECTED_OUTCOMES, ReplayInterruptedError } from '../../../mock-idp/engine/index.js';
 import { nodeConfigFs, resolveConfig } from '../../config/index.js';
 import { HarnessError } from '../../errors/harness-error.js';
 import { startReferenceServer } from '../../reference-server/index.js';
-import type { ReplayCycle } from '../../report/index.js';
+import type { CliIo, OutputStream } from '../cli-io.js';
 import type { CommandContext } from '../command-context.js';
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js';
 import { toRawConfigInput } from '../shared-options.js';
 import type { ReplayArgs } from './command-object.js';
+import { BAR_FORMAT, type ProgressBar, ReplayProgressView } from './replay-progress.js';
+import { startReplay } from './start-replay.js';
 
 function numberOption(name: string, text: string, min: number, max: number, integer: boolean): number {
   const value = Number(text);
@@ -26,19 +28,6 @@ function numberOption(name: string, text: string, min: number, max: number, inte
   return value;
 }
 
-/** One progress line per cycle (the run is usually piped to a log). */
-export function formatCycleLine(cycle: ReplayCycle): string {
-  const ops = Object.entries(cycle.operations)
-    .map(([action, byStatus]) => `${action} ${Object.values(byStatus).reduce((a, b) => a + b, 0)}`)
-    .join(', ');
-  const state = cycle.quarantined
-    ? 'QUARANTINED'
-    : cycle.converged
-      ? 'converged'
-      : `${cycle.divergences.length} divergences`;
-  return `cycle ${cycle.n} (${cycle.kind}): ${cycle.requests} requests in ${cycle.durationMs} ms, ${cycle.throughputRps} req/s, p95 ${cycle.latencyMs.p95} ms; ${ops || 'no changes'}; ${state}\n`;
-}
-
 /**
  * `scim-harness replay`: exit 0 when every cycle converged and nothing was quarantined, 1 otherwise,
  * 2 on bad options, 3 when Test Connection fails. Without --tenant-url it targets the embedded server.
@@ -50,20 +39,23 @@ export async function replay(args: ReplayArgs, context: CommandContext): Promise
   const groups = numberOption('groups', args.groups, 0, 1_000_000, true);
   const cycles = numberOption('cycles', args.cycles, 1, 10_000, true);
   const churn = numberOption('churn', args.churn, 0, 1, false);
-  const concurrency = numberOption('concurrency', args.concurrency ?? '8', 1, 256, true);
+  const concurrency = numberOption('concurrency', args.concurrency ?? '8', 1, 64, true);
+  const interval = numberOption('interval', args.interval, 0, 86_400, false);
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);
   const scenario =
     args.scenario === 'key-revocation' || args.scenario === 'service-account-key' ? args.scenario : undefined;
-  if (scenario !== undefined && config.target.kind !== 'embedded') {
-    throw new HarnessError(
-      'CONFIG_INVALID',
-      `--scenario ${scenario} runs only against the embedded server for now`,
-      {
-        hint: 'leave out --tenant-url',
-      },
-    );
-  }
   const server = config.target.kind === 'embedded' ? await startReferenceServer() : undefined;
+  const view = new ReplayProgressView({
+    stream: io.stderr,
+    ...(await terminalBar(io.stderr)),
+    now: () => performance.now(),
+    redact: (text) => context.secrets.redact(text),
+  });
+  const onInterrupt = () =>
+    view.note(
+      'Interrupted: finishing the requests in flight, then removing what the run created (Ctrl-C again to quit at once).',
+    );
+  io.shutdown.addEventListener('abort', onInterrupt, { once: true });
   try {
     const tenantUrl = server?.baseUrl ?? (config.target.kind === 'tenant' ? config.target.tenant.href : '');
     const token = server?.adminToken ?? (config.target.kind === 'tenant' ? config.target.token.reveal() : '');
@@ -81,13 +73,18 @@ export async function replay(args: ReplayArgs, context: CommandContext): Promise
       ...(shard === undefined ? {} : { shard }),
       keep: args.keep,
       reportDir: args['report-dir'] ?? config.reportDir,
+      intervalMs: interval * 1000,
+      // --request-timeout is listed under Pacing in `replay --help`; honour it.
+      timeoutMs: config.requestTimeoutMs,
       signal: io.shutdown,
-      onCycle: (cycle: ReplayCycle) => io.stderr.write(formatCycleLine(cycle)),
+      onCycle: view.cycle,
+      onProgress: view.progress,
     };
-    const outcome =
-      scenario !== undefined && server !== undefined
-        ? await runKeyRevocation(scenario, common, { origin: server.origin, adminToken: server.adminToken })
-        : await runReplay({ ...common, cycles, churn });
+    const outcome = await interruptible(io, view, () =>
+      startReplay({ args, context, common, cycles, churn, server, note: (text) => view.note(text) }),
+    );
+    if (outcome === undefined) return EXIT_CODES.interrupted;
+    view.stop();
     const verdict = outcome.result.scenario;
     if (verdict !== undefined)
       io.stdout.write(`Scenario ${verdict.name}: ${verdict.outcome}. ${verdict.explanation}\n`);
@@ -101,6 +98,59 @@ export async function replay(args: ReplayArgs, context: CommandContext): Promise
     if (io.shutdown.aborted) return EXIT_CODES.interrupted;
     return passed ? EXIT_CODES.ok : EXIT_CODES.failures;
   } finally {
+    view.stop();
+    io.shutdown.removeEventListener('abort', onInterrupt);
     await server?.close();
   }
+}
+
+/** Runs the replay; on Ctrl-C says how far it got and what cleanup did, and gives `undefined`. */
+async function interruptible<T>(
+  io: CliIo,
+  view: ReplayProgressView,
+  replayRun: () => Promise<T>,
+): Promise<T | undefined> {
+  try {
+    return await replayRun();
+  } catch (error) {
+    if (!(error instanceof ReplayInterruptedError)) throw error;
+    view.stop();
+    io.stdout.write(
+      `Replay interrupted after ${error.cyclesRun} complete cycle(s); cleanup deleted ${error.cleanup.deleted}, failed ${error.cleanup.failed}. No report was written.\n`,
+    );
+    return undefined;
+  }
+}
+
+/** A terminal's stream, which cli-progress can move the cursor on. */
+function isTerminal(stream: OutputStream): stream is OutputStream & NodeJS.WritableStream {
+  const candidate = stream as Partial<Record<'cursorTo' | 'clearLine' | 'on', unknown>>;
+  return (
+    stream.isTTY === true &&
+    typeof candidate.cursorTo === 'function' &&
+    typeof candidate.clearLine === 'function' &&
+    typeof candidate.on === 'function'
+  );
+}
+
+/** A cli-progress bar on `stream` when it is a terminal; nothing otherwise (plain lines are written instead). */
+async function terminalBar(stream: OutputStream): Promise<{ bar?: ProgressBar }> {
+  if (!isTerminal(stream)) return {};
+  const { SingleBar, Presets } = await import('cli-progress');
+  return {
+    bar: new SingleBar(
+      {
+        stream,
+        format: BAR_FORMAT,
+        barsize: 24,
+        // Cleared on stop so cycle summaries and messages print where the bar was.
+        clearOnComplete: true,
+        // Never hidden: a second Ctrl-C kills the process before anything could show the cursor again.
+        hideCursor: false,
+        // cli-progress's own SIGINT handler would stop the bin's second Ctrl-C from ending the process.
+        gracefulExit: false,
+      },
+      Presets.shades_classic,
+    ),
+  };
 }

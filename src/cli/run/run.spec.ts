@@ -345,3 +345,50 @@ test('end to end: the real suites against the embedded server write the reports 
   }
   rmSync(cwd, { recursive: true, force: true });
 });
+
+// [case, whose token, what stderr says before the suites, whether the summary repeats it]
+const TOKEN_OWNERS: [string, 'admin' | 'user', RegExp, boolean][] = [
+  ["a service account's token", 'admin', /^Token owner \(the run's token\): .*service account/m, false],
+  [
+    "a person's token",
+    'user',
+    /^WARNING, token owner \(the run's token\): .*ada@example\.com.*revoke/m,
+    true,
+  ],
+];
+
+for (const [name, whose, warning, repeated] of TOKEN_OWNERS) {
+  test(`run says who owns the token before the suites start: ${name}`, async () => {
+    const server = await startReferenceServer({});
+    try {
+      const created = await fetch(`${server.baseUrl}/Users`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/scim+json' },
+        body: JSON.stringify({
+          schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+          userName: 'ada@example.com',
+        }),
+      });
+      const id = ((await created.json()) as { id: string }).id;
+      const minted = await fetch(`${server.origin}/admin/keys`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ owner: { kind: 'user', id } }),
+      });
+      const token = whose === 'admin' ? server.adminToken : ((await minted.json()) as { key: string }).key;
+      const io = captureIo({ cwd: test.info().outputPath(), env: { SCIM_TOKEN: token } });
+      let stderrWhenSpawned = '';
+      const suites = fakeSuites([check('users.a.b', 'MUST', 'passed')]);
+      const spawn: SpawnSuites = (invocation, stream) => {
+        stderrWhenSpawned = io.stderr.text();
+        return suites(invocation, stream);
+      };
+      expect(await run({ 'tenant-url': server.baseUrl }, contextOf(io), { spawn })).toBe(0);
+      expect(stderrWhenSpawned).toMatch(warning);
+      expect(io.stdout.text().includes('token owner (the run')).toBe(repeated);
+      expect(io.stdout.text() + io.stderr.text()).not.toContain(token);
+    } finally {
+      await server.close();
+    }
+  });
+}

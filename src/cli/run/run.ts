@@ -9,6 +9,7 @@ import { cleanupRun } from '../cleanup/cleanup-run.js';
 import type { CommandContext } from '../command-context.js';
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js';
 import { toRawConfigInput } from '../shared-options.js';
+import { formatTokenWarning, warnAboutTokenOwner } from '../token-warning.js';
 import type { RunArgs } from './command-object.js';
 import { formatComparison, readConformanceFile, runOutcome } from './run-outcome.js';
 import { packagePaths, selectedProfiles, suitesInvocation } from './suites-invocation.js';
@@ -53,6 +54,10 @@ export async function run(
       ? tenantClient(config.target, context, config.requestTimeoutMs)
       : undefined;
   if (client) await assertTenantUsable(client);
+  // Before the suites change anything: a person's key is revoked when that person leaves (Datadog and others).
+  const tokenOwner = client
+    ? await warnAboutTokenOwner(client, (text) => io.stderr.write(context.secrets.redact(text)))
+    : undefined;
   if (io.shutdown.aborted) return EXIT_CODES.interrupted;
 
   makeDir(config.reportDir);
@@ -107,5 +112,8 @@ export async function run(
   io.stdout.write(
     `\nReports: ${config.reportDir}\n  ${REPORT_FILES.html}, ${REPORT_FILES.json}, ${REPORT_FILES.junit}, ${REPORT_FILES.markdown}; Playwright's own report in playwright-report/\n`,
   );
+  // Said again under the summary: the first warning has scrolled away by now.
+  if (tokenOwner !== undefined && tokenOwner.severity !== 'none')
+    io.stdout.write(`\n${context.secrets.redact(formatTokenWarning(tokenOwner))}`);
   return outcome.exitCode;
 }

@@ -1,0 +1,210 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { createDirectory } from '../../../mock-idp/directory/index.js';
+import { type RunningReferenceServer, startReferenceServer } from '../../reference-server/index.js';
+import { parseReplayResult, type ReplayResult } from '../../report/index.js';
+import { SCHEMA_URNS } from '../../scim/urns.js';
+import { main } from '../main.js';
+import { captureIo } from '../test-support/capture-io.js';
+
+const OWNER = 'key.owner@example.com';
+
+/** The embedded server as someone else's tenant: a user and the keys exist before the run. */
+async function prepareTenant(server: RunningReferenceServer, userName: string) {
+  const created = await fetch(`${server.baseUrl}/Users`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/scim+json' },
+    body: JSON.stringify({ schemas: [SCHEMA_URNS.User], userName, active: true }),
+  });
+  const ownerId = ((await created.json()) as { id: string }).id;
+  const admin = async (path: string, body: unknown) => {
+    const response = await fetch(`${server.origin}/admin/${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return (await response.json()) as Record<string, string>;
+  };
+  const userKey = (await admin('keys', { owner: { kind: 'user', id: ownerId } })).key ?? '';
+  const account = await admin('service-accounts', { name: 'SCIM provisioning' });
+  const accountKey = (await admin('keys', { owner: { kind: 'serviceAccount', id: account.id } })).key ?? '';
+  return { ownerId, userKey, accountKey };
+}
+
+async function filesText(dir: string): Promise<string> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const texts = await Promise.all(
+    entries.filter((e) => e.isFile()).map((e) => readFile(join(e.parentPath, e.name), 'utf8')),
+  );
+  return texts.join('\n');
+}
+
+async function replayJson(dir: string): Promise<ReplayResult> {
+  return parseReplayResult(JSON.parse(await readFile(join(dir, 'replay.json'), 'utf8')));
+}
+
+// [case, scenario, key in OWNED, --owner, expected outcome, what stderr says]
+const SCENARIOS: [string, string, 'user' | 'account', boolean, string, RegExp][] = [
+  [
+    "key-revocation with the owner's key",
+    'key-revocation',
+    'user',
+    true,
+    'key-rejected',
+    /will DEACTIVATE user key\.owner@example\.com[\s\S]*Key owner key\.owner@example\.com: set back to active=true/,
+  ],
+  [
+    "service-account-key with a service account's key",
+    'service-account-key',
+    'account',
+    false,
+    'kept-provisioning',
+    /cycle 4 \(incremental\)/,
+  ],
+];
+
+for (const [name, scenario, keyKind, withOwner, outcome, stderr] of SCENARIOS) {
+  test(`replay --scenario against --tenant-url: ${name} exits 0, the key in no output`, async () => {
+    const server = await startReferenceServer();
+    try {
+      const tenant = await prepareTenant(server, OWNER);
+      const key = keyKind === 'user' ? tenant.userKey : tenant.accountKey;
+      const cwd = test.info().outputPath();
+      const reportDir = join(cwd, 'report');
+      const io = captureIo({ cwd, env: { SCIM_TOKEN: server.adminToken, OWNED: key } });
+      const argv = ['replay', '--tenant-url', server.baseUrl, '--scenario', scenario];
+      argv.push('--owned-token-env', 'OWNED', ...(withOwner ? ['--owner', OWNER] : []));
+      argv.push('--users', '5', '--groups', '0', '--run-id', `cli-ext-${keyKind}`, '--report-dir', reportDir);
+      expect(await main(argv, io), io.stderr.text()).toBe(0);
+      expect(io.stdout.text()).toContain(`Scenario ${scenario}: ${outcome}.`);
+      expect(io.stderr.text()).toMatch(stderr);
+      const replay = await replayJson(reportDir);
+      expect(replay.scenario?.outcome).toBe(outcome);
+      expect(replay.tokenOwner).toMatchObject({ kind: 'service-account', severity: 'none' });
+      expect(replay.quarantine?.some((e) => e.event === 'entered')).toBe(outcome === 'key-rejected');
+      const user = await server.state.store.get('User', tenant.ownerId);
+      expect(user?.attributes.active).toBe(true);
+      for (const text of [await filesText(reportDir), io.stdout.text(), io.stderr.text()]) {
+        expect(text).not.toContain(key);
+        expect(text).not.toContain(server.adminToken);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+}
+
+// [case, argv after `replay`, env besides SCIM_TOKEN, the error]: exit 2 before anything changes.
+const USAGE: [string, string[], NodeJS.ProcessEnv, RegExp][] = [
+  [
+    'a scenario against a tenant without --owned-token-env',
+    ['--scenario', 'key-revocation'],
+    {},
+    /needs --owned-token-env VAR/,
+  ],
+  [
+    'key-revocation against a tenant without --owner',
+    ['--scenario', 'key-revocation', '--owned-token-env', 'OWNED'],
+    { OWNED: 'k' },
+    /needs --owner USERNAME/,
+  ],
+  [
+    'service-account-key with --owner',
+    ['--scenario', 'service-account-key', '--owned-token-env', 'OWNED', '--owner', OWNER],
+    { OWNED: 'k' },
+    /takes no --owner/,
+  ],
+  [
+    '--owner without a scenario',
+    ['--owner', OWNER],
+    {},
+    /belong to --scenario key-revocation or service-account-key/,
+  ],
+  [
+    'an unset variable',
+    ['--scenario', 'key-revocation', '--owned-token-env', 'MISSING', '--owner', OWNER],
+    {},
+    /environment variable MISSING \(--owned-token-env\) is not set or empty/,
+  ],
+  [
+    'a variable name that is not one',
+    ['--scenario', 'key-revocation', '--owned-token-env', 'not a name', '--owner', OWNER],
+    {},
+    /expects the NAME of an environment variable/,
+  ],
+  [
+    'an owner the tenant does not have',
+    ['--scenario', 'key-revocation', '--owned-token-env', 'OWNED', '--owner', 'nobody@example.com'],
+    { OWNED: 'owned' },
+    /--owner nobody@example\.com: no user has this userName/,
+  ],
+];
+
+for (const [name, argv, env, message] of USAGE) {
+  test(`replay refuses ${name} with exit 2`, async () => {
+    const server = await startReferenceServer();
+    try {
+      const tenant = await prepareTenant(server, OWNER);
+      const filled = Object.fromEntries(
+        Object.entries(env).map(([k, v]) => [k, v === 'owned' ? tenant.userKey : v]),
+      );
+      const cwd = test.info().outputPath();
+      const io = captureIo({ cwd, env: { SCIM_TOKEN: server.adminToken, ...filled } });
+      const before = (await server.state.store.scan('User')).length;
+      expect(await main(['replay', '--tenant-url', server.baseUrl, '--users', '3', ...argv], io)).toBe(2);
+      expect(io.stderr.text()).toMatch(message);
+      expect(io.stderr.text()).not.toContain(tenant.userKey);
+      expect((await server.state.store.scan('User')).length).toBe(before);
+    } finally {
+      await server.close();
+    }
+  });
+}
+
+test('--owned-token-env against the embedded server is refused: it mints its own keys', async () => {
+  const io = captureIo({ cwd: test.info().outputPath(), env: { OWNED: 'k' } });
+  const argv = ['replay', '--scenario', 'key-revocation', '--owned-token-env', 'OWNED', '--owner', OWNER];
+  expect(await main(argv, io)).toBe(2);
+  expect(io.stderr.text()).toMatch(/for an external tenant: the embedded server mints its own keys/);
+});
+
+// [case, whose token, severity in replay.json, what stderr says]
+const OWNERS: [string, 'admin' | 'outsider' | 'in-directory', string, RegExp][] = [
+  ["a service account's token", 'admin', 'none', /^Token owner \(the run's token\): .*service account/m],
+  ["a person's token", 'outsider', 'caution', /^WARNING, token owner \(the run's token\): .*key\.owner@/m],
+  [
+    'the token of a user the directory holds',
+    'in-directory',
+    'danger',
+    /^!!! DANGER, token owner \(the run's token\): .*may deactivate or delete that user/m,
+  ],
+];
+
+for (const [name, whose, severity, stderr] of OWNERS) {
+  test(`replay warns who owns the run's token before changing anything: ${name} → ${severity}`, async () => {
+    const server = await startReferenceServer();
+    try {
+      const runId = `owner-${whose}`;
+      const directory = createDirectory({ seed: 9, users: 4, groups: 0, runId });
+      const [first] = directory.users.values();
+      const userName = whose === 'in-directory' ? (first?.userPrincipalName ?? '') : OWNER;
+      const tenant = await prepareTenant(server, userName);
+      const token = whose === 'admin' ? server.adminToken : tenant.userKey;
+      const cwd = test.info().outputPath();
+      const reportDir = join(cwd, 'report');
+      const io = captureIo({ cwd, env: { SCIM_TOKEN: token } });
+      const argv = ['replay', '--tenant-url', server.baseUrl, '--users', '4', '--groups', '0', '--seed', '9'];
+      await main([...argv, '--cycles', '1', '--run-id', runId, '--report-dir', reportDir], io);
+      expect(io.stderr.text()).toMatch(stderr);
+      // Said before the first cycle's summary.
+      expect(io.stderr.text().search(stderr)).toBeLessThan(io.stderr.text().indexOf('cycle 1 ('));
+      const replay = await replayJson(reportDir);
+      expect(replay.tokenOwner?.severity).toBe(severity);
+      expect(replay.quarantine).toEqual([]);
+      expect(await filesText(reportDir)).not.toContain(token);
+    } finally {
+      await server.close();
+    }
+  });
+}
