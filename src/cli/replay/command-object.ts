@@ -3,12 +3,10 @@ import { NUMERIC_OPTIONS } from '../../config/index.js';
 import type { CommandContext } from '../command-context.js';
 import {
   type GlobalArgs,
-  type PacingArgs,
-  type ReportArgs,
+  PACING_OPTIONS,
+  REPORT_OPTIONS,
   type SeedArgs,
   type TenantArgs,
-  withPacingOptions,
-  withReportOptions,
   withSeedOptions,
   withTenantOptions,
 } from '../shared-options.js';
@@ -73,17 +71,35 @@ export const REPLAY_OPTIONS = {
  * `--concurrency` as replay takes it: the shared pacing option with replay's own default, so that
  * `replay --help` tells the truth while `run` keeps its own.
  */
-export const REPLAY_CONCURRENCY = {
+/**
+ * The pacing a replay uses: the Entra client sends each request once per cycle (a failed one is retried in the next
+ * cycle), so there is no per-request retry count, and no per-check timeout.
+ */
+export const REPLAY_PACING_OPTIONS = {
   concurrency: {
     type: 'string',
     requiresArg: true,
     describe: `Parallel provisioning workers (${NUMERIC_OPTIONS.concurrency.min}–${NUMERIC_OPTIONS.concurrency.max})`,
     default: '8',
   },
+  rate: PACING_OPTIONS.rate,
+  'request-timeout': PACING_OPTIONS['request-timeout'],
 } as const satisfies Record<string, Options>;
 
+/** A replay has no baseline and no fail-on level: its exit code is convergence (or the scenario's outcome). */
+const REPLAY_REPORT_OPTIONS = { 'run-id': REPORT_OPTIONS['run-id'] } as const satisfies Record<
+  string,
+  Options
+>;
+
 export type ReplayArgs = InferredOptionTypes<typeof REPLAY_OPTIONS> &
-  Partial<GlobalArgs & TenantArgs & ReportArgs & SeedArgs & PacingArgs>;
+  Partial<
+    GlobalArgs &
+      TenantArgs &
+      SeedArgs &
+      InferredOptionTypes<typeof REPLAY_PACING_OPTIONS> &
+      InferredOptionTypes<typeof REPLAY_REPORT_OPTIONS>
+  >;
 
 /**
  * `scim-harness replay`: declares the command only; the work is in replay.ts, imported when it runs.
@@ -94,9 +110,12 @@ export function replayCommand(context: CommandContext): CommandModule<object, Re
     command: 'replay',
     describe: 'Replay Microsoft Entra provisioning cycles against a SCIM target and check convergence',
     builder: (yargs) =>
-      withPacingOptions(withSeedOptions(withReportOptions(withTenantOptions(yargs))))
-        .options(REPLAY_CONCURRENCY)
+      withSeedOptions(withTenantOptions(yargs))
+        .options(REPLAY_REPORT_OPTIONS)
+        .options(REPLAY_PACING_OPTIONS)
+        .group(Object.keys(REPLAY_PACING_OPTIONS), 'Pacing:')
         .options(REPLAY_OPTIONS)
+        .group(['run-id', 'report-dir'], 'Report:')
         .example('$0 replay --users 2000 --cycles 5 --churn 0.1', 'Against the embedded reference server')
         .example(
           '$0 replay --cycles 3 --interval 60',

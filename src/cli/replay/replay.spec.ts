@@ -108,6 +108,19 @@ test('replay --help shows its own pacing defaults and --interval', async () => {
   );
 });
 
+// A replay's exit code is convergence and the Entra client does not retry within a cycle: options that would
+// mean nothing are not offered, and are refused rather than silently ignored.
+for (const option of ['--fail-on', '--baseline', '--retries', '--test-timeout']) {
+  test(`replay does not offer ${option}`, async () => {
+    const help = captureIo({ cwd: test.info().outputPath() });
+    expect(await main(['replay', '--help'], help)).toBe(0);
+    expect(help.stdout.text()).not.toContain(option);
+    const io = captureIo({ cwd: test.info().outputPath() });
+    expect(await main(['replay', option, '1'], io)).toBe(2);
+    expect(io.stderr.text()).toContain(option.slice(2));
+  });
+}
+
 test('Ctrl-C during the wait between cycles ends the replay at once with exit 130, after cleanup', async () => {
   const cwd = test.info().outputPath();
   const io = captureIo({ cwd });
