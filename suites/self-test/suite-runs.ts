@@ -38,19 +38,24 @@ export interface ChildResult {
 
 /**
  * The environment of the child: the parent's, without what the Playwright running the self-test set for its own
- * worker (it would make the child think it is a worker) and without a target, so the global setup starts one.
+ * worker (it would make the child think it is a worker) and without any harness setting the parent was given (so,
+ * unless `extra` names a target, the global setup starts one).
  */
 function childEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (/^(TEST_|PW_|PLAYWRIGHT_(?!BROWSERS_PATH))/.test(key)) continue;
-    if ((Object.values(TARGET_ENV) as string[]).includes(key)) continue;
+    if (key.startsWith('SCIM_HARNESS_') || (Object.values(TARGET_ENV) as string[]).includes(key)) continue;
     env[key] = value;
   }
   return { ...env, FORCE_COLOR: '0', ...extra };
 }
 
-function runPlaywright(args: readonly string[], env: NodeJS.ProcessEnv): Promise<ChildResult> {
+function runPlaywright(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  onOutput?: (chunk: string) => void,
+): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [PLAYWRIGHT_CLI, 'test', '-c', SUITES_CONFIG, ...args], {
       cwd: path.dirname(SUITES_DIR),
@@ -61,9 +66,11 @@ function runPlaywright(args: readonly string[], env: NodeJS.ProcessEnv): Promise
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk;
+      onOutput?.(chunk);
     });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
+      onOutput?.(chunk);
     });
     child.once('error', reject);
     child.once('close', (code) => resolve({ code, stdout, stderr }));
@@ -101,30 +108,63 @@ export async function listChecks(): Promise<ListedCheck[]> {
   return [...found.values()].sort((a, b) => a.definition.id.localeCompare(b.definition.id));
 }
 
+/** A target other than the embedded server the global setup would start. */
+export interface SuiteRunTarget {
+  /** The SCIM base URL the checks talk to. */
+  url: string;
+  token: string;
+  /** Origin of a reference server's admin API, when the target is one. */
+  adminOrigin?: string;
+  /** The checks' per-request timeout. */
+  timeoutMs?: number;
+}
+
 export interface SuiteRunOptions {
   runDir: string;
   runId: string;
+  /** Quirks of the embedded server (ignored with `target`). */
   quirks?: readonly string[];
+  /** Run against this target instead of the embedded server; the token reaches the child only in its environment. */
+  target?: SuiteRunTarget;
   workers?: number;
+  /** Sees the child's output as it comes (progress for a long run). */
+  onOutput?: (chunk: string) => void;
 }
 
-/** Runs the suites against the embedded server and returns the conformance result the reporter wrote. */
+function targetEnv(target: SuiteRunTarget | undefined): NodeJS.ProcessEnv {
+  if (!target) return {};
+  return {
+    [TARGET_ENV.url]: target.url,
+    [TARGET_ENV.token]: target.token,
+    ...(target.adminOrigin === undefined ? {} : { [TARGET_ENV.adminOrigin]: target.adminOrigin }),
+    ...(target.timeoutMs === undefined ? {} : { [TARGET_ENV.timeoutMs]: String(target.timeoutMs) }),
+  };
+}
+
+/** Runs the suites (every profile) and returns the conformance result the reporter wrote. */
 export async function runSuites(
   options: SuiteRunOptions,
 ): Promise<{ result: ConformanceResult; child: ChildResult }> {
-  const child = await runPlaywright([], {
-    [TARGET_ENV.runDir]: options.runDir,
-    [TARGET_ENV.runId]: options.runId,
-    [TARGET_ENV.quirks]: (options.quirks ?? []).join(','),
-    SCIM_HARNESS_REPORTER: REPORTER,
-    SCIM_HARNESS_WORKERS: String(options.workers ?? 2),
-  });
+  const child = await runPlaywright(
+    [],
+    {
+      [TARGET_ENV.runDir]: options.runDir,
+      [TARGET_ENV.runId]: options.runId,
+      [TARGET_ENV.quirks]: (options.quirks ?? []).join(','),
+      ...targetEnv(options.target),
+      SCIM_HARNESS_REPORTER: REPORTER,
+      SCIM_HARNESS_WORKERS: String(options.workers ?? 2),
+    },
+    options.onOutput,
+  );
   let text: string;
   try {
     text = readFileSync(path.join(options.runDir, 'conformance.json'), 'utf8');
   } catch {
+    const tail = `${child.stdout.slice(-2000)}\n${child.stderr.slice(-2000)}`;
+    const shown = options.target ? tail.split(options.target.token).join('[REDACTED]') : tail;
     throw new Error(
-      `the suites wrote no conformance.json (exit ${child.code}, quirks ${options.quirks?.join(',') || 'none'}):\n${child.stdout.slice(-2000)}\n${child.stderr.slice(-2000)}`,
+      `the suites wrote no conformance.json (exit ${child.code}, quirks ${options.quirks?.join(',') || 'none'}):\n${shown}`,
     );
   }
   return { result: parseConformanceResult(JSON.parse(text), `conformance.json of ${options.runId}`), child };

@@ -24,7 +24,7 @@ export interface CheckFixtures {
   scim: ScimClient;
   /** The exchanges recorded so far in this check (redacted). */
   exchanges: ScimExchange[];
-  /** Seeded from the check's id, so a failure replays with the same data. */
+  /** Seeded from the profile and the check's id, so a failure replays with the same data. */
   faker: Faker;
   /** Creates run-tagged resources and deletes them when the check ends. */
   resources: ResourceFactory;
@@ -107,7 +107,9 @@ export const test = base_test.extend<CheckFixtures, WorkerFixtures>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
   faker: async ({}, use, testInfo) => {
     const faker = new Faker({ locale: [en, base] });
-    faker.seed(seedFromText(testInfo.titlePath.join(' › ')));
+    // The profile is part of the seed: the same check runs once per profile against the same target, and a resource
+    // an earlier profile could not delete (its DELETE lost to a fault) must not collide with the next one's.
+    faker.seed(seedFromText([testInfo.project.name, ...testInfo.titlePath].join(' › ')));
     await use(faker);
   },
   resources: async ({ scim, target, faker }, use, testInfo) => {

@@ -15,15 +15,43 @@ import { SCHEMA_URNS, SCIM_MEDIA_TYPE } from '../../src/scim/urns.js';
 
 const BODY_EXCERPT = 600;
 
-/** Throws HarnessError when the exchange got no HTTP answer: the check cannot be evaluated. */
+/** Statuses a gateway or load balancer answers for a service it could not reach (RFC 9110 §15.6.3–15.6.5). */
+const GATEWAY_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
+
+/**
+ * Why an HTTP answer came from the infrastructure in front of the SCIM service rather than from the service itself,
+ * or `undefined` when it is the service's answer. Such an answer says nothing about the behaviour a check judges:
+ * - 502/503/504: a gateway, load balancer or an overloaded service saying "not now";
+ * - 429 still there after the client honoured Retry-After as far as its policy allows;
+ * - any other 5xx whose body is not JSON: a crash page or a proxy's text, not a SCIM error (RFC 7644 §3.12 errors
+ *   are JSON; a 500 or 501 with a JSON body stays a verdict, e.g. a 500 for an invalid filter).
+ */
+export function infrastructureAnswer(response: NonNullable<ScimExchange['response']>): string | undefined {
+  const { status } = response;
+  const what = `HTTP ${status} ${response.contentType || '(no Content-Type)'}`;
+  if (GATEWAY_STATUSES.has(status)) return `${what}: the service or a gateway in front of it is unavailable`;
+  if (status === 429) return `${what}: still rate-limited after honouring Retry-After`;
+  if (status >= 500 && response.json === undefined) {
+    return `${what} with a body that is not JSON${response.jsonError ? ` (${response.jsonError})` : ''}: not a SCIM answer`;
+  }
+  return undefined;
+}
+
+/**
+ * The HTTP answer of an exchange. Throws HarnessError when there is none (timeout, reset, …) or when it came from the
+ * infrastructure rather than the SCIM service ({@link infrastructureAnswer}): the check cannot be evaluated.
+ */
 export function answered(exchange: ScimExchange): NonNullable<ScimExchange['response']> {
-  if (exchange.outcome === 'ok' && exchange.response) return exchange.response;
+  const request = `${exchange.request.method} ${exchange.request.url}`;
+  if (exchange.outcome === 'ok' && exchange.response) {
+    const infrastructure = infrastructureAnswer(exchange.response);
+    if (infrastructure === undefined) return exchange.response;
+    throw new HarnessError('TARGET_RESPONSE_UNUSABLE', `${request} got no SCIM answer (${infrastructure})`);
+  }
   const code = exchange.outcome === 'timeout' ? 'TARGET_TIMEOUT' : 'TARGET_UNREACHABLE';
   throw new HarnessError(
     code,
-    `${exchange.request.method} ${exchange.request.url} got no answer (${exchange.outcome}${
-      exchange.error ? `: ${exchange.error}` : ''
-    })`,
+    `${request} got no answer (${exchange.outcome}${exchange.error ? `: ${exchange.error}` : ''})`,
   );
 }
 

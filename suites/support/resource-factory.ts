@@ -8,6 +8,7 @@ import { HarnessError } from '../../src/errors/harness-error.js';
 import type { ScimClient, ScimExchange } from '../../src/http/index.js';
 import { SCHEMA_URNS } from '../../src/scim/urns.js';
 import { appendLedger } from './ledger.js';
+import { infrastructureAnswer } from './matchers.js';
 
 export interface CreatedResource {
   id: string;
@@ -44,6 +45,11 @@ interface Tracked {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** True when the exchange got no answer from the SCIM service itself (see {@link infrastructureAnswer}). */
+function noScimAnswer(exchange: ScimExchange): boolean {
+  return exchange.response === undefined || infrastructureAnswer(exchange.response) !== undefined;
 }
 
 export function createResourceFactory(options: {
@@ -106,7 +112,11 @@ export function createResourceFactory(options: {
     async cleanup() {
       const failures: string[] = [];
       for (const item of [...tracked].reverse()) {
-        const exchange = await client.delete(`${item.endpoint}/${encodeURIComponent(item.id)}`);
+        const path = `${item.endpoint}/${encodeURIComponent(item.id)}`;
+        let exchange = await client.delete(path);
+        // A DELETE lost to the infrastructure (no answer, a gateway's 5xx) is sent once more: DELETE is idempotent,
+        // and a leftover would collide with the same check's resources in the next profile.
+        if (noScimAnswer(exchange)) exchange = await client.delete(path);
         const status = exchange.response?.status;
         if (status !== undefined && (status < 300 || status === 404)) factory.forget(item.endpoint, item.id);
         else failures.push(`${item.endpoint}/${item.id}: ${status ?? exchange.outcome}`);

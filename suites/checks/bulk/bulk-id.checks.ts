@@ -11,6 +11,7 @@ import {
 import { member, stringMember } from '../../support/case-insensitive-json.js';
 import { check } from '../../support/check.js';
 import { expect } from '../../support/fixtures.js';
+import { answered } from '../../support/matchers.js';
 
 /** The member ids of a group, read back with GET. */
 async function memberIds(
@@ -18,7 +19,7 @@ async function memberIds(
   groupId: string,
 ): Promise<string[]> {
   const group = await scim.get(`/Groups/${encodeURIComponent(groupId)}`);
-  const members = member(group.response?.json, 'members');
+  const members = member(answered(group).json, 'members');
   return Array.isArray(members)
     ? members.map((item) => stringMember(item, 'value')).filter((v): v is string => v !== undefined)
     : [];

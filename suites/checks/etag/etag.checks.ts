@@ -37,7 +37,7 @@ async function staleEtagOf(scim: ScimClient, user: CreatedResource): Promise<str
   if (update.response?.status !== 200 && update.response?.status !== 204) {
     throw new HarnessError(
       'CHECK_PRECONDITION',
-      `Could not modify the user: PUT answered ${update.response?.status}`,
+      `Could not modify the user: PUT answered ${update.response?.status ?? update.outcome}`,
     );
   }
   return stale;
