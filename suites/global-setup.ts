@@ -1,6 +1,6 @@
 /**
- * Global setup of the suites: fills in the run id and run directory, and starts the embedded reference server (with
- * any quirks asked for) when no target URL is given. In a quirk-matrix run it starts one server per quirk instead
+ * Global setup of the suites: fills in the run id and run directory, starts the embedded reference server (with
+ * any quirks asked for) when no target URL is given, and reads the target's capabilities once for every check. In a quirk-matrix run it starts one server per quirk instead
  * (see support/quirk-matrix.ts). It returns the teardown that stops the servers.
  */
 import { mkdirSync } from 'node:fs';
@@ -12,8 +12,10 @@ import {
   type RunningReferenceServer,
   startReferenceServer,
 } from '../src/reference-server/index.js';
+import { writeCapabilities } from './support/capabilities.js';
+import { probeCapabilities } from './support/capabilities-probe.js';
 import { QUIRK_MATRIX_ENV, type QuirkTarget, readQuirkMatrix } from './support/quirk-matrix.js';
-import { TARGET_ENV } from './support/target-env.js';
+import { readTargetEnv, TARGET_ENV } from './support/target-env.js';
 
 function quirkName(name: string, source: string): QuirkName {
   if (!isQuirkName(name)) throw new Error(`${source}: unknown quirk ${JSON.stringify(name)}`);
@@ -59,7 +61,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       await Promise.all(servers.map((server) => server.close()));
     };
   }
-  if (env[TARGET_ENV.url]) return async () => {};
+  if (env[TARGET_ENV.url]) {
+    await readCapabilitiesOnce(env);
+    return async () => {};
+  }
 
   const quirks = (env[TARGET_ENV.quirks] ?? '')
     .split(',')
@@ -70,7 +75,23 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   env[TARGET_ENV.url] = server.baseUrl;
   env[TARGET_ENV.token] = server.adminToken;
   env[TARGET_ENV.adminOrigin] = server.origin;
+  try {
+    await readCapabilitiesOnce(env);
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
   return async () => {
     await server.close();
   };
+}
+
+/**
+ * Reads what the target claims once for the whole run, before any check, and writes capabilities.json for the
+ * workers. Never fails for the target's sake (a target without discovery is still tested; the discovery checks say
+ * what is missing); only an unwritable run directory stops the run.
+ */
+async function readCapabilitiesOnce(env: NodeJS.ProcessEnv): Promise<void> {
+  const target = readTargetEnv(env);
+  writeCapabilities(target.runDir, await probeCapabilities(target));
 }

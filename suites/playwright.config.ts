@@ -12,8 +12,8 @@ import {
  * The conformance suites. Pure: the target, token and run directory come from the environment (see
  * support/target-env.ts); the global setup starts the embedded reference server when no target is given.
  *
- * Projects: `capabilities` reads what the target claims first; then one project per profile, each running the checks
- * tagged with it, so every profile gets its own verdict. A quirk-matrix run (the self-test, see
+ * Projects: one per profile, each running the checks tagged with it, so every profile gets its own verdict; the
+ * global setup reads what the target claims first. A quirk-matrix run (the self-test, see
  * support/quirk-matrix.ts) has one project instead.
  */
 const reporterModule = process.env.SCIM_HARNESS_REPORTER;
@@ -25,15 +25,11 @@ function exactFile(file: string): RegExp {
   return new RegExp(`(?:^|/)suites/${relative.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 }
 
-const profileProjects: Project[] = [
-  { name: 'capabilities', testMatch: /capabilities\.setup\.ts$/ },
-  ...PROFILES.map((profile) => ({
-    name: profile,
-    testMatch: /checks\/.+\.checks\.ts$/,
-    grep: new RegExp(`@${profile}\\b`),
-    dependencies: ['capabilities'],
-  })),
-];
+const profileProjects: Project[] = PROFILES.map((profile) => ({
+  name: profile,
+  testMatch: /checks\/.+\.checks\.ts$/,
+  grep: new RegExp(`@${profile}\\b`),
+}));
 
 // Only the mapped checks, each once per quirk it is mapped to (copy i runs against its i-th quirk's server).
 function matrixProject(file: string): Project {
@@ -49,7 +45,9 @@ function matrixProject(file: string): Project {
 export default defineConfig({
   testDir: '.',
   globalSetup: './global-setup.ts',
-  fullyParallel: true,
+  // Files are spread over the workers, a file's checks run in order in one: a test at a time would cost a round trip
+  // to the runner per check (measured by bench/suite-overhead.ts). Checks stay independent of each other.
+  fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: process.env.SCIM_HARNESS_WORKERS ? Number(process.env.SCIM_HARNESS_WORKERS) : 2,

@@ -1,7 +1,7 @@
 /**
  * The conformance reporter: a small Playwright reporter that collects one result per check while the suites run, and
  * at the end builds the conformance result and writes conformance.json, report.html, junit.xml and summary.md into
- * the run directory. Tests without a `scim-check` annotation (the capabilities setup) are not checks; when the setup
+ * the run directory. Tests without a `scim-check` annotation (a setup) are not checks; when a setup
  * failed, no check could be evaluated and every one is `error`.
  *
  * Reads only the environment the run command (or the global setup) set: see support/target-env.ts.
@@ -110,7 +110,7 @@ export default class ConformanceReporter implements Reporter {
     const runs: CheckRun[] = [];
     const notEvaluated =
       this.setupFailure !== undefined
-        ? `Could not evaluate: the capabilities setup failed (${this.setupFailure})`
+        ? `Could not evaluate: a setup failed (${this.setupFailure})`
         : this.runErrors.length > 0
           ? `Could not evaluate: the run failed before this check ran (${this.runErrors[0]})`
           : status === 'interrupted'

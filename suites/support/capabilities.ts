@@ -1,7 +1,7 @@
 /**
  * What the target claims (RFC 7643 §5 ServiceProviderConfig, §6 ResourceTypes) and what the harness found by probing
- * where it claims nothing. Read once per run by the `capabilities` setup project, written to the run directory, and
- * read by every worker. Optional features the target does not claim are skipped, never failed (RFC 7644 §4).
+ * where it claims nothing. Read once per run by the suites' global setup, written to the run directory, and read by
+ * every worker. Optional features the target does not claim are skipped, never failed (RFC 7644 §4).
  * @see https://www.rfc-editor.org/rfc/rfc7643#section-5
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -183,10 +183,10 @@ export function readCapabilities(runDir: string): TargetCapabilities {
   } catch (cause) {
     throw new HarnessError(
       'IO_FAILED',
-      `Could not read ${file}: the capabilities setup project did not run`,
+      `Could not read ${file}: the suites' global setup did not read the target's capabilities`,
       {
         cause,
-        hint: 'Run every profile through its project so the `capabilities` setup runs first',
+        hint: 'Run the suites with their configuration (suites/playwright.config.ts), whose global setup writes it',
       },
     );
   }

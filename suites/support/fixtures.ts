@@ -1,12 +1,17 @@
 /**
  * The one `test` every suite imports: typed fixtures composed in one place. The target is resolved per check (a
  * quirk-matrix run gives each copy of a check its own server) and its capabilities are read once per worker; the
- * client, its recorded exchanges, the seeded faker and the resource factory are per check, so every check is
- * isolated and cleans up after itself (teardown runs on failure and timeout too).
+ * client, its recorded exchanges and the resource factory are per check, and the worker's faker is reseeded for each
+ * one, so every check is isolated, replays with the same data and cleans up after itself (teardown runs on failure
+ * and timeout too).
  */
 import { createHash } from 'node:crypto';
-import { base, en, Faker } from '@faker-js/faker';
-import { test as base_test } from '@playwright/test';
+import type { Faker } from '@faker-js/faker';
+// The English build alone: the package's index loads and instantiates every locale (~300 ms per worker).
+import { faker as englishFaker } from '@faker-js/faker/locale/en';
+// The runner's test without the browser fixtures: their per-test auto fixtures (trace recording, context options)
+// cost stack captures and IPC on every check, and no check drives a browser.
+import { _baseTest as base_test } from '@playwright/test';
 import { createScimClient, type ScimClient, type ScimExchange } from '../../src/http/index.js';
 import { readCapabilities, type TargetCapabilities } from './capabilities.js';
 import { probeCapabilities } from './capabilities-probe.js';
@@ -51,80 +56,115 @@ function definitionOf(
   return found === undefined ? undefined : (JSON.parse(found) as CheckDefinition);
 }
 
+/**
+ * The worker's English faker, reseeded. Seeding resets its only state (the randomizer), so it draws the same sequence
+ * a fresh `new Faker({ locale: [en, base] })` seeded alike would, without building one per check.
+ */
+export function seededFaker(seed: number): Faker {
+  englishFaker.seed(seed);
+  return englishFaker;
+}
+
 export function seedFromText(text: string): number {
   return createHash('sha256').update(text).digest().readUInt32BE(0);
 }
 
+/**
+ * Fixture steps stay out of the report: each unboxed step is two messages to the runner process per setup and per
+ * teardown, six fixtures on every check, and says nothing about the target. A fixture's error still fails the check.
+ */
+const BOXED = { box: true } as const;
+
 export const test = base_test.extend<CheckFixtures, WorkerFixtures>({
   // Per check, not per worker: in a quirk-matrix run each copy of a check has its own target (see quirk-matrix.ts).
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
-  target: async ({}, use, testInfo) => {
-    const matrix = matrixSelection();
-    if (!matrix) {
-      await use(readTargetEnv());
-      return;
-    }
-    const definition = definitionOf(testInfo.annotations);
-    const quirk = definition && matrixQuirkOf(definition.quirks, testInfo.repeatEachIndex, matrix.quirks);
-    testInfo.skip(quirk === undefined, 'no quirk left for this copy of the check');
-    // The copy is meant to fail. Declared so, a failure does not cost a new worker process (Playwright replaces the
-    // worker after every unexpected failure); a copy that passes is reported as passed and refutes the mapping.
-    testInfo.fail(true, `mapped to quirk ${quirk}`);
-    await use(quirkTargetEnv(quirk ?? '', process.env));
-  },
-  capabilities: async ({ target }, use) => {
-    let capabilities = capabilitiesByRunDir.get(target.runDir);
-    if (!capabilities) {
-      // A quirk-matrix run has no capabilities setup: each quirk's server is read once per worker.
-      capabilities = matrixSelection()
-        ? probeCapabilities(target)
-        : Promise.resolve(readCapabilities(target.runDir));
-      capabilitiesByRunDir.set(target.runDir, capabilities);
-    }
-    await use(await capabilities);
-  },
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
-  exchanges: async ({}, use, testInfo) => {
-    const exchanges: ScimExchange[] = [];
-    await use(exchanges);
-    if (exchanges.length > 0) {
-      await testInfo.attach(EXCHANGES_ATTACHMENT, {
-        body: JSON.stringify(exchanges),
-        contentType: 'application/json',
+  target: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
+    async ({}, use, testInfo) => {
+      const matrix = matrixSelection();
+      if (!matrix) {
+        await use(readTargetEnv());
+        return;
+      }
+      const definition = definitionOf(testInfo.annotations);
+      const quirk = definition && matrixQuirkOf(definition.quirks, testInfo.repeatEachIndex, matrix.quirks);
+      testInfo.skip(quirk === undefined, 'no quirk left for this copy of the check');
+      // The copy is meant to fail. Declared so, a failure does not cost a new worker process (Playwright replaces the
+      // worker after every unexpected failure); a copy that passes is reported as passed and refutes the mapping.
+      testInfo.fail(true, `mapped to quirk ${quirk}`);
+      await use(quirkTargetEnv(quirk ?? '', process.env));
+    },
+    BOXED,
+  ],
+  capabilities: [
+    async ({ target }, use) => {
+      let capabilities = capabilitiesByRunDir.get(target.runDir);
+      if (!capabilities) {
+        // A quirk-matrix run has no capabilities setup: each quirk's server is read once per worker.
+        capabilities = matrixSelection()
+          ? probeCapabilities(target)
+          : Promise.resolve(readCapabilities(target.runDir));
+        capabilitiesByRunDir.set(target.runDir, capabilities);
+      }
+      await use(await capabilities);
+    },
+    BOXED,
+  ],
+  exchanges: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
+    async ({}, use, testInfo) => {
+      const exchanges: ScimExchange[] = [];
+      await use(exchanges);
+      if (exchanges.length > 0) {
+        // Pushed rather than testInfo.attach(): the same attachment in the report, without the "Attach" step and the
+        // stack trace Playwright captures for it.
+        testInfo.attachments.push({
+          name: EXCHANGES_ATTACHMENT,
+          body: Buffer.from(JSON.stringify(exchanges)),
+          contentType: 'application/json',
+        });
+      }
+    },
+    BOXED,
+  ],
+  scim: [
+    async ({ target, exchanges }, use) => {
+      const client = createScimClient({
+        tenantUrl: target.url,
+        token: target.token,
+        timeoutMs: target.timeoutMs,
+        userAgent: 'scim-harness (conformance)',
+        onExchange: (exchange) => exchanges.push(exchange),
       });
-    }
-  },
-  scim: async ({ target, exchanges }, use) => {
-    const client = createScimClient({
-      tenantUrl: target.url,
-      token: target.token,
-      timeoutMs: target.timeoutMs,
-      userAgent: 'scim-harness (conformance)',
-      onExchange: (exchange) => exchanges.push(exchange),
-    });
-    await use(client);
-  },
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
-  faker: async ({}, use, testInfo) => {
-    const faker = new Faker({ locale: [en, base] });
-    // The profile is part of the seed: the same check runs once per profile against the same target, and a resource
-    // an earlier profile could not delete (its DELETE lost to a fault) must not collide with the next one's.
-    faker.seed(seedFromText([testInfo.project.name, ...testInfo.titlePath].join(' › ')));
-    await use(faker);
-  },
-  resources: async ({ scim, target, faker }, use, testInfo) => {
-    const factory = createResourceFactory({
-      client: scim,
-      runId: target.runId,
-      runDir: target.runDir,
-      faker,
-    });
-    await use(factory);
-    const leftovers = await factory.cleanup();
-    if (leftovers.length > 0) {
-      testInfo.annotations.push({ type: 'scim-cleanup-failed', description: leftovers.join('; ') });
-    }
-  },
+      await use(client);
+    },
+    BOXED,
+  ],
+  faker: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
+    async ({}, use, testInfo) => {
+      // The profile is part of the seed: the same check runs once per profile against the same target, and a resource
+      // an earlier profile could not delete (its DELETE lost to a fault) must not collide with the next one's.
+      const faker = seededFaker(seedFromText([testInfo.project.name, ...testInfo.titlePath].join(' › ')));
+      await use(faker);
+    },
+    BOXED,
+  ],
+  resources: [
+    async ({ scim, target, faker }, use, testInfo) => {
+      const factory = createResourceFactory({
+        client: scim,
+        runId: target.runId,
+        runDir: target.runDir,
+        faker,
+      });
+      await use(factory);
+      const leftovers = await factory.cleanup();
+      if (leftovers.length > 0) {
+        testInfo.annotations.push({ type: 'scim-cleanup-failed', description: leftovers.join('; ') });
+      }
+    },
+    BOXED,
+  ],
 });
 
 export { expect } from './matchers.js';
