@@ -1,5 +1,6 @@
 import { HarnessError } from '../errors/harness-error.js';
-import { SECRET_KEY_NAMES } from '../logging/index.js';
+// From the module itself, not the folder's index: the index loads pino, and the suites' workers need only this list.
+import { SECRET_KEY_NAMES } from '../logging/secret-text.js';
 
 /**
  * Which request shapes Microsoft Entra sends, chosen by a flag in the Tenant URL's query string:
