@@ -5,11 +5,18 @@
  * process, so the server's memory is not counted. Target: ≤ 300 MB. Prints markdown; never asserts.
  *
  *   npx tsc -p bench/tsconfig.json && node dist/bench/bench/directory-memory.js [--users 100k] [--users 10k for a quick run]
+ *
+ * Most of the peak is garbage V8 has not collected yet, not live data (`--live` shows the live heap at each phase
+ * end); a long-running replay may bound V8's heap, and the report's first line gives the heap limit in force:
+ *
+ *   node --max-old-space-size=256 dist/bench/bench/directory-memory.js
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { MAPPING_PRESET_NAMES, runReplay } from '../mock-idp/index.js';
 import { HarnessError, isHarnessError } from '../src/errors/harness-error.js';
 import { readCount } from './count-option.js';
@@ -25,12 +32,23 @@ const HELP = `directory-memory: peak RSS of the replay process (directory + one 
   --concurrency N  replay concurrency (default 8)
   --seed N         directory seed (default 1)
   --mapping NAME   entra-default (default) or datadog
+  --live           after each phase's reading, a full GC and the live heap (lowers later peaks a little)
 `;
 
 function reading(): { rssBytes: number; heapUsedBytes: number; peakRssBytes: number } {
   const { rss, heapUsed } = process.memoryUsage();
   // maxRSS is in kilobytes (getrusage).
   return { rssBytes: rss, heapUsedBytes: heapUsed, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
+}
+
+/** A full garbage collection without `--expose-gc` on the command line. */
+function collector(): () => void {
+  setFlagsFromString('--expose-gc');
+  const gc: unknown = runInNewContext('gc');
+  if (typeof gc !== 'function') throw new HarnessError('INTERNAL', 'cannot reach V8 gc()');
+  return () => {
+    gc();
+  };
 }
 
 /** For lists, only what is missing or extra: a 25-member list printed twice hides the one that differs. */
@@ -51,6 +69,7 @@ async function main(): Promise<void> {
       concurrency: { type: 'string' },
       seed: { type: 'string' },
       mapping: { type: 'string' },
+      live: { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -79,11 +98,20 @@ async function main(): Promise<void> {
   });
   const reportDir = await mkdtemp(join(tmpdir(), 'directory-memory-'));
   const phases = new RssPhases(performance.now());
+  const gc = values.live ? collector() : undefined;
+  const live: string[] = [];
+  /** Closes a phase; with `--live`, then collects and notes the live heap (after the peak was read). */
+  const mark = (name: string): void => {
+    phases.mark(name, performance.now(), reading());
+    if (gc === undefined) return;
+    gc();
+    live.push(`- ${name}: live heap ${formatMb(process.memoryUsage().heapUsed)}`);
+  };
   const sampler = setInterval(() => phases.sample(process.memoryUsage.rss()), SAMPLE_EVERY_MS);
   let serverPeak = 0;
   const divergences: string[] = [];
   try {
-    phases.mark('baseline (node, modules; server started in its own process)', performance.now(), reading());
+    mark('baseline (node, modules; server started in its own process)');
     process.stderr.write(`directory-memory: ${users} users, ${groups} groups, concurrency ${concurrency}…\n`);
     const outcome = await runReplay({
       tenantUrl: server.ready.baseUrl,
@@ -99,24 +127,18 @@ async function main(): Promise<void> {
       reportDir,
       keep: true,
       beforeCycle: () => {
-        phases.mark(
-          `Test Connection + createDirectory (${users} users, ${groups} groups)`,
-          performance.now(),
-          reading(),
-        );
+        mark(`Test Connection + createDirectory (${users} users, ${groups} groups)`);
       },
       onCycle: (cycle) => {
         for (const d of cycle.divergences.slice(0, 5)) {
           divergences.push(`${d.object} ${d.attribute}: ${describeDivergence(d.expected, d.found)}`);
         }
-        phases.mark(
+        mark(
           `initial cycle (${cycle.requests} requests in ${(cycle.durationMs / 1000).toFixed(0)} s: ${formatStatuses(cycle.operations)}) + convergence read-back (converged ${cycle.converged})`,
-          performance.now(),
-          reading(),
         );
       },
     });
-    phases.mark(`replay.json, report.html (${outcome.files.length} files)`, performance.now(), reading());
+    mark(`replay.json, report.html (${outcome.files.length} files)`);
     serverPeak = (await server.measure()).peakRssBytes;
   } finally {
     clearInterval(sampler);
@@ -124,7 +146,7 @@ async function main(): Promise<void> {
     await rm(reportDir, { recursive: true, force: true });
   }
   const lines = [
-    `Node ${process.version}, ${process.platform} ${process.arch}, ${cpu.length} × ${cpu[0]?.model.trim() ?? '?'}; replay process pid ${process.pid}, server process pid ${server.pid ?? '?'}; mapping ${mapping}, seed ${seed}; load average ${loadAtStart.toFixed(2)} at start, ${(loadavg()[0] ?? 0).toFixed(2)} at end; ${startedAt}`,
+    `Node ${process.version}, ${process.platform} ${process.arch}, ${cpu.length} × ${cpu[0]?.model.trim() ?? '?'}; replay process pid ${process.pid}, server process pid ${server.pid ?? '?'}; mapping ${mapping}, seed ${seed}; V8 heap limit ${formatMb(getHeapStatistics().heap_size_limit)}; load average ${loadAtStart.toFixed(2)} at start, ${(loadavg()[0] ?? 0).toFixed(2)} at end; ${startedAt}`,
     '',
     ...renderRssPhases(
       phases.phases,
@@ -134,6 +156,7 @@ async function main(): Promise<void> {
     ),
     '',
     `The server process (not counted above) peaked at ${formatMb(serverPeak)}.`,
+    ...(live.length > 0 ? ['', 'Live heap after a full GC at each phase end (`--live`):', ...live] : []),
     ...(divergences.length > 0
       ? ['', 'First divergences of the cycle:', ...divergences.map((d) => `- ${d}`)]
       : []),

@@ -166,8 +166,14 @@ export async function checkConvergence(
       report([{ object, attribute: '(resource)', expected: 'present', found: 'InvalidAnchor (404)' }]);
       continue;
     }
-    const expected = resolvableAttributes(mapUser(user, input.userMapping, { inScope }), resolve);
-    userChecks.push(() => read(`/Users/${encodeURIComponent(state.targetId ?? '')}`, object, expected));
+    // Mapped when read, not up front: a read-back of 100k users must not hold 100k attribute sets at once.
+    userChecks.push(() =>
+      read(
+        `/Users/${encodeURIComponent(state.targetId ?? '')}`,
+        `User ${user.userPrincipalName}`,
+        resolvableAttributes(mapUser(user, input.userMapping, { inScope }), resolve),
+      ),
+    );
   }
   for (const [objectId, state] of users) {
     if (directory.users.has(objectId) || state.targetId === undefined) continue;

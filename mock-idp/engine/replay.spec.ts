@@ -180,6 +180,40 @@ test('reports progress through every stage: counts never pass their totals and e
   expect(ends.at(-1)?.total).toBeGreaterThan(12);
 });
 
+const PLANNED_CASES = [
+  { mapping: 'entra-default', groups: 4 },
+  { mapping: 'datadog', groups: 0 },
+] as const;
+
+for (const { mapping, groups } of PLANNED_CASES) {
+  test(`the provisioning total is known when a cycle starts and never grows (${mapping})`, async () => {
+    const totals = new Map<number, Set<number>>();
+    let last: ReplayProgress | undefined;
+    await runReplay({
+      tenantUrl: server.baseUrl,
+      token: server.adminToken,
+      users: 15,
+      groups,
+      cycles: 3,
+      churn: 0.3,
+      seed: 9,
+      runId: `planned-${mapping}`,
+      mapping,
+      concurrency: 2,
+      onProgress: (progress) => {
+        if (!['users', 'groups', 'memberships'].includes(progress.phase)) return;
+        const seen = totals.get(progress.cycle) ?? new Set<number>();
+        totals.set(progress.cycle, seen.add(progress.total));
+        last = progress;
+      },
+    });
+    expect([...totals.keys()]).toEqual([1, 2, 3]);
+    for (const [cycle, seen] of totals) expect([...seen], `cycle ${cycle}`).toHaveLength(1);
+    // Every pass's objects are in it: the cycle ends with all it planned done.
+    expect(last?.done).toBe(last?.total);
+  });
+}
+
 test('intervalMs waits between cycles, in steps, and only before incremental cycles', async () => {
   const seen: ReplayProgress[] = [];
   const outcome = await runReplay({

@@ -19,7 +19,7 @@ import {
   writeReports,
 } from '../../src/report/index.js';
 import { generateChanges } from '../changes/index.js';
-import { computeScope, createDirectory, type EntraDirectory, type Shard } from '../directory/index.js';
+import { createDirectory, type EntraDirectory, type Shard } from '../directory/index.js';
 import { MAPPING_PRESETS, type MappingPresetName } from '../mappings/index.js';
 import {
   type EntraClientMode,
@@ -109,24 +109,6 @@ export class ReplayInterruptedError extends HarnessError {
     this.cyclesRun = cyclesRun;
     this.cleanup = cleanup;
   }
-}
-
-/**
- * Directory objects one cycle of {@link CycleEngine.runCycle} works through, pass by pass: every user twice
- * (the second pass links references), users gone from the directory, groups, and groups gone or out of scope.
- * Known up front so that the bar's total does not grow as each pass starts.
- */
-function plannedObjects(directory: EntraDirectory, engine: CycleEngine, groupsOn: boolean): number {
-  const gone = [...engine.users.keys()].filter((id) => !directory.users.has(id)).length;
-  let total = directory.users.size * 2 + gone;
-  if (groupsOn) {
-    const scope = computeScope(directory);
-    total += directory.groups.size;
-    total += [...engine.groups.keys()].filter(
-      (id) => !directory.groups.has(id) || !scope.groups.has(id),
-    ).length;
-  }
-  return total;
 }
 
 /** Waits `ms` between cycles in one-second steps, reporting each; returns early when `signal` aborts. */
@@ -316,7 +298,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayOutcome> 
         }).directory;
       }
       await options.beforeCycle?.(n, context);
-      progress.stage('users', plannedObjects(directory, engine, preset.group !== undefined), n);
+      progress.stage('users', engine.plannedObjects(directory), n);
       const cycle = await observe(() => engine.runCycle(n, n === 1 ? 'initial' : 'incremental', directory));
       // A cycle cut short by Ctrl-C would only show divergences the run never meant to fix.
       if (signal?.aborted) break;

@@ -21,6 +21,9 @@ export interface MapOptions {
   purpose?: 'create' | 'update';
 }
 
+/** The roles of every user the directory gives no app role: one shared value, not one per user and cycle. */
+const NO_ROLES: ScimAttributeValue = Object.freeze({ kind: 'roles', values: Object.freeze([]) });
+
 function coerce(row: MappingRow<string>, result: ExpressionResult): ScimAttributeValue | undefined {
   if (result === undefined) return undefined;
   const fail = (): never => {
@@ -46,7 +49,7 @@ function coerce(row: MappingRow<string>, result: ExpressionResult): ScimAttribut
       return result.length === 0 ? undefined : { kind: 'references', objectIds: [...result] };
     case 'roles':
       if (typeof result === 'string' || typeof result === 'boolean') return fail();
-      return { kind: 'roles', values: [...result] };
+      return result.length === 0 ? NO_ROLES : { kind: 'roles', values: [...result] };
     default: {
       const unknown: never = row.type;
       throw new HarnessError(

@@ -72,6 +72,23 @@ function encodedForms(secret: string): string[] {
 }
 
 /**
+ * Each secret's forms, worked out once: redaction runs on every request and log line, and recomputing them there was
+ * most of a replay's allocation churn. Bounded, since the secrets of a process are few.
+ */
+const formsBySecret = new Map<string, readonly string[]>();
+const MAX_CACHED_SECRETS = 64;
+
+function formsOf(secret: string): readonly string[] {
+  let forms = formsBySecret.get(secret);
+  if (forms === undefined) {
+    if (formsBySecret.size >= MAX_CACHED_SECRETS) formsBySecret.clear();
+    forms = encodedForms(secret);
+    formsBySecret.set(secret, forms);
+  }
+  return forms;
+}
+
+/**
  * Replaces every occurrence of each known secret value (also in its JSON-escaped and URL-encoded
  * forms) with {@link REDACTED}. Longer secrets are replaced first so that a secret containing
  * another is not left half-visible. Empty strings are ignored.
@@ -79,9 +96,10 @@ function encodedForms(secret: string): string[] {
 export function redactSecrets(text: string, secrets: readonly string[]): string {
   const forms = secrets
     .filter((secret) => secret.length > 0)
-    .flatMap(encodedForms)
+    .flatMap(formsOf)
     .sort((a, b) => b.length - a.length);
   let out = text;
-  for (const form of forms) out = out.split(form).join(REDACTED);
+  // `includes` first: most texts hold no secret, and split/join would copy them anyway.
+  for (const form of forms) if (out.includes(form)) out = out.split(form).join(REDACTED);
   return out;
 }

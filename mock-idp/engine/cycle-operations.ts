@@ -1,0 +1,178 @@
+import type { ScimClient, ScimExchange } from '../../src/http/index.js';
+import type { RequestDescriptor } from '../requests/index.js';
+import { CycleMetrics } from './cycle-metrics.js';
+import type { LoggedExchange, ProvisioningAction, ProvisioningLogSink } from './provisioning-log.js';
+import type { QuarantineState } from './quarantine.js';
+import { classifyExchange, ENTRA_REACTIONS, type ReactionKind, statusKey } from './reactions.js';
+
+/** One request of an operation as the passes see it: the exchange, its reaction kind and its log record. */
+export interface Sent {
+  readonly exchange: ScimExchange;
+  readonly kind: ReactionKind;
+  readonly logged: LoggedExchange;
+}
+
+/** What an operation's log entry needs of its last request; a step kept across passes holds only this. */
+export type SentOutcome = Pick<Sent, 'kind' | 'logged'>;
+
+/** One provisioning-log entry in the making: the requests made for one object in one cycle. */
+export interface Operation {
+  readonly cycle: number;
+  readonly object: string;
+  readonly sourceId: string;
+  readonly exchanges: LoggedExchange[];
+}
+
+export type ObjectKind = 'User' | 'Group';
+
+/** Options of {@link CycleOperations}. */
+export interface CycleOperationsOptions {
+  client: ScimClient;
+  log: ProvisioningLogSink;
+  quarantine: QuarantineState;
+  cycle: number;
+  /** Only objects whose matching value carries it are ever adopted. */
+  runId: string;
+  /** Characters of a response body kept in the log. Default 2000. */
+  logBodyChars?: number;
+}
+
+/**
+ * The request-and-log side of one cycle: sends each request of an operation, applies Entra's reaction
+ * (quarantine halts the cycle), counts it, and writes the operation's log entry when it ends. An exchange is
+ * reduced to its log record at once, so nothing of a response outlives the operation that made it.
+ * @see https://learn.microsoft.com/en-us/entra/identity/monitoring-health/concept-provisioning-logs
+ */
+export class CycleOperations {
+  readonly metrics = new CycleMetrics();
+  readonly #options: CycleOperationsOptions;
+  #halted = false;
+
+  constructor(options: CycleOperationsOptions) {
+    this.#options = options;
+  }
+
+  /** True once a reaction quarantined the job: the cycle starts no new object. */
+  readonly isHalted = (): boolean => this.#halted;
+
+  start(kind: ObjectKind, name: string, sourceId: string): Operation {
+    return { cycle: this.#options.cycle, object: `${kind} ${name}`, sourceId, exchanges: [] };
+  }
+
+  async send(operation: Operation, descriptor: RequestDescriptor): Promise<Sent> {
+    const { client } = this.#options;
+    const { Authorization: _placeholder, ...headers } = descriptor.headers;
+    const query =
+      descriptor.query === undefined
+        ? undefined
+        : new URLSearchParams(descriptor.query.map(([k, v]) => [k, v])).toString();
+    const exchange = await client.request({
+      method: descriptor.method,
+      path: descriptor.path,
+      ...(query === undefined ? {} : { query }),
+      ...(descriptor.body === undefined ? {} : { body: descriptor.body }),
+      headers,
+    });
+    const kind = classifyExchange(descriptor.operation, exchange);
+    this.metrics.request(exchange.durationMs);
+    const limit = this.#options.logBodyChars ?? 2000;
+    // The client hands out bodies already redacted; only an error message is redacted here.
+    const text =
+      exchange.response?.bodyText ?? (exchange.error === undefined ? '' : client.redact(exchange.error));
+    const logged: LoggedExchange = {
+      operation: descriptor.operation,
+      method: descriptor.method,
+      url: exchange.request.url,
+      ...(descriptor.body === undefined ? {} : { requestBody: descriptor.body }),
+      status: statusKey(exchange),
+      durationMs: Math.round(exchange.durationMs),
+      ...(text === '' ? {} : { responseBody: text.length > limit ? text.slice(0, limit) : text }),
+    };
+    operation.exchanges.push(logged);
+    const reaction = ENTRA_REACTIONS[kind];
+    if (reaction.effect === 'quarantine' && reaction.quarantineReason !== undefined) {
+      this.#options.quarantine.enter(
+        this.#options.cycle,
+        reaction.quarantineReason,
+        `${descriptor.operation} ${logged.status}`,
+      );
+      this.#halted = true;
+    }
+    return { exchange, kind, logged };
+  }
+
+  /** Ends an operation: counts it and writes its log entry, the status taken from its last exchange. */
+  finish(
+    operation: Operation,
+    action: ProvisioningAction,
+    last: SentOutcome | undefined,
+    targetId: string | undefined,
+    errorCode?: string,
+  ): void {
+    const failed = last !== undefined && last.kind !== 'success';
+    const code = errorCode ?? (failed ? ENTRA_REACTIONS[last.kind].errorCode : undefined);
+    const status = code === undefined ? 'Success' : action === 'Skip' ? 'Skipped' : 'Failure';
+    this.metrics.operation(
+      action,
+      last === undefined ? 'none' : String(last.logged.status),
+      status === 'Failure',
+    );
+    this.#options.log.write({
+      cycle: operation.cycle,
+      object: operation.object,
+      sourceId: operation.sourceId,
+      ...(targetId === undefined ? {} : { targetId }),
+      action,
+      status,
+      ...(code === undefined ? {} : { errorCode: code }),
+      exchanges: operation.exchanges,
+    });
+  }
+
+  /**
+   * The matching query: the target id of the one match, `undefined` for none, `failed` after logging
+   * the failure. Only objects whose matching value carries the run id are ever adopted.
+   * @see https://learn.microsoft.com/en-us/entra/identity/app-provisioning/customize-application-attributes#matching-users-in-the-source-and-target--systems
+   */
+  async match(
+    operation: Operation,
+    request: RequestDescriptor,
+    attribute: string,
+  ): Promise<string | undefined | 'failed'> {
+    const sent = await this.send(operation, request);
+    if (sent.kind !== 'success') {
+      this.finish(operation, 'Create', sent, undefined);
+      return 'failed';
+    }
+    const resources = resourcesOf(sent.exchange);
+    if (resources.length > 1) {
+      this.finish(operation, 'Create', sent, undefined, 'DuplicateTargetEntries');
+      return 'failed';
+    }
+    const [found] = resources;
+    if (found === undefined) return undefined;
+    const name = found[attribute];
+    const id = found.id;
+    if (typeof id !== 'string' || typeof name !== 'string' || !name.includes(this.#options.runId)) {
+      this.finish(operation, 'Skip', sent, undefined, 'NotOwnedByRun');
+      return 'failed';
+    }
+    return id;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The `id` a create answered with, if any. */
+export function idOf(exchange: ScimExchange): string | undefined {
+  const json = exchange.response?.json;
+  return isRecord(json) && typeof json.id === 'string' && json.id !== '' ? json.id : undefined;
+}
+
+function resourcesOf(exchange: ScimExchange): Record<string, unknown>[] {
+  const json = exchange.response?.json;
+  if (!isRecord(json) || !Array.isArray(json.Resources)) return [];
+  return json.Resources.filter(isRecord);
+}
