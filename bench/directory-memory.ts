@@ -17,9 +17,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { MAPPING_PRESET_NAMES, runReplay } from '../mock-idp/index.js';
+import { runReplay } from '../mock-idp/index.js';
 import { HarnessError, isHarnessError } from '../src/errors/harness-error.js';
-import { readCount } from './count-option.js';
+import { REPLAY_BENCH_ARGS, readReplayBenchOptions } from './replay-bench-options.js';
 import { formatMb, REPLAY_PEAK_RSS_TARGET_MB, RssPhases, renderRssPhases } from './rss-phases.js';
 import { ServerProcess } from './server-process-handle.js';
 import { formatStatuses } from './throughput-report.js';
@@ -63,28 +63,13 @@ function describeDivergence(expected: unknown, found: unknown): string {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: {
-      users: { type: 'string' },
-      groups: { type: 'string' },
-      concurrency: { type: 'string' },
-      seed: { type: 'string' },
-      mapping: { type: 'string' },
-      live: { type: 'boolean' },
-      help: { type: 'boolean' },
-    },
+    options: { ...REPLAY_BENCH_ARGS, live: { type: 'boolean' }, help: { type: 'boolean' } },
   });
   if (values.help) {
     process.stdout.write(HELP);
     return;
   }
-  const users = readCount('users', values.users, 100_000, 100_000);
-  const groups = readCount('groups', values.groups, Math.floor(users / 100), 100_000);
-  const concurrency = Math.max(1, readCount('concurrency', values.concurrency, 8, 256));
-  const seed = readCount('seed', values.seed, 1, Number.MAX_SAFE_INTEGER);
-  const mapping = MAPPING_PRESET_NAMES.find((name) => name === (values.mapping ?? 'entra-default'));
-  if (mapping === undefined) {
-    throw new HarnessError('CONFIG_INVALID', `--mapping must be one of ${MAPPING_PRESET_NAMES.join(', ')}.`);
-  }
+  const { users, groups, concurrency, seed, mapping } = readReplayBenchOptions(values, 100_000);
   const cpu = cpus();
   const loadAtStart = loadavg()[0] ?? 0;
   const startedAt = new Date().toISOString();

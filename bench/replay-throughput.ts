@@ -16,10 +16,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { MAPPING_PRESET_NAMES, type MappingPresetName, runReplay } from '../mock-idp/index.js';
-import { HarnessError, isHarnessError } from '../src/errors/harness-error.js';
+import { runReplay } from '../mock-idp/index.js';
+import { isHarnessError } from '../src/errors/harness-error.js';
 import { runAutocannonProcess } from './autocannon-process-handle.js';
 import { readCount } from './count-option.js';
+import {
+  REPLAY_BENCH_ARGS,
+  type ReplayBenchOptions,
+  readReplayBenchOptions,
+} from './replay-bench-options.js';
 import { addToMix, countKinds, mixFromRecord, requestKind } from './request-mix.js';
 import { ServerProcess } from './server-process-handle.js';
 import {
@@ -34,13 +39,8 @@ const RUN_ID = 'bench';
 const SERVER_READY_MS = 120_000;
 const HALF_TIMEOUT_MS = 3_600_000;
 
-interface Options {
-  users: number;
-  groups: number;
-  concurrency: number;
-  seed: number;
+interface Options extends ReplayBenchOptions {
   rounds: number;
-  mapping: MappingPresetName;
 }
 
 interface HalfRun {
@@ -60,36 +60,15 @@ const HELP = `replay-throughput: the replay's initial cycle against autocannon o
 
 function readOptions(): Options | undefined {
   const { values } = parseArgs({
-    options: {
-      users: { type: 'string' },
-      groups: { type: 'string' },
-      concurrency: { type: 'string' },
-      seed: { type: 'string' },
-      rounds: { type: 'string' },
-      mapping: { type: 'string' },
-      help: { type: 'boolean' },
-    },
+    options: { ...REPLAY_BENCH_ARGS, rounds: { type: 'string' }, help: { type: 'boolean' } },
   });
   if (values.help) {
     process.stdout.write(HELP);
     return undefined;
   }
-  const users = readCount('users', values.users, 10_000, 100_000);
-  const mapping = values.mapping ?? 'entra-default';
-  const preset = MAPPING_PRESET_NAMES.find((name) => name === mapping);
-  if (preset === undefined) {
-    throw new HarnessError(
-      'CONFIG_INVALID',
-      `--mapping must be one of ${MAPPING_PRESET_NAMES.join(', ')}, got ${JSON.stringify(mapping)}.`,
-    );
-  }
   return {
-    users,
-    groups: readCount('groups', values.groups, Math.floor(users / 100), 100_000),
-    concurrency: Math.max(1, readCount('concurrency', values.concurrency, 8, 256)),
-    seed: readCount('seed', values.seed, 1, Number.MAX_SAFE_INTEGER),
+    ...readReplayBenchOptions(values, 10_000),
     rounds: Math.max(1, readCount('rounds', values.rounds, 1, 20)),
-    mapping: preset,
   };
 }
 
