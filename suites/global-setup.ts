@@ -75,6 +75,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   env[TARGET_ENV.url] = server.baseUrl;
   env[TARGET_ENV.token] = server.adminToken;
   env[TARGET_ENV.adminOrigin] = server.origin;
+  env[TARGET_ENV.embedded] = '1';
   try {
     await readCapabilitiesOnce(env);
   } catch (error) {

@@ -15,7 +15,7 @@ import { parseConformanceResult } from './conformance-schema.js';
 export interface ConformanceRunInput {
   runId: string;
   tool: { name: string; version: string };
-  target: { url: string };
+  target: { url: string; embedded?: boolean };
   /** The profiles the run was asked for; when absent, every profile a check names, in first-seen order. */
   profiles?: readonly string[];
   startedAt: string | Date;

@@ -114,7 +114,11 @@ export interface ConformanceResult {
   schemaVersion: typeof CONFORMANCE_SCHEMA_VERSION;
   runId: string;
   tool: { name: string; version: string };
-  target: { url: string };
+  /**
+   * `embedded`: the run's own reference server, started for it (each shard of a run starts one, on its own port, so
+   * their URLs differ while the target is the same).
+   */
+  target: { url: string; embedded?: boolean };
   profiles: string[];
   /** ISO 8601 timestamps. */
   startedAt: string;

@@ -44,7 +44,11 @@ export const CONFORMANCE_SCHEMA = {
       required: ['name', 'version'],
       properties: { name: nonEmpty, version: nonEmpty },
     },
-    target: { type: 'object', required: ['url'], properties: { url: { type: 'string', format: 'uri' } } },
+    target: {
+      type: 'object',
+      required: ['url'],
+      properties: { url: { type: 'string', format: 'uri' }, embedded: { type: 'boolean' } },
+    },
     profiles: { type: 'array', items: nonEmpty, uniqueItems: true },
     startedAt: { type: 'string', format: 'date-time' },
     finishedAt: { type: 'string', format: 'date-time' },

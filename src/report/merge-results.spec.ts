@@ -36,6 +36,24 @@ test('the same check in two shards with the same status is kept once', () => {
   expect(merged.checks).toHaveLength(10);
 });
 
+test('shards against the embedded server merge although each had its own server and port', () => {
+  const { result } = sampleConformanceResult({ checks: 10 });
+  const [a, b] = shard(result, 2);
+  const merged = mergeResults([
+    { ...a!, target: { url: 'http://127.0.0.1:40001/api/v2/scim', embedded: true } },
+    { ...b!, target: { url: 'http://127.0.0.1:40002/api/v2/scim', embedded: true } },
+  ]);
+  expect(merged.checks).toHaveLength(10);
+  expect(merged.target.embedded).toBe(true);
+  // Only both embedded: an embedded shard and a tenant are different targets.
+  expect(() =>
+    mergeResults([
+      { ...a!, target: { url: 'http://127.0.0.1:40001/api/v2/scim', embedded: true } },
+      { ...b!, target: { url: 'http://127.0.0.1:40002/api/v2/scim' } },
+    ]),
+  ).toThrow(/ran against/);
+});
+
 // [case, how the second result differs, the error]
 const CONFLICTS: [string, (r: ConformanceResult) => ConformanceResult, RegExp][] = [
   [

@@ -164,7 +164,10 @@ export default class ConformanceReporter implements Reporter {
       const conformance = buildConformanceResult({
         runId,
         tool: toolInfo(),
-        target: { url: env[TARGET_ENV.url] ?? 'embedded reference server (not started)' },
+        target: {
+          url: env[TARGET_ENV.url] ?? 'embedded reference server (not started)',
+          ...(env[TARGET_ENV.embedded] === '1' ? { embedded: true } : {}),
+        },
         profiles,
         startedAt: this.startedAt,
         finishedAt: new Date(),

@@ -19,6 +19,8 @@ export const TARGET_ENV = {
   quirks: 'SCIM_HARNESS_QUIRKS',
   /** Origin of the reference server's admin API, when the target is the embedded server. */
   adminOrigin: 'SCIM_HARNESS_ADMIN_ORIGIN',
+  /** Set to `1` by the global setup when the target is the embedded server it started. */
+  embedded: 'SCIM_HARNESS_EMBEDDED_TARGET',
   /** Request timeout for checks, milliseconds. */
   timeoutMs: 'SCIM_HARNESS_TIMEOUT_MS',
 } as const;
