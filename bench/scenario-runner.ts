@@ -1,5 +1,5 @@
-import { en, Faker } from '@faker-js/faker';
 import { HarnessError } from '../src/errors/harness-error.js';
+import { createEnglishFaker } from '../src/faker/english-faker.js';
 import type { BenchScenario, ScenarioPick, UserSample } from './bench-scenarios.js';
 import { PAGE_SIZE } from './bench-scenarios.js';
 import type { KeepAliveClient } from './keep-alive-client.js';
@@ -41,7 +41,7 @@ export function createPicker(
 ): () => ScenarioPick {
   if (samples.length === 0)
     throw new HarnessError('INTERNAL', 'The server process sent no user samples to look up.');
-  const faker = new Faker({ locale: [en], seed });
+  const faker = createEnglishFaker({ seed });
   const lastStart = Math.max(1, users - PAGE_SIZE + 1);
   return () => ({
     sample: faker.helpers.arrayElement(samples),

@@ -1,5 +1,5 @@
-import { en, Faker } from '@faker-js/faker';
 import { HarnessError } from '../src/errors/harness-error.js';
+import { createEnglishFaker } from '../src/faker/english-faker.js';
 import { type RunningReferenceServer, startReferenceServer } from '../src/reference-server/index.js';
 import type { MemoryFigures } from './bench-messages.js';
 import type { UserSample } from './bench-scenarios.js';
@@ -50,7 +50,7 @@ async function drawSamples(
 ): Promise<UserSample[]> {
   // The read-only scan copies nothing, so drawing samples does not inflate the server's peak RSS.
   const users = await server.state.store.scanReadonly('User');
-  const faker = new Faker({ locale: [en], seed });
+  const faker = createEnglishFaker({ seed });
   return faker.helpers.arrayElements(users, Math.min(count, users.length)).map((user) => {
     const userName = text(user.attributes.userName);
     const externalId = text(user.attributes.externalId);

@@ -1,5 +1,5 @@
-import type { Randomizer } from '@faker-js/faker';
-import { base, en, Faker } from '@faker-js/faker';
+import type { Faker, Randomizer } from '@faker-js/faker';
+import { createEnglishFaker } from '../../src/faker/english-faker.js';
 
 /**
  * A small-state pseudo-random generator (sfc32) behind faker's `Randomizer` contract.
@@ -60,7 +60,7 @@ export class SeededRandomizer implements Randomizer {
 
 /** A dedicated English faker on a {@link SeededRandomizer}; never the shared global instance. */
 export function createSeededFaker(seed: number | readonly number[]): Faker {
-  return new Faker({ locale: [en, base], randomizer: new SeededRandomizer(seed) });
+  return createEnglishFaker({ randomizer: new SeededRandomizer(seed) });
 }
 
 /** Seed domains, so that users, groups and change cycles never draw from the same stream. */

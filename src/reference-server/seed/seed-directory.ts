@@ -1,4 +1,5 @@
-import { en, Faker } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
+import { createEnglishFaker } from '../../faker/english-faker.js';
 import { SCHEMA_URNS } from '../../scim/urns.js';
 import type { ReferenceState } from '../reference-state.js';
 import type { ScimObject, StoredResource } from '../store/resource-store.js';
@@ -78,7 +79,7 @@ function distinctPicks<T>(faker: Faker, items: readonly T[], size: number): T[] 
  * groups (teams) with members drawn from the users.
  */
 export async function seedDirectory(state: ReferenceState, options: SeedOptions): Promise<void> {
-  const faker = new Faker({ locale: [en], seed: options.seed });
+  const faker = createEnglishFaker({ seed: options.seed });
   const userIds: string[] = [];
   const takenUserNames = new Set<string>();
   for (let index = 0; index < options.users; index += 1) {

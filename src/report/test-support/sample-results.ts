@@ -1,4 +1,5 @@
-import { en, Faker } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
+import { createEnglishFaker } from '../../faker/english-faker.js';
 import { buildConformanceResult } from '../build-conformance-result.js';
 import {
   type CheckResult,
@@ -151,7 +152,7 @@ function check(faker: Faker, index: number, token: string, secret: string, fixed
  * a bearer token and hostile bodies. Seeded, so a failing test replays; the verdicts are computed, never written.
  */
 export function sampleConformanceResult(options: SampleOptions = {}): Sample {
-  const faker = new Faker({ locale: [en] });
+  const faker = createEnglishFaker();
   faker.seed(options.seed ?? 7);
   const token = `tok_${faker.string.alphanumeric(32)}`;
   const secret = `pw-${faker.string.alphanumeric(16)}`;
@@ -174,7 +175,7 @@ export function sampleConformanceResult(options: SampleOptions = {}): Sample {
 
 /** A replay of a few Entra cycles, one of them throttled into quarantine, with a hostile divergence value. */
 export function sampleReplayResult(seed = 11): ReplayResult {
-  const faker = new Faker({ locale: [en] });
+  const faker = createEnglishFaker();
   faker.seed(seed);
   const cycles: ReplayCycle[] = Array.from({ length: 4 }, (_, i) => {
     const throttled = i === 2;
