@@ -19,7 +19,7 @@ import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { runReplay } from '../mock-idp/index.js';
 import { HarnessError, isHarnessError } from '../src/errors/harness-error.js';
-import { REPLAY_BENCH_ARGS, readReplayBenchOptions } from './replay-bench-options.js';
+import { applyCliHeapPolicy, REPLAY_BENCH_ARGS, readReplayBenchOptions } from './replay-bench-options.js';
 import { formatMb, REPLAY_PEAK_RSS_TARGET_MB, RssPhases, renderRssPhases } from './rss-phases.js';
 import { ServerProcess } from './server-process-handle.js';
 import { formatStatuses } from './throughput-report.js';
@@ -32,6 +32,7 @@ const HELP = `directory-memory: peak RSS of the replay process (directory + one 
   --concurrency N  replay concurrency (default 8)
   --seed N         directory seed (default 1)
   --mapping NAME   entra-default (default) or datadog
+  --v8-default-heap  V8's own heap growth instead of the one scim-harness replay sets (for comparison)
   --live           after each phase's reading, a full GC and the live heap (lowers later peaks a little)
 `;
 
@@ -69,7 +70,9 @@ async function main(): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
-  const { users, groups, concurrency, seed, mapping } = readReplayBenchOptions(values, 100_000);
+  const options = readReplayBenchOptions(values, 100_000);
+  const { users, groups, concurrency, seed, mapping } = options;
+  const heapPolicy = applyCliHeapPolicy(options);
   const cpu = cpus();
   const loadAtStart = loadavg()[0] ?? 0;
   const startedAt = new Date().toISOString();
@@ -131,7 +134,7 @@ async function main(): Promise<void> {
     await rm(reportDir, { recursive: true, force: true });
   }
   const lines = [
-    `Node ${process.version}, ${process.platform} ${process.arch}, ${cpu.length} × ${cpu[0]?.model.trim() ?? '?'}; replay process pid ${process.pid}, server process pid ${server.pid ?? '?'}; mapping ${mapping}, seed ${seed}; V8 heap limit ${formatMb(getHeapStatistics().heap_size_limit)}; load average ${loadAtStart.toFixed(2)} at start, ${(loadavg()[0] ?? 0).toFixed(2)} at end; ${startedAt}`,
+    `Node ${process.version}, ${process.platform} ${process.arch}, ${cpu.length} × ${cpu[0]?.model.trim() ?? '?'}; replay process pid ${process.pid}, server process pid ${server.pid ?? '?'}; mapping ${mapping}, seed ${seed}; V8 heap limit ${formatMb(getHeapStatistics().heap_size_limit)}, ${heapPolicy}; load average ${loadAtStart.toFixed(2)} at start, ${(loadavg()[0] ?? 0).toFixed(2)} at end; ${startedAt}`,
     '',
     ...renderRssPhases(
       phases.phases,

@@ -2,7 +2,7 @@
  * The options the replay benchmarks share (directory size, pacing, seed, mapping), parsed once: the throughput and
  * memory benchmarks must describe the same replay the same way.
  */
-import { MAPPING_PRESET_NAMES, type MappingPresetName } from '../mock-idp/index.js';
+import { applyReplayHeapPolicy, MAPPING_PRESET_NAMES, type MappingPresetName } from '../mock-idp/index.js';
 import { HarnessError } from '../src/errors/harness-error.js';
 import { readCount } from './count-option.js';
 
@@ -12,6 +12,8 @@ export interface ReplayBenchOptions {
   concurrency: number;
   seed: number;
   mapping: MappingPresetName;
+  /** `--v8-default-heap`: leave V8's heap growth as it is, for a before/after comparison with the CLI's policy. */
+  v8DefaultHeap: boolean;
 }
 
 /** The `parseArgs` declarations of those options. */
@@ -21,11 +23,16 @@ export const REPLAY_BENCH_ARGS = {
   concurrency: { type: 'string' },
   seed: { type: 'string' },
   mapping: { type: 'string' },
+  'v8-default-heap': { type: 'boolean' },
 } as const;
 
 /** Reads them, with `defaultUsers` when `--users` is absent; groups default to one per hundred users. */
 export function readReplayBenchOptions(
-  values: { [K in keyof typeof REPLAY_BENCH_ARGS]?: string | undefined },
+  values: {
+    [K in keyof typeof REPLAY_BENCH_ARGS]?: (typeof REPLAY_BENCH_ARGS)[K]['type'] extends 'boolean'
+      ? boolean | undefined
+      : string | undefined;
+  },
   defaultUsers: number,
 ): ReplayBenchOptions {
   const users = readCount('users', values.users, defaultUsers, 100_000);
@@ -43,5 +50,18 @@ export function readReplayBenchOptions(
     concurrency: Math.max(1, readCount('concurrency', values.concurrency, 8, 256)),
     seed: readCount('seed', values.seed, 1, Number.MAX_SAFE_INTEGER),
     mapping: preset,
+    v8DefaultHeap: values['v8-default-heap'] === true,
   };
+}
+
+/**
+ * Sets the heap policy `scim-harness replay` sets (`applyReplayHeapPolicy`), so the benchmark measures the replay as
+ * the command runs it, unless `--v8-default-heap`; returns the words for the report's first line.
+ */
+export function applyCliHeapPolicy(options: Pick<ReplayBenchOptions, 'v8DefaultHeap'>): string {
+  if (options.v8DefaultHeap) return "V8's default heap growth (--v8-default-heap)";
+  const policy = applyReplayHeapPolicy();
+  return policy.kind === 'applied'
+    ? `heap growth ${policy.growingPercent}% as \`scim-harness replay\` sets it`
+    : `heap growth as given (${policy.flag})`;
 }

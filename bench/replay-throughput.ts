@@ -21,6 +21,7 @@ import { isHarnessError } from '../src/errors/harness-error.js';
 import { runAutocannonProcess } from './autocannon-process-handle.js';
 import { readCount } from './count-option.js';
 import {
+  applyCliHeapPolicy,
   REPLAY_BENCH_ARGS,
   type ReplayBenchOptions,
   readReplayBenchOptions,
@@ -56,6 +57,7 @@ const HELP = `replay-throughput: the replay's initial cycle against autocannon o
   --seed N         directory seed (default 1)
   --rounds N       rounds; the halves swap order every round (default 1)
   --mapping NAME   entra-default (users, managers, groups) or datadog (users only); default entra-default
+  --v8-default-heap  V8's own heap growth instead of the one scim-harness replay sets (for comparison)
 `;
 
 function readOptions(): Options | undefined {
@@ -225,9 +227,10 @@ async function replayHalf(options: Options): Promise<HalfRun> {
 async function main(): Promise<void> {
   const options = readOptions();
   if (options === undefined) return;
+  const heapPolicy = applyCliHeapPolicy(options);
   const cpu = cpus();
   const loadAtStart = loadavg()[0] ?? 0;
-  const header = `Node ${process.version}, ${process.platform} ${process.arch}, ${cpu.length} × ${cpu[0]?.model.trim() ?? '?'}; ${options.users} users, ${options.groups} groups, mapping ${options.mapping}, concurrency ${options.concurrency}, seed ${options.seed}; load average ${loadAtStart.toFixed(2)} at start; ${new Date().toISOString()}`;
+  const header = `Node ${process.version}, ${process.platform} ${process.arch}, ${cpu.length} × ${cpu[0]?.model.trim() ?? '?'}; ${options.users} users, ${options.groups} groups, mapping ${options.mapping}, concurrency ${options.concurrency}, seed ${options.seed}; ${heapPolicy}; load average ${loadAtStart.toFixed(2)} at start; ${new Date().toISOString()}`;
   const rounds: ThroughputRound[] = [];
   const processes: ProcessRole[] = [
     {

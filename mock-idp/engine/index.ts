@@ -3,6 +3,8 @@ export { checkConvergence, compareResource, readTargetPath } from './convergence
 export type { CycleEngineOptions } from './cycle-engine.js';
 export { CycleEngine } from './cycle-engine.js';
 export { CycleMetrics, percentile } from './cycle-metrics.js';
+export type { ReplayHeapPolicy } from './heap-policy.js';
+export { applyReplayHeapPolicy, REPLAY_HEAP_GROWING_PERCENT } from './heap-policy.js';
 export type { ObjectState } from './object-state.js';
 export { resolvableAttributes, sameAttributes, withoutReferences } from './object-state.js';
 export type {
