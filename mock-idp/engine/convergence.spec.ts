@@ -1,8 +1,25 @@
 import { expect, test } from '@playwright/test';
+import { createScimClient } from '../../src/http/index.js';
 import { type RunningReferenceServer, startReferenceServer } from '../../src/reference-server/index.js';
-import type { EntraGroup } from '../directory/index.js';
-import { ENTRA_DEFAULT_GROUP_MAPPING, type ScimAttributeSet } from '../mappings/index.js';
-import { compareResource, expectedGroup } from './convergence.js';
+import { SCHEMA_URNS } from '../../src/scim/urns.js';
+import { createDirectory, type EntraDirectory, type EntraGroup, type EntraUser } from '../directory/index.js';
+import {
+  DATADOG_USER_MAPPING,
+  ENTRA_DEFAULT_GROUP_MAPPING,
+  ENTRA_DEFAULT_USER_MAPPING,
+  type ScimAttributeSet,
+  type UserMapping,
+} from '../mappings/index.js';
+import { resolveClientProfile } from '../requests/index.js';
+import {
+  checkConvergence,
+  compareResource,
+  expectedGroup,
+  expectedUser,
+  type ManagerRemoval,
+} from './convergence.js';
+import { CycleEngine } from './cycle-engine.js';
+import { MemoryProvisioningLog } from './provisioning-log.js';
 import { runReplay } from './replay.js';
 
 /** Source objectIds and the target ids the engine resolved them to; `gone` is not provisioned. */
@@ -17,7 +34,8 @@ interface CompareCase {
   diverging: string[];
 }
 
-const MANAGER = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager';
+const ENTERPRISE = SCHEMA_URNS.EnterpriseUser;
+const MANAGER = `${ENTERPRISE}:manager`;
 
 const COMPARE_CASES: CompareCase[] = [
   {
@@ -70,6 +88,219 @@ for (const row of COMPARE_CASES) {
   test(`compareResource: ${row.name}`, () => {
     const found = compareResource('Group g', row.expected, row.resource, resolve);
     expect(found.map((divergence) => divergence.attribute)).toEqual(row.diverging);
+  });
+}
+
+/** A user mapping small enough that a test resource can hold all of it: a string row and the manager. */
+const SMALL_USER_MAPPING: UserMapping = {
+  name: 'userName, title, manager',
+  objectType: 'User',
+  rows: [
+    {
+      target: 'userName',
+      source: { kind: 'direct', attribute: 'userPrincipalName' },
+      type: 'string',
+      apply: 'always',
+    },
+    { target: 'title', source: { kind: 'direct', attribute: 'jobTitle' }, type: 'string', apply: 'always' },
+    { target: MANAGER, source: { kind: 'direct', attribute: 'manager' }, type: 'reference', apply: 'always' },
+  ],
+};
+
+/** A source user with every attribute present unless `patch` empties it. */
+function user(patch: Partial<EntraUser> = {}): EntraUser {
+  return {
+    objectId: 'carol',
+    serial: 3,
+    userPrincipalName: 'carol@example.test',
+    mail: undefined,
+    mailNickname: 'carol',
+    givenName: 'Carol',
+    surname: 'Doe',
+    displayName: 'Carol Doe',
+    jobTitle: 'Engineer',
+    department: undefined,
+    employeeId: undefined,
+    manager: 'alice',
+    mobile: undefined,
+    telephoneNumber: undefined,
+    streetAddress: undefined,
+    city: undefined,
+    state: undefined,
+    postalCode: undefined,
+    country: undefined,
+    accountEnabled: true,
+    isSoftDeleted: false,
+    softDeletedInCycle: undefined,
+    assigned: true,
+    ...patch,
+  };
+}
+
+/** A target resource for `user()` under SMALL_USER_MAPPING; `manager` is what the enterprise extension holds. */
+function carolOnTarget(fields: { title?: string; manager?: unknown; noExtension?: boolean } = {}) {
+  const resource: Record<string, unknown> = { id: 't-carol', userName: 'carol@example.test' };
+  if (fields.title !== undefined) resource.title = fields.title;
+  if (fields.noExtension !== true)
+    resource[ENTERPRISE] = 'manager' in fields ? { manager: fields.manager } : {};
+  return resource;
+}
+
+interface ClearedManagerCase {
+  name: string;
+  source: Partial<EntraUser>;
+  managerRemoval: ManagerRemoval;
+  resource: Record<string, unknown>;
+  /** The divergences reported, as replay.json holds them (without `object`). */
+  divergences: { attribute: string; expected: unknown; found: unknown }[];
+}
+
+const STALE_BOB = { value: 't-bob', $ref: 'http://127.0.0.1/Users/t-bob', displayName: 'Bob' };
+const NO_MANAGER: Partial<EntraUser> = { manager: undefined };
+
+const CLEARED_MANAGER_CASES: ClearedManagerCase[] = [
+  {
+    name: 'a stale manager the source removed diverges, expected null',
+    source: NO_MANAGER,
+    managerRemoval: 'replaceEmpty',
+    resource: carolOnTarget({ title: 'Engineer', manager: STALE_BOB }),
+    divergences: [{ attribute: MANAGER, expected: null, found: 't-bob' }],
+  },
+  {
+    name: 'a stale manager held as a bare id diverges',
+    source: NO_MANAGER,
+    managerRemoval: 'replaceEmpty',
+    resource: carolOnTarget({ title: 'Engineer', manager: 't-bob' }),
+    divergences: [{ attribute: MANAGER, expected: null, found: 't-bob' }],
+  },
+  {
+    name: 'a stale manager diverges when the client clears with remove',
+    source: NO_MANAGER,
+    managerRemoval: 'remove',
+    resource: carolOnTarget({ title: 'Engineer', manager: STALE_BOB }),
+    divergences: [{ attribute: MANAGER, expected: null, found: 't-bob' }],
+  },
+  ...(
+    [
+      ['no enterprise extension', carolOnTarget({ title: 'Engineer', noExtension: true })],
+      ['no manager in the extension', carolOnTarget({ title: 'Engineer' })],
+      ['manager null', carolOnTarget({ title: 'Engineer', manager: null })],
+      ['manager ""', carolOnTarget({ title: 'Engineer', manager: '' })],
+      ['manager {value: ""}', carolOnTarget({ title: 'Engineer', manager: { value: '' } })],
+      ['manager {value: null}', carolOnTarget({ title: 'Engineer', manager: { value: null } })],
+      ['manager []', carolOnTarget({ title: 'Engineer', manager: [] })],
+    ] as const
+  ).map(
+    ([form, resource]): ClearedManagerCase => ({
+      name: `a cleared manager (${form}) matches`,
+      source: NO_MANAGER,
+      managerRemoval: 'replaceEmpty',
+      resource,
+      divergences: [],
+    }),
+  ),
+  {
+    name: "managerRemoval 'none': the client sends nothing, so a stale manager is not flagged",
+    source: NO_MANAGER,
+    managerRemoval: 'none',
+    resource: carolOnTarget({ title: 'Engineer', manager: STALE_BOB }),
+    divergences: [],
+  },
+  {
+    name: 'a string attribute emptied at the source but kept on the target is not flagged',
+    source: { jobTitle: undefined },
+    managerRemoval: 'replaceEmpty',
+    resource: carolOnTarget({ title: 'Old title', manager: { value: 't-alice' } }),
+    divergences: [],
+  },
+  {
+    name: 'a manager the source names but the target does not know is neither expected nor expected absent',
+    source: { manager: 'gone' },
+    managerRemoval: 'replaceEmpty',
+    resource: carolOnTarget({ title: 'Engineer', manager: STALE_BOB }),
+    divergences: [],
+  },
+  {
+    name: 'a manager the source still names is expected',
+    source: {},
+    managerRemoval: 'replaceEmpty',
+    resource: carolOnTarget({ title: 'Engineer' }),
+    divergences: [{ attribute: MANAGER, expected: 't-alice', found: null }],
+  },
+];
+
+for (const row of CLEARED_MANAGER_CASES) {
+  test(`expectedUser + compareResource: ${row.name}`, () => {
+    const expected = expectedUser(user(row.source), SMALL_USER_MAPPING, {
+      inScope: true,
+      resolve,
+      managerRemoval: row.managerRemoval,
+    });
+    const found = compareResource('User carol', expected.attributes, row.resource, resolve, expected.absent);
+    expect(found).toEqual(row.divergences.map((divergence) => ({ object: 'User carol', ...divergence })));
+  });
+}
+
+interface ClearedReferencesCase {
+  name: string;
+  mapping: UserMapping;
+  source: Partial<EntraUser>;
+  managerRemoval: ManagerRemoval;
+  absent: string[];
+}
+
+const CLEARED_REFERENCES_CASES: ClearedReferencesCase[] = [
+  {
+    name: 'the default mapping without a source manager',
+    mapping: ENTRA_DEFAULT_USER_MAPPING,
+    source: { manager: undefined, jobTitle: undefined, mail: undefined },
+    managerRemoval: 'replaceEmpty',
+    absent: [MANAGER],
+  },
+  {
+    name: 'the default mapping with a source manager',
+    mapping: ENTRA_DEFAULT_USER_MAPPING,
+    source: {},
+    managerRemoval: 'remove',
+    absent: [],
+  },
+  {
+    name: "managerRemoval 'none'",
+    mapping: ENTRA_DEFAULT_USER_MAPPING,
+    source: { manager: undefined },
+    managerRemoval: 'none',
+    absent: [],
+  },
+  {
+    name: 'a mapping without a reference row (Datadog)',
+    mapping: DATADOG_USER_MAPPING,
+    source: { manager: undefined, jobTitle: undefined },
+    managerRemoval: 'replaceEmpty',
+    absent: [],
+  },
+  {
+    name: 'a manager row applied only on create is never cleared',
+    mapping: {
+      ...SMALL_USER_MAPPING,
+      rows: SMALL_USER_MAPPING.rows.map((mappingRow) =>
+        mappingRow.type === 'reference' ? { ...mappingRow, apply: 'onCreateOnly' as const } : mappingRow,
+      ),
+    },
+    source: { manager: undefined },
+    managerRemoval: 'replaceEmpty',
+    absent: [],
+  },
+];
+
+for (const row of CLEARED_REFERENCES_CASES) {
+  test(`expectedUser absent paths: ${row.name}`, () => {
+    const expected = expectedUser(user(row.source), row.mapping, {
+      inScope: true,
+      resolve,
+      managerRemoval: row.managerRemoval,
+    });
+    expect(expected.absent).toEqual(row.absent);
+    for (const path of row.absent) expect(Object.keys(expected.attributes)).not.toContain(path);
   });
 }
 
@@ -142,6 +373,94 @@ test.describe('replay against the embedded server converges every cycle', () => 
           expect(cycle.divergences, `cycle ${cycle.n}`).toEqual([]);
           expect(cycle.quarantined, `cycle ${cycle.n}`).toBe(false);
           expect(cycle.converged, `cycle ${cycle.n}`).toBe(true);
+        }
+      });
+    }
+  }
+});
+
+/** The directory one cycle later with every user's manager removed at the source. */
+function withoutManagers(directory: EntraDirectory): EntraDirectory {
+  const users = new Map([...directory.users].map(([id, entry]) => [id, { ...entry, manager: undefined }]));
+  return { ...directory, users, cycle: directory.cycle + 1 };
+}
+
+interface RemovalCase {
+  managerRemoval: ManagerRemoval;
+  managerShape: 'urnString' | 'refArray';
+  /** Whether the target still holds the removed managers after the cycle. */
+  targetKeeps: boolean;
+}
+
+const REMOVAL_CASES: RemovalCase[] = [
+  { managerRemoval: 'replaceEmpty', managerShape: 'urnString', targetKeeps: false },
+  { managerRemoval: 'remove', managerShape: 'urnString', targetKeeps: false },
+  { managerRemoval: 'none', managerShape: 'urnString', targetKeeps: true },
+  { managerRemoval: 'replaceEmpty', managerShape: 'refArray', targetKeeps: false },
+  { managerRemoval: 'remove', managerShape: 'refArray', targetKeeps: false },
+];
+
+test.describe('a manager removed at the source, against the embedded server', () => {
+  test.describe.configure({ mode: 'parallel' });
+  let server: RunningReferenceServer;
+  test.beforeAll(async () => {
+    server = await startReferenceServer();
+  });
+  test.afterAll(async () => {
+    await server.close();
+  });
+
+  for (const mode of ['legacy', 'compliant'] as const) {
+    for (const row of REMOVAL_CASES) {
+      test(`${mode}, managerRemoval ${row.managerRemoval}, ${row.managerShape}: converges, and the stale managers show only when expected absent`, async () => {
+        const runId = `mgr-${mode}-${row.managerRemoval}-${row.managerShape === 'refArray' ? 'ref' : 'urn'}`;
+        const client = createScimClient({ tenantUrl: server.baseUrl, token: server.adminToken });
+        const engine = new CycleEngine({
+          client,
+          profile: resolveClientProfile({
+            mode,
+            baseUrl: server.baseUrl,
+            managerRemoval: row.managerRemoval,
+          }),
+          userMapping: ENTRA_DEFAULT_USER_MAPPING,
+          groupMapping: undefined,
+          log: new MemoryProvisioningLog(),
+          runId,
+          concurrency: 4,
+        });
+        const converge = (directory: EntraDirectory, managerRemoval: ManagerRemoval) =>
+          checkConvergence({
+            client,
+            directory,
+            userMapping: ENTRA_DEFAULT_USER_MAPPING,
+            groupMapping: undefined,
+            users: engine.users,
+            groups: engine.groups,
+            resolve: engine.resolve,
+            concurrency: 4,
+            managerRemoval,
+          });
+        const initial = createDirectory({ seed: 7, users: 24, groups: 0, runId, assignedUserRatio: 1 });
+        await engine.runCycle(1, 'initial', initial);
+        expect((await converge(initial, row.managerRemoval)).divergences).toEqual([]);
+        // The users whose manager the target now holds: the ones the removal must clear.
+        const linked = [...initial.users.values()].filter(
+          (entry) => entry.manager !== undefined && engine.resolve(entry.manager) !== undefined,
+        );
+        expect(linked.length, 'the seed gives some users a provisioned manager').toBeGreaterThan(0);
+
+        const next = withoutManagers(initial);
+        await engine.runCycle(2, 'incremental', next);
+        expect((await converge(next, row.managerRemoval)).divergences).toEqual([]);
+        // Judged as if the client cleared managers: only a target that kept them diverges, once per user.
+        const strict = await converge(next, 'replaceEmpty');
+        const stale = row.targetKeeps ? linked : [];
+        expect(strict.divergences.map((divergence) => divergence.object).sort()).toEqual(
+          stale.map((entry) => `User ${entry.userPrincipalName}`).sort(),
+        );
+        for (const divergence of strict.divergences) {
+          expect(divergence).toMatchObject({ attribute: MANAGER, expected: null });
+          expect(typeof divergence.found).toBe('string');
         }
       });
     }

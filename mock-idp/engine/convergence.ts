@@ -1,6 +1,6 @@
 import type { ScimClient } from '../../src/http/index.js';
 import type { ReplayDivergence } from '../../src/report/index.js';
-import { computeScope, type EntraDirectory, type EntraGroup } from '../directory/index.js';
+import { computeScope, type EntraDirectory, type EntraGroup, type EntraUser } from '../directory/index.js';
 import {
   type GroupMapping,
   mapGroup,
@@ -9,10 +9,13 @@ import {
   type ScimAttributeValue,
   type UserMapping,
 } from '../mappings/index.js';
-import type { ResolveTargetId } from '../requests/index.js';
+import { type EntraClientProfile, type ResolveTargetId, resolveClientProfile } from '../requests/index.js';
 import { parseTargetPath } from '../requests/scim-body.js';
 import { type ObjectState, resolvableAttributes } from './object-state.js';
 import { runPool } from './run-pool.js';
+
+/** How a client clears a manager removed at the source (see `EntraClientOptions.managerRemoval`). */
+export type ManagerRemoval = EntraClientProfile['managerRemoval'];
 
 /** What {@link checkConvergence} reads from. */
 export interface ConvergenceInput {
@@ -26,7 +29,33 @@ export interface ConvergenceInput {
   concurrency: number;
   /** Stop listing after this many (the count still says how many). Default 200. */
   maxDivergences?: number;
+  /**
+   * The client profile's `managerRemoval`: whether the client clears a manager removed at the source.
+   * Default: the profile's default (`replaceEmpty`); pass the profile's value when it may differ.
+   */
+  managerRemoval?: ManagerRemoval;
 }
+
+/** Options of {@link expectedUser}. */
+export interface ExpectedUserOptions {
+  /** Assigned and inside the scoping filter (feeds `IsSoftDeleted`). */
+  inScope: boolean;
+  resolve: ResolveTargetId;
+  managerRemoval: ManagerRemoval;
+}
+
+/** What a user's target resource should hold once its cycle ran. */
+export interface ExpectedUser {
+  /** The mapped attributes the target should hold (references not resolvable yet left out). */
+  readonly attributes: ScimAttributeSet;
+  /** Paths the target should no longer hold: reference rows (manager) the source emptied. */
+  readonly absent: readonly string[];
+}
+
+const NOTHING_ABSENT: readonly string[] = Object.freeze([]);
+
+/** The profile's own default, read from it so that the two cannot drift (the mode plays no part in it). */
+const DEFAULT_MANAGER_REMOVAL: ManagerRemoval = resolveClientProfile({ mode: 'legacy' }).managerRemoval;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -47,6 +76,18 @@ export function readTargetPath(resource: Record<string, unknown>, path: string):
   return value;
 }
 
+/**
+ * The reference a target holds at `found`: the `value` of `{value}` (the enterprise manager), else the value
+ * itself; `undefined` when it holds none (absent, null, `""`, `{value: ""}`, `[]`), the forms a cleared
+ * manager may take ("empty, null or absent", as Microsoft's SCIM_Update_Manager_Test accepts).
+ */
+function heldReference(found: unknown): unknown {
+  const held = isRecord(found) ? found.value : found;
+  if (held === undefined || held === null || held === '') return undefined;
+  if (Array.isArray(held) && held.length === 0) return undefined;
+  return held;
+}
+
 function sameFound(expected: string | boolean, found: unknown): boolean {
   if (typeof expected === 'boolean') {
     return found === expected || (typeof found === 'string' && found.toLowerCase() === String(expected));
@@ -54,12 +95,16 @@ function sameFound(expected: string | boolean, found: unknown): boolean {
   return found === expected;
 }
 
-/** Compares one target resource with its expected attributes. */
+/**
+ * Compares one target resource with its expected attributes. Paths in `absent` must hold nothing; one that
+ * still does is reported with `expected: null` and the reference it kept as `found`.
+ */
 export function compareResource(
   object: string,
   expected: ScimAttributeSet,
   resource: Record<string, unknown>,
   resolve: ResolveTargetId,
+  absent: readonly string[] = NOTHING_ABSENT,
 ): ReplayDivergence[] {
   const divergences: ReplayDivergence[] = [];
   for (const [path, value] of Object.entries(expected)) {
@@ -86,7 +131,51 @@ export function compareResource(
         divergences.push({ object, attribute: path, expected: want, found: got });
     }
   }
+  for (const path of absent) {
+    const kept = heldReference(readTargetPath(resource, path));
+    if (kept !== undefined) divergences.push({ object, attribute: path, expected: null, found: kept });
+  }
   return divergences;
+}
+
+/**
+ * The reference rows (manager) a user's mapping maps but whose source is now empty: Entra clears those,
+ * unlike any other attribute that became empty, which it leaves as it was ("doesn't support provisioning
+ * null values"). None with `managerRemoval: 'none'`, where the client sends nothing. Rows applied "Only
+ * during object creation" are never updated, so their removal is never sent either.
+ * @see https://learn.microsoft.com/en-us/entra/identity/app-provisioning/customize-application-attributes
+ */
+export function clearedReferences(
+  mapping: UserMapping,
+  mapped: ScimAttributeSet,
+  managerRemoval: ManagerRemoval,
+): readonly string[] {
+  if (managerRemoval === 'none') return NOTHING_ABSENT;
+  let absent: string[] | undefined;
+  for (const row of mapping.rows) {
+    if (row.type !== 'reference' || row.apply !== 'always' || row.target in mapped) continue;
+    absent ??= [];
+    absent.push(row.target);
+  }
+  return absent ?? NOTHING_ABSENT;
+}
+
+/**
+ * What a user should hold once its cycle ran: the mapped attributes whose references resolve now, and no
+ * manager when the source has none (see {@link clearedReferences}). A manager the source still names but
+ * the target does not know is neither expected nor expected absent, as Entra provisions without it.
+ * @see https://learn.microsoft.com/en-us/entra/identity/app-provisioning/how-provisioning-works#provisioning-cycles-initial-and-incremental
+ */
+export function expectedUser(
+  user: EntraUser,
+  mapping: UserMapping,
+  options: ExpectedUserOptions,
+): ExpectedUser {
+  const mapped = mapUser(user, mapping, { inScope: options.inScope });
+  return {
+    attributes: resolvableAttributes(mapped, options.resolve),
+    absent: clearedReferences(mapping, mapped, options.managerRemoval),
+  };
 }
 
 /**
@@ -121,6 +210,7 @@ export async function checkConvergence(
 ): Promise<{ divergences: ReplayDivergence[]; count: number }> {
   const { client, directory, users, groups, resolve } = input;
   const max = input.maxDivergences ?? 200;
+  const managerRemoval = input.managerRemoval ?? DEFAULT_MANAGER_REMOVAL;
   const divergences: ReplayDivergence[] = [];
   let count = 0;
   const report = (found: ReplayDivergence[]): void => {
@@ -132,6 +222,7 @@ export async function checkConvergence(
     path: string,
     object: string,
     expected: ScimAttributeSet | undefined,
+    absent: readonly string[] = NOTHING_ABSENT,
   ): Promise<void> => {
     const exchange = await client.get(path);
     const status = exchange.response?.status;
@@ -149,7 +240,7 @@ export async function checkConvergence(
       ]);
       return;
     }
-    report(compareResource(object, expected, json, resolve));
+    report(compareResource(object, expected, json, resolve, absent));
   };
   const userChecks: (() => Promise<void>)[] = [];
   for (const user of directory.users.values()) {
@@ -167,13 +258,15 @@ export async function checkConvergence(
       continue;
     }
     // Mapped when read, not up front: a read-back of 100k users must not hold 100k attribute sets at once.
-    userChecks.push(() =>
-      read(
+    userChecks.push(() => {
+      const expected = expectedUser(user, input.userMapping, { inScope, resolve, managerRemoval });
+      return read(
         `/Users/${encodeURIComponent(state.targetId ?? '')}`,
         `User ${user.userPrincipalName}`,
-        resolvableAttributes(mapUser(user, input.userMapping, { inScope }), resolve),
-      ),
-    );
+        expected.attributes,
+        expected.absent,
+      );
+    });
   }
   for (const [objectId, state] of users) {
     if (directory.users.has(objectId) || state.targetId === undefined) continue;

@@ -54,6 +54,11 @@ export class CycleEngine {
     this.#operations = this.#newOperations(0);
   }
 
+  /** The client profile the cycles send with; convergence needs its `managerRemoval`. */
+  get profile(): EntraClientProfile {
+    return this.#options.profile;
+  }
+
   /** The target id of a provisioned user or group (references resolve through it). */
   readonly resolve = (objectId: string): string | undefined => {
     const state = this.users.get(objectId) ?? this.groups.get(objectId);

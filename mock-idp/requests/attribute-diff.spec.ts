@@ -77,6 +77,37 @@ const CASES: {
     ops: [],
   },
   {
+    name: 'manager removed, default: legacy replaces with "" (the validator body)',
+    options: { mode: 'legacy' },
+    before: { [MANAGER]: ref('m1') },
+    after: {},
+    ops: [{ op: 'Replace', path: MANAGER, value: '' }],
+  },
+  {
+    name: 'manager removed, default: compliant clears after the merged replace',
+    options: { mode: 'compliant' },
+    before: { title: 'A', [MANAGER]: ref('m1') },
+    after: { title: 'B' },
+    ops: [
+      { op: 'replace', value: { title: 'B' } },
+      { op: 'replace', path: MANAGER, value: '' },
+    ],
+  },
+  {
+    name: 'manager removed while another attribute emptied: only the manager is cleared',
+    options: { mode: 'compliant' },
+    before: { title: 'A', [MANAGER]: ref('m1') },
+    after: {},
+    ops: [{ op: 'replace', path: MANAGER, value: '' }],
+  },
+  {
+    name: 'manager whose user is gone (no longer resolvable) is still cleared',
+    options: { mode: 'compliant', managerRemoval: 'remove' },
+    before: { [MANAGER]: ref('unknown-m') },
+    after: {},
+    ops: [{ op: 'remove', path: MANAGER }],
+  },
+  {
     name: 'manager removed, remove switch',
     options: { mode: 'legacy', managerRemoval: 'remove' },
     before: { [MANAGER]: ref('m1') },
