@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HarnessError } from '../../src/errors/harness-error.js';
@@ -16,7 +16,6 @@ import {
   type ReplayResult,
   type ReplayScenario,
   type ReplayTokenOwner,
-  writeReports,
 } from '../../src/report/index.js';
 import { generateChanges } from '../changes/index.js';
 import { createDirectory, type EntraDirectory, type Shard } from '../directory/index.js';
@@ -33,6 +32,7 @@ import { JsonlProvisioningLog, MemoryProvisioningLog, type ProvisioningLogSink }
 import type { QuarantineEvent } from './quarantine.js';
 import { classifyExchange } from './reactions.js';
 import { ProgressTracker, type ReplayProgress } from './replay-progress.js';
+import { writeReplayReports } from './replay-reports.js';
 import { observePools, runPool } from './run-pool.js';
 
 /** Options of {@link runReplay}. */
@@ -72,8 +72,13 @@ export interface ReplayOptions {
   beforeCycle?: (n: number, context: ReplayContext) => Promise<void> | void;
   /** Who owns the token (`GET /Me`, asked before the first cycle); the finding also goes into replay.json. */
   onTokenOwner?: (finding: ReplayTokenOwner) => void;
-  /** A scenario's verdict, computed after the cycles, written into replay.json. */
+  /** A scenario's verdict, computed after the cycles and {@link ReplayOptions.afterCleanup}, written into replay.json. */
   scenario?: (cycles: readonly ReplayCycle[], timeline: readonly QuarantineEvent[]) => ReplayScenario;
+  /**
+   * Runs once cleanup is over, on every way out (success, failure, abort), before replay.json is written: a
+   * scenario undoes here what it changed outside the run, so the report can say how that went. Must not throw.
+   */
+  afterCleanup?: () => Promise<void>;
 }
 
 /** What a scenario sees between cycles. */
@@ -100,14 +105,21 @@ export class ReplayInterruptedError extends HarnessError {
   /** Cycles that ran to the end (convergence included) before the interruption. */
   readonly cyclesRun: number;
   readonly cleanup: { deleted: number; failed: number };
+  /** Reports written despite the interruption (a scenario records what it changed outside the run); often none. */
+  readonly files: readonly string[];
 
-  constructor(cyclesRun: number, cleanup: { deleted: number; failed: number }) {
+  constructor(
+    cyclesRun: number,
+    cleanup: { deleted: number; failed: number },
+    files: readonly string[] = [],
+  ) {
     super(
       'INTERNAL',
       `replay interrupted after ${cyclesRun} complete cycle(s); cleanup deleted ${cleanup.deleted}, failed ${cleanup.failed}`,
     );
     this.cyclesRun = cyclesRun;
     this.cleanup = cleanup;
+    this.files = files;
   }
 }
 
@@ -313,6 +325,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayOutcome> 
           groups: engine.groups,
           resolve: engine.resolve,
           concurrency,
+          managerRemoval: profile.managerRemoval,
         }),
       );
       if (signal?.aborted) break;
@@ -322,11 +335,15 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayOutcome> 
       options.onCycle?.(cycle);
     }
   } finally {
-    if (!options.keep)
-      cleanup = await removeCreated(engine, context, concurrency, options.token, progress, () =>
-        clientFor(options, options.token, scheduler, onExchange),
-      );
-    await log.close();
+    try {
+      if (!options.keep)
+        cleanup = await removeCreated(engine, context, concurrency, options.token, progress, () =>
+          clientFor(options, options.token, scheduler, onExchange),
+        );
+      await log.close();
+    } finally {
+      await options.afterCleanup?.();
+    }
   }
   // Aborted once every cycle had run: the replay is complete and its report is still worth writing.
   if (signal?.aborted && cycles.length < options.cycles)
@@ -343,13 +360,8 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayOutcome> 
     quarantine: [...engine.quarantine.timeline],
     tokenOwner,
   };
-  const files: string[] = [];
-  if (options.reportDir !== undefined) {
-    const path = join(options.reportDir, 'replay.json');
-    await writeFile(path, `${JSON.stringify(result, null, 2)}\n`);
-    files.push(path, join(options.reportDir, 'provisioning-log.jsonl'));
-    files.push(...(await writeReports(options.reportDir, null, { replay: result, secrets })));
-  }
+  const files =
+    options.reportDir === undefined ? [] : await writeReplayReports(options.reportDir, result, secrets);
   return { result, timeline: engine.quarantine.timeline, files, cleanup };
 }
 

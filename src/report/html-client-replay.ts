@@ -4,7 +4,7 @@ import type { ReplayView } from './report-view-model.js';
 /**
  * Renders the mock-IdP replay into `#app`: per cycle counts by action and status, latency, throughput, errors
  * by code, the quarantine timeline (each cycle's state and the events in it, reasons in words), who owns the
- * token, and divergences. Runs in the browser.
+ * token, what became of a scenario's external key owner, and divergences. Runs in the browser.
  *
  * Part of the report.html script: this function is serialised with `Function.prototype.toString`
  * and called in the browser, so it may reference nothing outside its own body and parameters (type imports
@@ -111,6 +111,13 @@ export function renderReplayView(doc: Document, dom: ClientDom, data: ReplayView
         h('h3', {}, `Scenario: ${data.scenario.name}`),
         h('p', {}, h('strong', {}, 'Outcome: '), data.scenario.outcome),
         h('p', {}, data.scenario.explanation),
+        data.scenario.owner && data.scenario.ownerLine
+          ? h(
+              'p',
+              { class: `key-owner-restore restore-${data.scenario.owner.restore}` },
+              data.scenario.ownerLine,
+            )
+          : null,
         data.scenario.keyOwner
           ? h('p', {}, h('strong', {}, 'Owner of the key: '), owner(data.scenario.keyOwner))
           : null,

@@ -36,5 +36,6 @@ article h4, article h5 { margin: 0.5rem 0 0.25rem; font-size: 0.9rem; }
 .timeline li { padding: 0.25rem 0.6rem; border-radius: 3px; border: 1px solid var(--line); }
 .timeline li.quarantined { background: var(--fail); color: #fff; }
 .timeline li.active { color: var(--pass); }
+.key-owner-restore.restore-failed { color: var(--fail); font-weight: 700; }
 [hidden] { display: none !important; }
 `;

@@ -45,6 +45,13 @@ export { renderJunit } from './render-junit.js';
 export { GITHUB_COMMENT_LIMIT, type MarkdownOptions, renderMarkdown } from './render-markdown.js';
 export { formatTable, renderTerminalSummary, type TerminalOptions } from './render-terminal.js';
 export {
+  describeKeyOwnerRestore,
+  KEY_OWNER_RESTORE_SCHEMA,
+  REPLAY_OWNER_RESTORES,
+  type ReplayKeyOwnerRestore,
+  type ReplayOwnerRestoreKind,
+} from './replay-key-owner.js';
+export {
   parseReplayResult,
   REPLAY_CYCLE_KINDS,
   REPLAY_QUARANTINE_EVENTS,

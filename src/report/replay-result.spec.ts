@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { REPLAY_OWNER_RESTORES } from './replay-key-owner.js';
 import { parseReplayResult, type ReplayCycle, replayErrorsByCode } from './replay-result.js';
 import { sampleReplayResult } from './test-support/sample-results.js';
 
@@ -75,6 +76,30 @@ const INVALID: [
     },
     /\/scenario\/keyOwner must have required property 'message'/,
   ],
+  [
+    'a key owner restore of an unknown kind',
+    (r) => {
+      r.scenario = {
+        name: 's',
+        outcome: 'o',
+        explanation: 'e',
+        owner: { userName: 'ada', priorActive: true, restore: 'probably' },
+      };
+    },
+    /\/scenario\/owner\/restore must be equal to one of the allowed values/,
+  ],
+  [
+    'a key owner restore without the prior active',
+    (r) => {
+      r.scenario = {
+        name: 's',
+        outcome: 'o',
+        explanation: 'e',
+        owner: { userName: 'ada', restore: 'failed' },
+      };
+    },
+    /\/scenario\/owner must have required property 'priorActive'/,
+  ],
 ];
 
 test('the optional timeline and token owner validate, and schemaVersion stays 1', () => {
@@ -101,6 +126,23 @@ test('the optional timeline and token owner validate, and schemaVersion stays 1'
   };
   expect(parseReplayResult(JSON.parse(JSON.stringify(replay)))).toEqual(replay);
   expect(replay.schemaVersion).toBe(1);
+});
+
+test('a scenario owner (what became of an external key owner) validates, and schemaVersion stays 1', () => {
+  const base = sampleReplayResult();
+  for (const restore of REPLAY_OWNER_RESTORES) {
+    const replay = {
+      ...base,
+      scenario: {
+        name: 'key-revocation',
+        outcome: 'key-rejected',
+        explanation: 'e',
+        owner: { userName: 'ada@example.com', priorActive: true, restore, status: '403' },
+      },
+    };
+    expect(parseReplayResult(JSON.parse(JSON.stringify(replay)))).toEqual(replay);
+  }
+  expect(base.schemaVersion).toBe(1);
 });
 
 for (const [name, breakIt, message] of INVALID) {

@@ -2,6 +2,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import formatsPlugin from 'ajv-formats';
 import { HarnessError } from '../errors/harness-error.js';
 import { describeSchemaErrors } from './conformance-schema.js';
+import { KEY_OWNER_RESTORE_SCHEMA, type ReplayKeyOwnerRestore } from './replay-key-owner.js';
 
 /** The version of the replay contract the report renders. */
 export const REPLAY_SCHEMA_VERSION = 1;
@@ -84,6 +85,11 @@ export interface ReplayScenario {
   explanation: string;
   /** Who owns the key the scenario switched to, as `GET /Me` told it before the key was used. */
   keyOwner?: ReplayTokenOwner;
+  /**
+   * What became of a user outside the run that the scenario deactivated (`--owner` on an external tenant), recorded
+   * after its restore on every way out. Additive: absent for the embedded server and for a service-account key.
+   */
+  owner?: ReplayKeyOwnerRestore;
 }
 
 /**
@@ -187,6 +193,7 @@ export const REPLAY_SCHEMA = {
         outcome: { type: 'string' },
         explanation: { type: 'string' },
         keyOwner: TOKEN_OWNER_SCHEMA,
+        owner: KEY_OWNER_RESTORE_SCHEMA,
       },
     },
     quarantine: {

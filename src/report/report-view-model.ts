@@ -1,6 +1,12 @@
 import { type CategoryScore, scoreCategories } from './category-score.js';
 import type { ConformanceResult } from './conformance-result.js';
-import { type ReplayCycle, type ReplayResult, replayErrorsByCode } from './replay-result.js';
+import { describeKeyOwnerRestore } from './replay-key-owner.js';
+import {
+  type ReplayCycle,
+  type ReplayResult,
+  type ReplayScenario,
+  replayErrorsByCode,
+} from './replay-result.js';
 import { buildQuarantineTimeline, type ReplayTimelineCycle } from './replay-timeline.js';
 
 /** A replay cycle with what the page shows but the contract does not carry. */
@@ -8,8 +14,14 @@ export interface ReplayCycleView extends ReplayCycle {
   errorsByCode: Record<string, number>;
 }
 
-export interface ReplayView extends Omit<ReplayResult, 'cycles'> {
+/** A scenario with what became of its external key owner in words, shown under the explanation. */
+export interface ReplayScenarioView extends ReplayScenario {
+  ownerLine?: string;
+}
+
+export interface ReplayView extends Omit<ReplayResult, 'cycles' | 'scenario'> {
   cycles: ReplayCycleView[];
+  scenario?: ReplayScenarioView;
   /** The quarantine timeline per cycle, reasons in words. */
   timeline: ReplayTimelineCycle[];
 }
@@ -34,7 +46,14 @@ export function buildReportViewModel(
           ...replay,
           cycles: replay.cycles.map((c) => ({ ...c, errorsByCode: replayErrorsByCode(c) })),
           timeline: buildQuarantineTimeline(replay),
+          ...(replay.scenario === undefined ? {} : { scenario: scenarioView(replay.scenario) }),
         }
       : null,
   };
+}
+
+function scenarioView(scenario: ReplayScenario): ReplayScenarioView {
+  return scenario.owner === undefined
+    ? scenario
+    : { ...scenario, ownerLine: describeKeyOwnerRestore(scenario.owner) };
 }

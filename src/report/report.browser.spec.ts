@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { expect, type Page, test } from '@playwright/test';
 import { describeVerdict } from './build-conformance-result.js';
 import type { CheckResult } from './conformance-result.js';
+import { describeKeyOwnerRestore, type ReplayKeyOwnerRestore } from './replay-key-owner.js';
 import {
   HOSTILE_PAYLOADS,
   type Sample,
@@ -196,3 +197,39 @@ test('the replay timeline shows each cycle with its events in words, and who own
   expect(requests).toEqual([url]);
   expect(problems).toEqual([]);
 });
+
+// [what became of the key owner, what the line under the scenario's explanation says]
+const OWNER_LINES: [ReplayKeyOwnerRestore, string][] = [
+  [
+    { userName: 'owner@example.com', priorActive: true, restore: 'failed', status: '403' },
+    'WARNING: user owner@example.com is left INACTIVE on the tenant',
+  ],
+  [{ userName: 'owner@example.com', priorActive: true, restore: 'kept' }, 'left inactive (--keep)'],
+];
+
+for (const [owner, words] of OWNER_LINES) {
+  test(`the replay section says under the scenario what became of its key owner: ${owner.restore}`, async ({
+    page,
+  }) => {
+    const replay = {
+      ...sampleReplayResult(),
+      scenario: {
+        name: 'key-revocation',
+        outcome: 'key-rejected',
+        explanation: 'The key was rejected.',
+        owner,
+      },
+    };
+    const out = path.join(dir, `owner-${owner.restore}`);
+    await writeReports(out, null, { replay });
+    const url = pathToFileURL(path.join(out, 'report.html')).href;
+    const { problems } = await open(page, url);
+    const line = page.locator(`#replay .scenario p.key-owner-restore.restore-${owner.restore}`);
+    await expect(line).toHaveText(describeKeyOwnerRestore(owner));
+    await expect(line).toContainText(words);
+    // Right under the explanation.
+    await expect(page.locator('#replay .scenario p').nth(1)).toHaveText('The key was rejected.');
+    await expect(page.locator('#replay .scenario p').nth(2)).toHaveClass(/key-owner-restore/);
+    expect(problems).toEqual([]);
+  });
+}

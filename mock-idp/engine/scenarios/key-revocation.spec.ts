@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test';
 import { type RunningReferenceServer, startReferenceServer } from '../../../src/reference-server/index.js';
 import { parseReplayResult } from '../../../src/report/index.js';
 import { SCHEMA_URNS } from '../../../src/scim/urns.js';
+import { ReplayInterruptedError } from '../replay.js';
 import {
   describeRestore,
   EXPECTED_OUTCOMES,
@@ -117,83 +118,244 @@ async function allText(dir: string): Promise<string> {
   return texts.join('\n');
 }
 
-// [case, scenario, key, --owner, --keep, outcome, owner active afterwards, restore]
-const EXTERNAL: [
-  string,
-  KeyRevocationScenario,
-  'user' | 'account',
-  boolean,
-  boolean,
-  string,
-  boolean,
-  string,
-][] = [
-  [
-    'a user-owned key, owner restored',
-    'key-revocation',
-    'user',
-    true,
-    false,
-    'key-rejected',
-    true,
-    'restored',
-  ],
-  ['a user-owned key with --keep', 'key-revocation', 'user', true, true, 'key-rejected', false, 'kept'],
-  ["a service account's key", 'service-account-key', 'account', false, false, 'kept-provisioning', true, ''],
+/** A fetch through which the target refuses the PATCH that sets the owner's `active` back to true. */
+function refusingRestore(ownerId: string): typeof fetch {
+  return async (input, init) => {
+    const request = new Request(input, init);
+    if (request.method === 'PATCH' && new URL(request.url).pathname.endsWith(`/Users/${ownerId}`)) {
+      const body = await request.clone().text();
+      if (/"value"\s*:\s*(true|"True")/.test(body)) {
+        const error = { schemas: [SCHEMA_URNS.Error], status: '403', detail: 'reactivation is not allowed' };
+        return new Response(JSON.stringify(error), {
+          status: 403,
+          headers: { 'content-type': 'application/scim+json' },
+        });
+      }
+    }
+    return fetch(request);
+  };
+}
+
+interface ExternalRow {
+  name: string;
+  scenario: KeyRevocationScenario;
+  key: 'user' | 'account';
+  withOwner: boolean;
+  keep: boolean;
+  /** The target refuses the PATCH that puts the owner back. */
+  refuseRestore: boolean;
+  outcome: string;
+  activeAfter: boolean;
+  /** What became of the owner; absent when there is none (a service account's key). */
+  restore?: KeyOwnerRestore['restore'];
+  /** The restoring PATCH's status in replay.json. */
+  status?: RegExp;
+  /** What stderr says of the owner at the end. */
+  line?: RegExp;
+}
+
+const EXTERNAL: ExternalRow[] = [
+  {
+    name: 'a user-owned key, owner restored',
+    scenario: 'key-revocation',
+    key: 'user',
+    withOwner: true,
+    keep: false,
+    refuseRestore: false,
+    outcome: 'key-rejected',
+    activeAfter: true,
+    restore: 'restored',
+    status: /^2\d\d$/,
+    line: /Key owner key\.owner@example\.com: set back to active=true/,
+  },
+  {
+    name: 'a user-owned key with --keep',
+    scenario: 'key-revocation',
+    key: 'user',
+    withOwner: true,
+    keep: true,
+    refuseRestore: false,
+    outcome: 'key-rejected',
+    activeAfter: false,
+    restore: 'kept',
+    line: /left inactive \(--keep\)/,
+  },
+  {
+    name: 'a user-owned key, the target refuses the restoring PATCH',
+    scenario: 'key-revocation',
+    key: 'user',
+    withOwner: true,
+    keep: false,
+    refuseRestore: true,
+    outcome: 'key-rejected',
+    activeAfter: false,
+    restore: 'failed',
+    status: /^403$/,
+    line: /WARNING: user key\.owner@example\.com is left INACTIVE on the tenant \(the PATCH setting active back to true got 403\): set active back to true on that user by hand\./,
+  },
+  {
+    name: "a service account's key",
+    scenario: 'service-account-key',
+    key: 'account',
+    withOwner: false,
+    keep: false,
+    refuseRestore: false,
+    outcome: 'kept-provisioning',
+    activeAfter: true,
+  },
 ];
 
-for (const [name, scenario, keyKind, withOwner, keep, expected, activeAfter, restore] of EXTERNAL) {
-  test(`external tenant: ${name} → ${expected}`, async () => {
+for (const row of EXTERNAL) {
+  test(`external tenant: ${row.name} → ${row.outcome}`, async () => {
     const server = await startReferenceServer();
     const dir = await mkdtemp(join(tmpdir(), 'key-revocation-'));
     try {
       const ownerName = 'key.owner@example.com';
       const tenant = await externalTenant(server, ownerName);
-      const key = keyKind === 'user' ? tenant.userKey : tenant.accountKey;
+      const key = row.key === 'user' ? tenant.userKey : tenant.accountKey;
       const warnings: string[] = [];
       const outcome = await runKeyRevocation(
-        scenario,
+        row.scenario,
         {
           tenantUrl: server.baseUrl,
           token: server.adminToken,
           users: 6,
           groups: 0,
           seed: 5,
-          runId: `ext-${keyKind}-${keep}`,
+          runId: `ext-${row.key}-${row.keep}-${row.refuseRestore}`,
           concurrency: 2,
-          keep,
+          keep: row.keep,
           reportDir: dir,
           warn: (text) => warnings.push(text),
+          ...(row.refuseRestore ? { fetch: refusingRestore(tenant.ownerId) } : {}),
         },
-        { kind: 'owned-key', key, label: 'the key in OWNED', ...(withOwner ? { owner: ownerName } : {}) },
+        { kind: 'owned-key', key, label: 'the key in OWNED', ...(row.withOwner ? { owner: ownerName } : {}) },
       );
       const verdict = outcome.result.scenario;
-      expect(verdict?.outcome).toBe(expected);
-      expect(verdict?.outcome).toBe(EXPECTED_OUTCOMES[scenario]);
-      if (scenario === 'key-revocation') {
+      expect(verdict?.outcome).toBe(row.outcome);
+      expect(verdict?.outcome).toBe(EXPECTED_OUTCOMES[row.scenario]);
+      const replay = parseReplayResult(JSON.parse(await readFile(join(dir, 'replay.json'), 'utf8')));
+      if (row.scenario === 'key-revocation') {
         expect(verdict?.explanation).toMatch(
           /belonged to user key\.owner@example\.com, deprovisioned in cycle 3.*service-account key/,
         );
         expect(verdict?.keyOwner).toMatchObject({ kind: 'user', userName: ownerName, severity: 'danger' });
         expect(warnings.join('')).toMatch(/will DEACTIVATE user key\.owner@example\.com .*revoke/);
-        expect(warnings.join('')).toMatch(
-          restore === 'kept'
-            ? /left inactive \(--keep\)/
-            : /Key owner key\.owner@example\.com: set back to active=true/,
-        );
-        expect(outcome.owner).toMatchObject({ userName: ownerName, priorActive: true, restore });
+        expect(outcome.owner).toMatchObject({ userName: ownerName, priorActive: true, restore: row.restore });
+        if (row.status) expect(outcome.owner?.status).toMatch(row.status);
+        else expect(outcome.owner?.status).toBeUndefined();
+        // Written after the restore: replay.json and the outcome say the same, and the restore line is said last.
+        expect(replay.scenario?.owner).toEqual(outcome.owner);
+        expect(verdict?.owner).toEqual(outcome.owner);
+        expect(warnings.at(-1)).toMatch(row.line ?? /^$/);
       } else {
         expect(outcome.result.cycles.every((cycle) => !cycle.quarantined)).toBe(true);
         expect(verdict?.keyOwner?.severity).toBe('none');
         expect(outcome.owner).toBeUndefined();
+        expect(replay.scenario).not.toHaveProperty('owner');
       }
-      // Never deleted; active as it was unless --keep.
-      expect(await tenant.ownerActive()).toBe(activeAfter);
-      expect(parseReplayResult(JSON.parse(await readFile(join(dir, 'replay.json'), 'utf8')))).toBeTruthy();
+      // Never deleted; active as it was unless --keep or the target refused.
+      expect(await tenant.ownerActive()).toBe(row.activeAfter);
       const written = await allText(dir);
       expect(written).not.toContain(key);
       expect(written).not.toContain(server.adminToken);
       expect(warnings.join('')).not.toContain(key);
+      expect(warnings.join('')).not.toContain(server.adminToken);
+    } finally {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+interface StoppedRow {
+  /** Ctrl-C once the owner is deactivated in cycle 3, or a fault once cycle 3 is over. */
+  how: 'abort' | 'fault';
+  keep: boolean;
+  restore: KeyOwnerRestore['restore'];
+  activeAfter: boolean;
+  outcome: string;
+  /** The cycles replay.json keeps. */
+  cycles: number[];
+}
+
+const STOPPED: StoppedRow[] = [
+  {
+    how: 'abort',
+    keep: false,
+    restore: 'restored',
+    activeAfter: true,
+    outcome: 'interrupted',
+    cycles: [1, 2],
+  },
+  { how: 'abort', keep: true, restore: 'kept', activeAfter: false, outcome: 'interrupted', cycles: [1, 2] },
+  {
+    how: 'fault',
+    keep: false,
+    restore: 'restored',
+    activeAfter: true,
+    outcome: 'not-completed',
+    cycles: [1, 2, 3],
+  },
+];
+
+for (const row of STOPPED) {
+  test(`external tenant: stopped by ${row.how} after the owner was deactivated (keep ${row.keep}) → replay.json says ${row.restore}`, async () => {
+    const server = await startReferenceServer();
+    const dir = await mkdtemp(join(tmpdir(), 'key-revocation-stopped-'));
+    try {
+      const ownerName = 'key.owner@example.com';
+      const tenant = await externalTenant(server, ownerName);
+      const controller = new AbortController();
+      const warnings: string[] = [];
+      const error = await runKeyRevocation(
+        'key-revocation',
+        {
+          tenantUrl: server.baseUrl,
+          token: server.adminToken,
+          users: 6,
+          groups: 0,
+          seed: 5,
+          runId: `ext-${row.how}-${row.keep}`,
+          concurrency: 2,
+          keep: row.keep,
+          reportDir: dir,
+          signal: controller.signal,
+          warn: (text) => {
+            warnings.push(text);
+            if (row.how === 'abort' && /^cycle 3: deactivated user/.test(text)) controller.abort();
+          },
+          onCycle: (cycle) => {
+            // A fault whose message carries the run's token: the record must not.
+            if (row.how === 'fault' && cycle.n === 3) throw new Error(`disk full near ${server.adminToken}`);
+          },
+        },
+        { kind: 'owned-key', key: tenant.userKey, label: 'the key in OWNED', owner: ownerName },
+      ).catch((thrown: unknown) => thrown);
+      if (row.how === 'abort') {
+        expect(error).toBeInstanceOf(ReplayInterruptedError);
+        const interrupted = error as ReplayInterruptedError;
+        expect(interrupted.cyclesRun).toBe(row.cycles.length);
+        expect(interrupted.files).toContain(join(dir, 'replay.json'));
+        expect(interrupted.files).toContain(join(dir, 'report.html'));
+      } else expect(String(error)).toMatch(/disk full/);
+      const replay = parseReplayResult(JSON.parse(await readFile(join(dir, 'replay.json'), 'utf8')));
+      expect(replay.cycles.map((cycle) => cycle.n)).toEqual(row.cycles);
+      expect(replay.scenario).toMatchObject({
+        name: 'key-revocation',
+        outcome: row.outcome,
+        owner: { userName: ownerName, priorActive: true, restore: row.restore },
+      });
+      expect(replay.scenario?.explanation).toContain(`after ${row.cycles.length} complete cycle(s)`);
+      expect(replay.scenario?.keyOwner).toMatchObject({ kind: 'user', userName: ownerName });
+      // Said on stderr last, in the words replay.json records.
+      const recorded = replay.scenario?.owner;
+      expect(recorded).toBeDefined();
+      if (recorded) expect(warnings.at(-1)).toBe(describeRestore(recorded));
+      expect(await tenant.ownerActive()).toBe(row.activeAfter);
+      const written = await allText(dir);
+      expect(written).not.toContain(tenant.userKey);
+      expect(written).not.toContain(server.adminToken);
     } finally {
       await server.close();
       await rm(dir, { recursive: true, force: true });
@@ -256,12 +418,12 @@ for (const [name, owner, keyKind, message] of REFUSALS) {
 const RESTORES: [KeyOwnerRestore, RegExp][] = [
   [
     { userName: 'a@x.example', priorActive: true, restore: 'restored', status: '200' },
-    /^Key owner a@x\.example: set back to active=true\./,
+    /^Key owner a@x\.example: set back to active=true \(200\)\./,
   ],
   [{ userName: 'a@x.example', priorActive: true, restore: 'kept' }, /left inactive \(--keep\)/],
   [
     { userName: 'a@x.example', priorActive: true, restore: 'failed', status: '403' },
-    /^WARNING: key owner a@x\.example was NOT set back to active=true \(403\): do it by hand/,
+    /^WARNING: user a@x\.example is left INACTIVE on the tenant \(the PATCH setting active back to true got 403\): set active back to true on that user by hand\.\n$/,
   ],
   [{ userName: 'a@x.example', priorActive: true, restore: 'untouched' }, /never deactivated/],
 ];

@@ -1,11 +1,25 @@
 import { HarnessError } from '../../../src/errors/harness-error.js';
 import { assessTokenOwner, createScimClient, type ScimClient } from '../../../src/http/index.js';
-import type { ReplayCycle, ReplayScenario, ReplayTokenOwner } from '../../../src/report/index.js';
+import {
+  describeKeyOwnerRestore,
+  REPLAY_OWNER_RESTORES,
+  type ReplayCycle,
+  type ReplayKeyOwnerRestore,
+  type ReplayScenario,
+  type ReplayTokenOwner,
+} from '../../../src/report/index.js';
 import type { EntraDirectory } from '../../directory/index.js';
 import { type EntraClientProfile, parseTenantUrl, resolveClientProfile } from '../../requests/index.js';
 import type { QuarantineEvent } from '../quarantine.js';
-import { type ReplayContext, type ReplayOptions, type ReplayOutcome, runReplay } from '../replay.js';
+import {
+  type ReplayContext,
+  ReplayInterruptedError,
+  type ReplayOptions,
+  type ReplayOutcome,
+  runReplay,
+} from '../replay.js';
 import { findKeyOwner, type KeyOwnerAccount, setKeyOwnerActive } from './key-owner-account.js';
+import { recordStoppedReplay } from './stopped-replay-record.js';
 
 /** `key-revocation`: a key owned by a user the run deprovisions; `service-account-key`: the same run with a service account's key. */
 export const KEY_REVOCATION_SCENARIOS = ['key-revocation', 'service-account-key'] as const;
@@ -25,24 +39,21 @@ export type ScenarioKeySource =
   | { kind: 'owned-key'; key: string; owner?: string; label: string };
 
 /** The owner's `active` after the scenario: put back, left as the scenario made it (`--keep`), or not put back. */
-export const OWNER_RESTORES = ['restored', 'kept', 'failed', 'untouched'] as const;
+export const OWNER_RESTORES = REPLAY_OWNER_RESTORES;
 
-/** What became of an external owner. */
-export interface KeyOwnerRestore {
-  userName: string;
-  priorActive: boolean;
-  restore: (typeof OWNER_RESTORES)[number];
-  /** The status of the restoring PATCH, when one was sent. */
-  status?: string;
-}
+/** What became of an external owner; replay.json carries it as `scenario.owner`. */
+export type KeyOwnerRestore = ReplayKeyOwnerRestore;
 
 export interface KeyRevocationOutcome extends ReplayOutcome {
-  /** Present for an external owner (`--owner`): whether its `active` was put back. */
+  /** Present for an external owner (`--owner`): whether its `active` was put back (also `result.scenario.owner`). */
   owner?: KeyOwnerRestore;
 }
 
 /** Options of {@link runKeyRevocation}: a replay's, less what the scenario fixes itself. */
-export type KeyRevocationOptions = Omit<ReplayOptions, 'cycles' | 'churn' | 'beforeCycle' | 'scenario'> & {
+export type KeyRevocationOptions = Omit<
+  ReplayOptions,
+  'cycles' | 'churn' | 'beforeCycle' | 'scenario' | 'afterCleanup'
+> & {
   /** Told on stderr before anything changes: whose key, who will be deactivated, what a vendor does then. */
   warn?: (text: string) => void;
 };
@@ -200,7 +211,10 @@ async function prepareExternalOwner(
  * owner; provision once more. Against the embedded server the admin API mints the key; against an external tenant
  * the operator hands it in (`source.kind === 'owned-key'`) and, for `key-revocation`, names its owner: the one
  * object outside the run the harness touches, looked up first, deactivated in the deprovision cycle with the run's
- * own token, and given back its prior `active` afterwards unless `keep`. Before a key is used, `/Me` says who owns it.
+ * own token, and given back its prior `active` after the replay's cleanup unless `keep`. What became of it is said
+ * through `warn` and recorded in replay.json as `scenario.owner` on every way out: when the replay stops early
+ * (Ctrl-C, a fault) after the owner was deactivated, a replay.json of the completed cycles is still written.
+ * Before a key is used, `/Me` says who owns it.
  * @see https://docs.datadoghq.com/account_management/scim/
  */
 export async function runKeyRevocation(
@@ -288,42 +302,77 @@ export async function runKeyRevocation(
     if (n > DEPROVISION_CYCLE) context.setDirectory(retitle(context.directory, n));
   };
 
-  let outcome: KeyRevocationOutcome | undefined;
+  // What the replay saw, kept for the record a stopped replay still leaves.
+  const seen: {
+    context?: ReplayContext;
+    cycles: ReplayCycle[];
+    tokenOwner?: ReplayTokenOwner;
+    restore?: KeyOwnerRestore;
+  } = { cycles: [] };
+  // Once, on every way out: after the replay's cleanup (so before replay.json is written), or when it failed early.
+  const settleOwner = async (): Promise<void> => {
+    if (prepared === undefined || seen.restore !== undefined) return;
+    seen.restore = await restoreOwner(options, profile, prepared.account, deactivated);
+    options.warn?.(describeRestore(seen.restore));
+  };
   try {
-    outcome = await runReplay({
+    const outcome = await runReplay({
       ...options,
       cycles: CYCLES,
       churn: 0,
-      beforeCycle,
-      scenario: (cycles, timeline) => explain(name, owner, cycles, timeline, keyOwner, ownerFailure),
+      beforeCycle: (n, context) => {
+        seen.context = context;
+        return beforeCycle(n, context);
+      },
+      onCycle: (cycle) => {
+        seen.cycles.push(cycle);
+        options.onCycle?.(cycle);
+      },
+      onTokenOwner: (finding) => {
+        seen.tokenOwner = finding;
+        options.onTokenOwner?.(finding);
+      },
+      afterCleanup: settleOwner,
+      scenario: (cycles, timeline) =>
+        withRestore(explain(name, owner, cycles, timeline, keyOwner, ownerFailure), seen.restore),
     });
-  } finally {
-    if (prepared !== undefined) {
-      const restore = await restoreOwner(options, profile, prepared.account, deactivated);
-      options.warn?.(describeRestore(restore));
-      if (outcome !== undefined) outcome = { ...outcome, owner: restore };
-    }
+    return seen.restore === undefined ? outcome : { ...outcome, owner: seen.restore };
+  } catch (error) {
+    await settleOwner();
+    const restore = seen.restore;
+    // Only a change outside the run needs a record once the replay stopped; otherwise the error says it all.
+    if (restore === undefined || restore.restore === 'untouched' || options.reportDir === undefined)
+      throw error;
+    const secrets = [options.token, ...(source.kind === 'owned-key' ? [source.key] : [])];
+    const files = await recordStoppedReplay({
+      reportDir: options.reportDir,
+      runId: options.runId,
+      mode: tenant.mode,
+      seed: options.seed,
+      cycles: seen.cycles,
+      timeline: seen.context?.engine.quarantine.timeline ?? [],
+      ...(seen.tokenOwner === undefined ? {} : { tokenOwner: seen.tokenOwner }),
+      scenario: { name, ...(keyOwner === undefined ? {} : { keyOwner }), owner: restore },
+      error,
+      secrets,
+    }).catch((writeError: unknown) => {
+      const why = writeError instanceof Error ? writeError.message : String(writeError);
+      options.warn?.(`Could not record key owner ${restore.userName} in replay.json: ${why}\n`);
+      return [];
+    });
+    throw error instanceof ReplayInterruptedError
+      ? new ReplayInterruptedError(error.cyclesRun, error.cleanup, files)
+      : error;
   }
-  return outcome;
+}
+
+function withRestore(scenario: ReplayScenario, restore: KeyOwnerRestore | undefined): ReplayScenario {
+  return restore === undefined ? scenario : { ...scenario, owner: restore };
 }
 
 /** One line for stderr on what became of the owner, said on every way out (Ctrl-C included). */
 export function describeRestore(restore: KeyOwnerRestore): string {
-  const { userName, priorActive, status } = restore;
-  switch (restore.restore) {
-    case 'restored':
-      return `Key owner ${userName}: set back to active=${priorActive}. Its key stays revoked wherever the vendor revokes keys.\n`;
-    case 'kept':
-      return `Key owner ${userName}: left inactive (--keep); set it back to active=${priorActive} by hand when done.\n`;
-    case 'failed':
-      return `WARNING: key owner ${userName} was NOT set back to active=${priorActive} (${status ?? 'no answer'}): do it by hand.\n`;
-    case 'untouched':
-      return `Key owner ${userName}: never deactivated, nothing to put back.\n`;
-    default: {
-      const unknown: never = restore.restore;
-      return String(unknown);
-    }
-  }
+  return `${describeKeyOwnerRestore(restore)}\n`;
 }
 
 async function restoreOwner(
@@ -336,6 +385,11 @@ async function restoreOwner(
   if (!deactivated) return { ...base, restore: 'untouched' };
   if (options.keep) return { ...base, restore: 'kept' };
   const client = clientFor(options, options.token, [options.token]);
-  const patched = await setKeyOwnerActive(client, profile, account, account.priorActive);
-  return { ...base, restore: patched.ok ? 'restored' : 'failed', status: patched.status };
+  try {
+    const patched = await setKeyOwnerActive(client, profile, account, account.priorActive);
+    return { ...base, restore: patched.ok ? 'restored' : 'failed', status: patched.status };
+  } catch {
+    // Runs while the replay unwinds: a throw here would hide the replay's own error and the owner's fate.
+    return { ...base, restore: 'failed' };
+  }
 }

@@ -1,8 +1,13 @@
 import { parseShard } from '../../../mock-idp/directory/index.js';
-import { EXPECTED_OUTCOMES, ReplayInterruptedError } from '../../../mock-idp/engine/index.js';
+import {
+  applyReplayHeapPolicy,
+  EXPECTED_OUTCOMES,
+  ReplayInterruptedError,
+} from '../../../mock-idp/engine/index.js';
 import { nodeConfigFs, resolveConfig } from '../../config/index.js';
 import { HarnessError } from '../../errors/harness-error.js';
 import { startReferenceServer } from '../../reference-server/index.js';
+import { describeKeyOwnerRestore } from '../../report/index.js';
 import type { CliIo, OutputStream } from '../cli-io.js';
 import type { CommandContext } from '../command-context.js';
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js';
@@ -29,8 +34,10 @@ function numberOption(name: string, text: string, min: number, max: number, inte
 }
 
 /**
- * `scim-harness replay`: exit 0 when every cycle converged and nothing was quarantined, 1 otherwise,
- * 2 on bad options, 3 when Test Connection fails. Without --tenant-url it targets the embedded server.
+ * `scim-harness replay`: exit 0 when every cycle converged and nothing was quarantined (or a scenario's expected
+ * outcome occurred), 1 otherwise, 2 on bad options, 3 when Test Connection fails, 130 on Ctrl-C. A scenario that
+ * could not give an external key owner back its `active` exits 1 whatever its outcome: a user on someone else's
+ * tenant is left changed, and no later command can find it. Without --tenant-url it targets the embedded server.
  */
 export async function replay(args: ReplayArgs, context: CommandContext): Promise<ExitCode> {
   const { io } = context;
@@ -44,6 +51,8 @@ export async function replay(args: ReplayArgs, context: CommandContext): Promise
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);
   const scenario =
     args.scenario === 'key-revocation' || args.scenario === 'service-account-key' ? args.scenario : undefined;
+  // Bounds the heap's growth over a long replay (heap-policy.ts); process-wide, so set here, not by the engine.
+  applyReplayHeapPolicy(io.env);
   const server = config.target.kind === 'embedded' ? await startReferenceServer() : undefined;
   const view = new ReplayProgressView({
     stream: io.stderr,
@@ -88,15 +97,19 @@ export async function replay(args: ReplayArgs, context: CommandContext): Promise
     const verdict = outcome.result.scenario;
     if (verdict !== undefined)
       io.stdout.write(`Scenario ${verdict.name}: ${verdict.outcome}. ${verdict.explanation}\n`);
+    // Said again under the verdict, as stderr's line has scrolled away by now.
+    if (verdict?.owner !== undefined) io.stdout.write(`${describeKeyOwnerRestore(verdict.owner)}\n`);
+    const ownerLeftChanged = verdict?.owner?.restore === 'failed';
     const passed =
       scenario !== undefined
         ? verdict?.outcome === EXPECTED_OUTCOMES[scenario]
         : outcome.result.cycles.every((cycle) => cycle.converged && !cycle.quarantined);
     io.stdout.write(
-      `Replay ${config.runId}: ${outcome.result.cycles.length} cycles, ${passed ? 'all converged' : 'NOT converged or quarantined'}; cleanup deleted ${outcome.cleanup.deleted}, failed ${outcome.cleanup.failed}. Reports: ${outcome.files.join(', ')}\n`,
+      `Replay ${config.runId}: ${outcome.result.cycles.length} cycles, ${passed ? 'all converged' : 'NOT converged or quarantined'}${ownerLeftChanged ? ', but the key owner was NOT set back (above)' : ''}; cleanup deleted ${outcome.cleanup.deleted}, failed ${outcome.cleanup.failed}. Reports: ${outcome.files.join(', ')}\n`,
     );
+    // Ctrl-C keeps 130, as `run` does whatever its cleanup left; the owner's line above says what to do.
     if (io.shutdown.aborted) return EXIT_CODES.interrupted;
-    return passed ? EXIT_CODES.ok : EXIT_CODES.failures;
+    return passed && !ownerLeftChanged ? EXIT_CODES.ok : EXIT_CODES.failures;
   } finally {
     view.stop();
     io.shutdown.removeEventListener('abort', onInterrupt);
@@ -115,8 +128,9 @@ async function interruptible<T>(
   } catch (error) {
     if (!(error instanceof ReplayInterruptedError)) throw error;
     view.stop();
+    const reports = error.files.length > 0 ? `Reports: ${error.files.join(', ')}` : 'No report was written.';
     io.stdout.write(
-      `Replay interrupted after ${error.cyclesRun} complete cycle(s); cleanup deleted ${error.cleanup.deleted}, failed ${error.cleanup.failed}. No report was written.\n`,
+      `Replay interrupted after ${error.cyclesRun} complete cycle(s); cleanup deleted ${error.cleanup.deleted}, failed ${error.cleanup.failed}. ${reports}\n`,
     );
     return undefined;
   }

@@ -1,6 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { HttpResponse, http, passthrough } from 'msw';
+import { setupServer } from 'msw/node';
 import { createDirectory } from '../../../mock-idp/directory/index.js';
 import { type RunningReferenceServer, startReferenceServer } from '../../reference-server/index.js';
 import { parseReplayResult, type ReplayResult } from '../../report/index.js';
@@ -85,6 +87,14 @@ for (const [name, scenario, keyKind, withOwner, outcome, stderr] of SCENARIOS) {
       expect(replay.quarantine?.some((e) => e.event === 'entered')).toBe(outcome === 'key-rejected');
       const user = await server.state.store.get('User', tenant.ownerId);
       expect(user?.attributes.active).toBe(true);
+      if (withOwner) {
+        expect(replay.scenario?.owner).toMatchObject({
+          userName: OWNER,
+          priorActive: true,
+          restore: 'restored',
+        });
+        expect(replay.scenario?.owner?.status).toMatch(/^2\d\d$/);
+      } else expect(replay.scenario).not.toHaveProperty('owner');
       for (const text of [await filesText(reportDir), io.stdout.text(), io.stderr.text()]) {
         expect(text).not.toContain(key);
         expect(text).not.toContain(server.adminToken);
@@ -94,6 +104,146 @@ for (const [name, scenario, keyKind, withOwner, outcome, stderr] of SCENARIOS) {
     }
   });
 }
+
+/** Makes the tenant refuse the PATCH that sets the owner's `active` back to true; everything else goes through. */
+function refuseRestore(server: RunningReferenceServer, ownerId: string) {
+  return setupServer(
+    http.patch(`${server.baseUrl}/Users/${ownerId}`, async ({ request }) => {
+      const body = await request.clone().text();
+      if (!/"value"\s*:\s*(true|"True")/.test(body)) return passthrough();
+      return HttpResponse.json(
+        { schemas: [SCHEMA_URNS.Error], status: '403', detail: 'reactivation is not allowed' },
+        { status: 403, headers: { 'content-type': 'application/scim+json' } },
+      );
+    }),
+  );
+}
+
+interface OwnerRow {
+  name: string;
+  keep: boolean;
+  refuseRestore: boolean;
+  exit: number;
+  restore: string;
+  status?: RegExp;
+  activeAfter: boolean;
+  /** What stderr says of the owner. */
+  stderr: RegExp;
+}
+
+const OWNER_ROWS: OwnerRow[] = [
+  {
+    name: 'the owner set back',
+    keep: false,
+    refuseRestore: false,
+    exit: 0,
+    restore: 'restored',
+    status: /^2\d\d$/,
+    activeAfter: true,
+    stderr: /Key owner key\.owner@example\.com: set back to active=true/,
+  },
+  {
+    name: '--keep leaves the owner inactive on request',
+    keep: true,
+    refuseRestore: false,
+    exit: 0,
+    restore: 'kept',
+    activeAfter: false,
+    stderr: /Key owner key\.owner@example\.com: left inactive \(--keep\); set active back to true by hand/,
+  },
+  {
+    name: 'a refused restore exits 1 although the key was rejected as expected',
+    keep: false,
+    refuseRestore: true,
+    exit: 1,
+    restore: 'failed',
+    status: /^403$/,
+    activeAfter: false,
+    stderr:
+      /WARNING: user key\.owner@example\.com is left INACTIVE on the tenant \(the PATCH setting active back to true got 403\): set active back to true on that user by hand\.\n/,
+  },
+];
+
+for (const row of OWNER_ROWS) {
+  test(`replay --scenario key-revocation --owner: ${row.name} → exit ${row.exit}, replay.json says ${row.restore}`, async () => {
+    const server = await startReferenceServer();
+    const tenant = await prepareTenant(server, OWNER);
+    const msw = row.refuseRestore ? refuseRestore(server, tenant.ownerId) : undefined;
+    msw?.listen({ onUnhandledRequest: 'bypass' });
+    try {
+      const cwd = test.info().outputPath();
+      const reportDir = join(cwd, 'report');
+      const io = captureIo({ cwd, env: { SCIM_TOKEN: server.adminToken, OWNED: tenant.userKey } });
+      const argv = ['replay', '--tenant-url', server.baseUrl, '--scenario', 'key-revocation'];
+      argv.push('--owned-token-env', 'OWNED', '--owner', OWNER, ...(row.keep ? ['--keep'] : []));
+      argv.push(
+        '--users',
+        '5',
+        '--groups',
+        '0',
+        '--run-id',
+        `cli-owner-${row.restore}`,
+        '--report-dir',
+        reportDir,
+      );
+      expect(await main(argv, io), io.stderr.text()).toBe(row.exit);
+      // The scenario's own outcome is the expected one: the exit code is the owner's doing.
+      expect(io.stdout.text()).toContain('Scenario key-revocation: key-rejected.');
+      expect(io.stderr.text()).toMatch(row.stderr);
+      // Said again under the verdict on stdout.
+      expect(io.stdout.text()).toMatch(row.stderr);
+      const replay = await replayJson(reportDir);
+      expect(replay.scenario?.owner).toMatchObject({
+        userName: OWNER,
+        priorActive: true,
+        restore: row.restore,
+      });
+      if (row.status) expect(replay.scenario?.owner?.status).toMatch(row.status);
+      else expect(replay.scenario?.owner).not.toHaveProperty('status');
+      const html = await readFile(join(reportDir, 'report.html'), 'utf8');
+      expect(html).toContain(`"restore":"${row.restore}"`);
+      const user = await server.state.store.get('User', tenant.ownerId);
+      expect(user?.attributes.active).toBe(row.activeAfter);
+      for (const text of [await filesText(reportDir), io.stdout.text(), io.stderr.text()]) {
+        expect(text).not.toContain(tenant.userKey);
+        expect(text).not.toContain(server.adminToken);
+      }
+    } finally {
+      msw?.close();
+      await server.close();
+    }
+  });
+}
+
+test('Ctrl-C once the owner is deactivated: the owner is set back, replay.json records it, exit 130', async () => {
+  const server = await startReferenceServer();
+  try {
+    const tenant = await prepareTenant(server, OWNER);
+    const cwd = test.info().outputPath();
+    const reportDir = join(cwd, 'report');
+    const io = captureIo({ cwd, env: { SCIM_TOKEN: server.adminToken, OWNED: tenant.userKey } });
+    const argv = ['replay', '--tenant-url', server.baseUrl, '--scenario', 'key-revocation'];
+    argv.push('--owned-token-env', 'OWNED', '--owner', OWNER);
+    argv.push('--users', '5', '--groups', '0', '--run-id', 'cli-owner-abort', '--report-dir', reportDir);
+    const exit = main(argv, io);
+    await io.stderr.waitFor(/cycle 3: deactivated user key\.owner@example\.com/);
+    io.interrupt();
+    expect(await exit).toBe(130);
+    expect(io.stderr.text()).toMatch(/Key owner key\.owner@example\.com: set back to active=true/);
+    expect(io.stdout.text()).toMatch(
+      /Replay interrupted after 2 complete cycle\(s\); cleanup deleted \d+, failed 0\. Reports: .*replay\.json/,
+    );
+    const replay = await replayJson(reportDir);
+    expect(replay.scenario).toMatchObject({
+      outcome: 'interrupted',
+      owner: { userName: OWNER, priorActive: true, restore: 'restored' },
+    });
+    expect((await server.state.store.get('User', tenant.ownerId))?.attributes.active).toBe(true);
+    expect(await filesText(reportDir)).not.toContain(tenant.userKey);
+  } finally {
+    await server.close();
+  }
+});
 
 // [case, argv after `replay`, env besides SCIM_TOKEN, the error]: exit 2 before anything changes.
 const USAGE: [string, string[], NodeJS.ProcessEnv, RegExp][] = [

@@ -133,6 +133,7 @@ export async function startReplay(input: StartReplayInput): Promise<ReplayOutcom
   };
   if (scenario === undefined || source === undefined)
     return runReplay({ ...options, cycles: input.cycles, churn: input.churn });
-  // An external owner's restore is told through `note` by the scenario itself, on every way out.
+  // An external owner's restore is told through `note` by the scenario itself, and recorded in replay.json as
+  // `scenario.owner`, on every way out; replay.ts turns a failed one into exit 1.
   return runKeyRevocation(scenario, { ...options, warn: input.note }, source);
 }
