@@ -23,14 +23,14 @@ const OPERATOR_FLAGS = ['--heap-growing-percent', '--heap_growing_percent'] as c
  * collection, so setting it from within the process takes effect, and it never makes a run fail.
  *
  * Process-wide, so only the CLI's `replay` command calls it (and the benchmark that measures that command). An
- * operator who passes the flag through `NODE_OPTIONS` or on node's command line keeps it.
+ * operator who gives the flag on node's command line (`node --heap-growing-percent=N …`; Node refuses it in
+ * `NODE_OPTIONS`) keeps it; `--heap-growing-percent=0` restores V8's own growth.
  */
 export function applyReplayHeapPolicy(
-  env: NodeJS.ProcessEnv = process.env,
   execArgv: readonly string[] = process.execArgv,
   setFlags: (flags: string) => void = setFlagsFromString,
 ): ReplayHeapPolicy {
-  const given = [...execArgv, ...(env.NODE_OPTIONS ?? '').split(/\s+/)].find((arg) =>
+  const given = execArgv.find((arg) =>
     OPERATOR_FLAGS.some((flag) => arg === flag || arg.startsWith(`${flag}=`)),
   );
   if (given !== undefined) return { kind: 'left-to-operator', flag: given };

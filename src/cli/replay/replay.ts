@@ -52,7 +52,7 @@ export async function replay(args: ReplayArgs, context: CommandContext): Promise
   const scenario =
     args.scenario === 'key-revocation' || args.scenario === 'service-account-key' ? args.scenario : undefined;
   // Bounds the heap's growth over a long replay (heap-policy.ts); process-wide, so set here, not by the engine.
-  applyReplayHeapPolicy(io.env);
+  applyReplayHeapPolicy();
   const server = config.target.kind === 'embedded' ? await startReferenceServer() : undefined;
   const view = new ReplayProgressView({
     stream: io.stderr,
