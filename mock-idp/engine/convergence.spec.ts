@@ -3,6 +3,7 @@ import { createScimClient } from '../../src/http/index.js';
 import { type RunningReferenceServer, startReferenceServer } from '../../src/reference-server/index.js';
 import { SCHEMA_URNS } from '../../src/scim/urns.js';
 import { createDirectory, type EntraDirectory, type EntraGroup, type EntraUser } from '../directory/index.js';
+import { entraUser } from '../directory/test-support/entra-user-fixture.js';
 import {
   DATADOG_USER_MAPPING,
   ENTRA_DEFAULT_GROUP_MAPPING,
@@ -107,34 +108,20 @@ const SMALL_USER_MAPPING: UserMapping = {
   ],
 };
 
-/** A source user with every attribute present unless `patch` empties it. */
+/** A source user with a manager and a title unless `patch` empties them. */
 function user(patch: Partial<EntraUser> = {}): EntraUser {
-  return {
+  return entraUser({
     objectId: 'carol',
     serial: 3,
     userPrincipalName: 'carol@example.test',
-    mail: undefined,
     mailNickname: 'carol',
     givenName: 'Carol',
     surname: 'Doe',
     displayName: 'Carol Doe',
     jobTitle: 'Engineer',
-    department: undefined,
-    employeeId: undefined,
     manager: 'alice',
-    mobile: undefined,
-    telephoneNumber: undefined,
-    streetAddress: undefined,
-    city: undefined,
-    state: undefined,
-    postalCode: undefined,
-    country: undefined,
-    accountEnabled: true,
-    isSoftDeleted: false,
-    softDeletedInCycle: undefined,
-    assigned: true,
     ...patch,
-  };
+  });
 }
 
 /** A target resource for `user()` under SMALL_USER_MAPPING; `manager` is what the enterprise extension holds. */
