@@ -114,6 +114,7 @@ export function createDirectory(options: CreateDirectoryOptions): EntraDirectory
     if (!isInShard(userObjectIds[serial]!, shard)) continue;
     const user = generateUser(context, {
       serial,
+      objectId: userObjectIds[serial],
       assignedRatio: assignedUserRatio,
       pickManager: (faker) => {
         if (serial === 0 || !faker.datatype.boolean({ probability: 0.9 })) return undefined;

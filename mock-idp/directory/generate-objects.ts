@@ -81,12 +81,19 @@ export interface UserDraw {
   readonly assignedRatio: number;
   /** Chooses the manager (objectId) with the user's own stream, or none. */
   readonly pickManager: (faker: Faker) => string | undefined;
+  /**
+   * The user's objectId as the caller already holds it (`userObjectIdFor` gives the same value): managers and
+   * group members point at that string, so the user shares it instead of keeping a copy (56 bytes a user).
+   */
+  readonly objectId?: string;
 }
 
 /** Generates user `serial` from `[seed, user, serial]`: the same inputs always give the same user. */
 export function generateUser(context: GenerationContext, draw: UserDraw): EntraUser {
   const { faker, runId, domain } = context;
-  const objectId = userObjectIdFor(context, draw.serial);
+  // Drawn even when given: it seeds the user's stream and moves it past the id.
+  const drawn = userObjectIdFor(context, draw.serial);
+  const objectId = draw.objectId ?? drawn;
   const givenName = faker.person.firstName();
   const surname = faker.person.lastName();
   const nickname = flat(toSlug(givenName), '.', toSlug(surname), '.', draw.serial, '.', runId.toLowerCase());

@@ -25,6 +25,7 @@ const OPERATOR_FLAGS = ['--heap-growing-percent', '--heap_growing_percent'] as c
  * Process-wide, so only the CLI's `replay` command calls it (and the benchmark that measures that command). An
  * operator who gives the flag on node's command line (`node --heap-growing-percent=N …`; Node refuses it in
  * `NODE_OPTIONS`) keeps it; `--heap-growing-percent=0` restores V8's own growth.
+ * @see docs/decisions/0004-replay-heap-growth.md (the options measured)
  */
 export function applyReplayHeapPolicy(
   execArgv: readonly string[] = process.execArgv,
