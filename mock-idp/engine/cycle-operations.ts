@@ -1,7 +1,12 @@
-import type { ScimClient, ScimExchange } from '../../src/http/index.js';
+import type { RetryRecord, ScimClient, ScimExchange } from '../../src/http/index.js';
 import type { RequestDescriptor } from '../requests/index.js';
 import { CycleMetrics } from './cycle-metrics.js';
-import type { LoggedExchange, ProvisioningAction, ProvisioningLogSink } from './provisioning-log.js';
+import type {
+  LoggedExchange,
+  LoggedRetry,
+  ProvisioningAction,
+  ProvisioningLogSink,
+} from './provisioning-log.js';
 import type { QuarantineState } from './quarantine.js';
 import { classifyExchange, ENTRA_REACTIONS, type ReactionKind, statusKey } from './reactions.js';
 
@@ -87,6 +92,7 @@ export class CycleOperations {
       status: statusKey(exchange),
       durationMs: Math.round(exchange.durationMs),
       ...(text === '' ? {} : { responseBody: text.length > limit ? text.slice(0, limit) : text }),
+      ...(exchange.retries.length === 0 ? {} : { retries: exchange.retries.map(loggedRetry) }),
     };
     operation.exchanges.push(logged);
     const reaction = ENTRA_REACTIONS[kind];
@@ -159,6 +165,16 @@ export class CycleOperations {
     }
     return id;
   }
+}
+
+/** A retry as the log keeps it: a copy, so that the log holds nothing of the exchange. */
+function loggedRetry(retry: RetryRecord): LoggedRetry {
+  return {
+    status: retry.status,
+    ...(retry.retryAfter === undefined ? {} : { retryAfter: retry.retryAfter }),
+    ...(retry.requestedMs === undefined ? {} : { requestedMs: retry.requestedMs }),
+    waitedMs: retry.waitedMs,
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

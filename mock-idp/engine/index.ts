@@ -9,6 +9,7 @@ export type { ObjectState } from './object-state.js';
 export { resolvableAttributes, sameAttributes, withoutReferences } from './object-state.js';
 export type {
   LoggedExchange,
+  LoggedRetry,
   ProvisioningAction,
   ProvisioningLogEntry,
   ProvisioningLogSink,
@@ -31,8 +32,8 @@ export {
   REACTION_KINDS,
   statusKey,
 } from './reactions.js';
-export type { ReplayContext, ReplayOptions, ReplayOutcome } from './replay.js';
-export { ReplayInterruptedError, runReplay, testConnection } from './replay.js';
+export type { Replay429Policy, ReplayContext, ReplayOptions, ReplayOutcome } from './replay.js';
+export { REPLAY_429_POLICIES, ReplayInterruptedError, runReplay, testConnection } from './replay.js';
 export type { ReplayPhase, ReplayProgress } from './replay-progress.js';
 export { ProgressTracker, provisioningPhaseOf, REPLAY_PHASES } from './replay-progress.js';
 export { runPool } from './run-pool.js';

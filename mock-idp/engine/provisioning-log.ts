@@ -12,6 +12,20 @@ export type ProvisioningAction = (typeof PROVISIONING_ACTIONS)[number];
 export const PROVISIONING_STATUSES = ['Success', 'Failure', 'Skipped'] as const;
 export type ProvisioningStatus = (typeof PROVISIONING_STATUSES)[number];
 
+/**
+ * One 429 the client answered by waiting as Retry-After asked and sending the same request again.
+ * @see https://www.rfc-editor.org/rfc/rfc6585#section-4
+ */
+export interface LoggedRetry {
+  readonly status: number;
+  /** The Retry-After header as received, if any. */
+  readonly retryAfter?: string;
+  /** The wait Retry-After asked for, when it could be read. */
+  readonly requestedMs?: number;
+  /** The wait the client chose: what was asked, capped by its retry policy. */
+  readonly waitedMs: number;
+}
+
 /** One request of an operation, with the token already replaced by a placeholder. */
 export interface LoggedExchange {
   readonly operation: string;
@@ -22,6 +36,8 @@ export interface LoggedExchange {
   readonly durationMs: number;
   /** Truncated and redacted. */
   readonly responseBody?: string;
+  /** The 429s waited out before `status`, oldest first; absent when the first answer was kept. */
+  readonly retries?: readonly LoggedRetry[];
 }
 
 /** One line of `provisioning-log.jsonl`. */

@@ -31,9 +31,14 @@ import { CycleEngine } from './cycle-engine.js';
 import { JsonlProvisioningLog, MemoryProvisioningLog, type ProvisioningLogSink } from './provisioning-log.js';
 import type { QuarantineEvent } from './quarantine.js';
 import { classifyExchange } from './reactions.js';
+import { removeCreated } from './replay-cleanup.js';
 import { ProgressTracker, type ReplayProgress } from './replay-progress.js';
 import { writeReplayReports } from './replay-reports.js';
-import { observePools, runPool } from './run-pool.js';
+import { observePools } from './run-pool.js';
+
+/** The values of {@link ReplayOptions.on429}; {@link runReplay} refuses any other. */
+export const REPLAY_429_POLICIES = ['honour', 'nextCycle'] as const;
+export type Replay429Policy = (typeof REPLAY_429_POLICIES)[number];
 
 /** Options of {@link runReplay}. */
 export interface ReplayOptions {
@@ -54,8 +59,14 @@ export interface ReplayOptions {
   /** Where replay.json, provisioning-log.jsonl and report.html go; absent: nothing is written. */
   reportDir?: string;
   mapping?: MappingPresetName;
-  /** `honour` (default): wait as Retry-After asks; `nextCycle`: leave the object for the next cycle. */
-  on429?: 'honour' | 'nextCycle';
+  /**
+   * What a cycle's operation does with a 429: `honour` (default) waits as Retry-After asks and sends the same
+   * request again, as Entra does; `nextCycle` gives up at once, so the object is escrowed (`TooManyRequests`) and
+   * provisioned by the next cycle. The harness's own requests (Test Connection, `/Me`, the convergence read-back,
+   * cleanup) honour Retry-After either way: they are not Entra's behaviour under test, and no next cycle follows them.
+   * @see https://learn.microsoft.com/en-us/entra/identity/app-provisioning/application-provisioning-quarantine-status
+   */
+  on429?: Replay429Policy;
   /**
    * Milliseconds to wait before each incremental cycle, 0 to 86 400 000 (Entra's schedule is about 40 minutes,
    * scaled down here); default 0, back to back. Aborting `signal` ends the wait at once.
@@ -143,10 +154,14 @@ async function pause(
   }
 }
 
+/** Whose requests a client sends: a cycle's operations follow `on429`; the harness's own always honour 429. */
+type ClientRole = 'cycle' | 'harness';
+
 function clientFor(
   options: ReplayOptions,
   token: string,
   scheduler: RequestScheduler,
+  role: ClientRole,
   onExchange?: (exchange: ScimExchange) => void,
 ): ScimClient {
   return createScimClient({
@@ -154,7 +169,7 @@ function clientFor(
     token,
     scheduler,
     ...(onExchange === undefined ? {} : { onExchange }),
-    ...(options.on429 === 'nextCycle' ? { retry429: false } : {}),
+    ...(role === 'cycle' && options.on429 === 'nextCycle' ? { retry429: false } : {}),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
   });
@@ -221,6 +236,13 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayOutcome> 
       `intervalMs must be a number from 0 to 86400000, got ${String(options.intervalMs)}`,
     );
   }
+  // Typed callers cannot get it wrong; a script passing a misspelt policy must not silently get the default.
+  if (options.on429 !== undefined && !REPLAY_429_POLICIES.includes(options.on429)) {
+    throw new HarnessError(
+      'CONFIG_INVALID',
+      `on429 must be one of ${REPLAY_429_POLICIES.join(', ')}, got ${String(options.on429)}`,
+    );
+  }
   const tenant = parseTenantUrl(options.tenantUrl, options.mode);
   const profile = resolveClientProfile({ mode: tenant.mode, baseUrl: tenant.baseUrl });
   const preset = MAPPING_PRESETS[options.mapping ?? 'entra-default'];
@@ -230,13 +252,14 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayOutcome> 
   });
   const progress = new ProgressTracker(options.cycles, options.onProgress);
   const onExchange = options.onProgress === undefined ? undefined : progress.exchange;
-  let client = clientFor(options, options.token, scheduler, onExchange);
+  let client = clientFor(options, options.token, scheduler, 'cycle', onExchange);
+  let reader = clientFor(options, options.token, scheduler, 'harness', onExchange);
   const secrets = [options.token];
   progress.stage(
     'test-connection',
     testConnectionRequests(profile, { value: '', groups: preset.group !== undefined }).length,
   );
-  await testConnection(client, profile, preset.group !== undefined);
+  await testConnection(reader, profile, preset.group !== undefined);
 
   let directory = createDirectory({
     seed: options.seed,
@@ -247,7 +270,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayOutcome> 
   });
   // Before anything changes: a token owned by a user the directory holds would be deprovisioned by the run itself.
   const tokenOwner = await assessTokenOwner(
-    client,
+    reader,
     [...directory.users.values()].map((user) => user.userPrincipalName),
   );
   options.onTokenOwner?.(tokenOwner);
@@ -257,7 +280,9 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayOutcome> 
     options.reportDir === undefined
       ? new MemoryProvisioningLog()
       : new JsonlProvisioningLog(join(options.reportDir, 'provisioning-log.jsonl'), redact);
+  // The token changes between cycles (setToken): the engine and the read-back always reach the current client.
   const proxy: ScimClient = new Proxy({} as ScimClient, { get: (_t, key) => Reflect.get(client, key) });
+  const readerProxy: ScimClient = new Proxy({} as ScimClient, { get: (_t, key) => Reflect.get(reader, key) });
   const engine = new CycleEngine({
     client: proxy,
     profile,
@@ -277,8 +302,12 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayOutcome> 
     },
     setToken: (token) => {
       secrets.push(token);
-      client = clientFor(options, token, scheduler, onExchange);
-      for (const secret of secrets) client.addSecret(secret);
+      client = clientFor(options, token, scheduler, 'cycle', onExchange);
+      reader = clientFor(options, token, scheduler, 'harness', onExchange);
+      for (const secret of secrets) {
+        client.addSecret(secret);
+        reader.addSecret(secret);
+      }
     },
   };
   const cycles: ReplayCycle[] = [];
@@ -317,7 +346,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayOutcome> 
       progress.stage('convergence', 0);
       const convergence = await observe(() =>
         checkConvergence({
-          client: proxy,
+          client: readerProxy,
           directory,
           userMapping: preset.user,
           groupMapping: preset.group,
@@ -338,7 +367,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayOutcome> 
     try {
       if (!options.keep)
         cleanup = await removeCreated(engine, context, concurrency, options.token, progress, () =>
-          clientFor(options, options.token, scheduler, onExchange),
+          clientFor(options, options.token, scheduler, 'harness', onExchange),
         );
       await log.close();
     } finally {
@@ -363,34 +392,4 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayOutcome> 
   const files =
     options.reportDir === undefined ? [] : await writeReplayReports(options.reportDir, result, secrets);
   return { result, timeline: engine.quarantine.timeline, files, cleanup };
-}
-
-/** Deletes every object the engine provisioned, groups first, with the run's original token. */
-async function removeCreated(
-  engine: CycleEngine,
-  context: ReplayContext,
-  concurrency: number,
-  token: string,
-  progress: ProgressTracker,
-  original: () => ScimClient,
-): Promise<{ deleted: number; failed: number }> {
-  context.setToken(token);
-  const client = original();
-  let deleted = 0;
-  let failed = 0;
-  const remove = async (path: string): Promise<void> => {
-    const exchange = await client.delete(path);
-    const status = exchange.response?.status;
-    if (status !== undefined && (status < 300 || status === 404)) deleted++;
-    else failed++;
-    progress.advance();
-  };
-  const ids = (states: CycleEngine['users']) =>
-    [...states.values()].map((state) => state.targetId).filter((id): id is string => id !== undefined);
-  const groups = ids(engine.groups);
-  const users = ids(engine.users);
-  progress.stage('cleanup', groups.length + users.length);
-  await runPool(groups, concurrency, (id) => remove(`/Groups/${encodeURIComponent(id)}`));
-  await runPool(users, concurrency, (id) => remove(`/Users/${encodeURIComponent(id)}`));
-  return { deleted, failed };
 }

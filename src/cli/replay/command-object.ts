@@ -11,6 +11,10 @@ import {
   withTenantOptions,
 } from '../shared-options.js';
 
+/** The values of `--on-429`, as the command line spells them; replay.ts maps them onto the engine's. */
+export const ON_429_CHOICES = ['honour', 'next-cycle'] as const;
+export type On429Choice = (typeof ON_429_CHOICES)[number];
+
 /** Options of `scim-harness replay`; numbers are text, checked with bounds-naming messages in replay.ts. */
 export const REPLAY_OPTIONS = {
   mode: {
@@ -40,6 +44,14 @@ export const REPLAY_OPTIONS = {
     default: '0.1',
   },
   shard: { type: 'string', requiresArg: true, describe: 'Replay only part i of n of the directory (i/n)' },
+  'on-429': {
+    type: 'string',
+    choices: ON_429_CHOICES,
+    requiresArg: true,
+    describe:
+      'What a cycle does with a 429: honour waits as Retry-After asks and sends the same request again, as Entra does; next-cycle leaves the object to the next cycle, recorded as an escrowed failure',
+    default: 'honour',
+  },
   scenario: {
     type: 'string',
     choices: ['key-revocation', 'service-account-key'],
@@ -68,12 +80,9 @@ export const REPLAY_OPTIONS = {
 } as const satisfies Record<string, Options>;
 
 /**
- * `--concurrency` as replay takes it: the shared pacing option with replay's own default, so that
- * `replay --help` tells the truth while `run` keeps its own.
- */
-/**
- * The pacing a replay uses: the Entra client sends each request once per cycle (a failed one is retried in the next
- * cycle), so there is no per-request retry count, and no per-check timeout.
+ * The pacing a replay uses: `--concurrency` with replay's own default, so that `replay --help` tells the truth while
+ * `run` keeps its own. The Entra client sends each request once per cycle (a failed one is retried in the next cycle,
+ * a 429 as `--on-429` says), so there is no per-request retry count, and no per-check timeout.
  */
 export const REPLAY_PACING_OPTIONS = {
   concurrency: {

@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { HttpResponse, http, passthrough } from 'msw';
+import { setupServer } from 'msw/node';
+import { parseReplayResult } from '../../report/index.js';
+import { SCHEMA_URNS } from '../../scim/urns.js';
 import { main } from '../main.js';
 import { captureIo } from '../test-support/capture-io.js';
 
@@ -71,6 +75,12 @@ const ROWS: Row[] = [
     stdout: /2 cycles, all converged/,
     stderr: /cycle 1 \(initial\)[\s\S]*replay: cycle 2\/2 starts in 1 s\n[\s\S]*cycle 2 \(incremental\)/,
   },
+  {
+    name: 'an --on-429 the engine does not know is a usage error naming the choices',
+    argv: ['--on-429', 'later'],
+    exit: 2,
+    stderr: /on-429[\s\S]*"later"[\s\S]*"honour", "next-cycle"/,
+  },
 ];
 
 for (const row of ROWS) {
@@ -100,6 +110,9 @@ test('replay --help shows its own pacing defaults and --interval', async () => {
   expect(help).toMatch(
     /--interval\s+Seconds to wait before each incremental cycle[\s\S]*\[default: 0, back to back\]/,
   );
+  expect(help).toMatch(
+    /--on-429\s+What a cycle does with a 429: honour waits as Retry-After asks[\s\S]*?\[choices: "honour", "next-cycle"\] \[default: "honour"\]/,
+  );
   // `run` keeps the shared default.
   const runIo = captureIo({ cwd: test.info().outputPath() });
   expect(await main(['run', '--help'], runIo)).toBe(0);
@@ -108,7 +121,106 @@ test('replay --help shows its own pacing defaults and --interval', async () => {
   );
 });
 
-// A replay's exit code is convergence and the Entra client does not retry within a cycle: options that would
+/** Answers the first `times` user creates 429 with `Retry-After: 1` itself; everything else reaches the server. */
+function throttleUserCreates(times: number) {
+  let left = times;
+  return setupServer(
+    http.post(/\/Users$/, () => {
+      if (left === 0) return passthrough();
+      left--;
+      return HttpResponse.json(
+        { schemas: [SCHEMA_URNS.Error], status: '429', detail: 'too many requests' },
+        { status: 429, headers: { 'content-type': 'application/scim+json', 'retry-after': '1' } },
+      );
+    }),
+  );
+}
+
+interface On429Row {
+  name: string;
+  argv: string[];
+  exit: number;
+  /** Per cycle: the throttled creates replay.json counts (`429`), and whether the cycle converged. */
+  cycles: { throttled: number; converged: boolean }[];
+}
+
+// The first user create is throttled; replay.json shows which reaction reached the engine.
+const ON_429_ROWS: On429Row[] = [
+  {
+    name: 'without --on-429 a cycle honours Retry-After and the create succeeds in cycle 1',
+    argv: [],
+    exit: 0,
+    cycles: [
+      { throttled: 0, converged: true },
+      { throttled: 0, converged: true },
+    ],
+  },
+  {
+    name: '--on-429 honour sends the create again in cycle 1',
+    argv: ['--on-429', 'honour'],
+    exit: 0,
+    cycles: [
+      { throttled: 0, converged: true },
+      { throttled: 0, converged: true },
+    ],
+  },
+  {
+    name: '--on-429 next-cycle leaves the create to cycle 2: cycle 1 does not converge, so exit 1',
+    argv: ['--on-429', 'next-cycle'],
+    exit: 1,
+    cycles: [
+      { throttled: 1, converged: false },
+      { throttled: 0, converged: true },
+    ],
+  },
+];
+
+for (const row of ON_429_ROWS) {
+  test(row.name, async () => {
+    const cwd = test.info().outputPath();
+    const io = captureIo({ cwd });
+    const reportDir = join(cwd, 'report');
+    const throttle = throttleUserCreates(1);
+    throttle.listen({ onUnhandledRequest: 'bypass' });
+    try {
+      const argv = ['--users', '4', '--groups', '0', '--cycles', '2', '--churn', '0', '--concurrency', '1'];
+      const runId = ['--run-id', `cli-429-${row.argv.join('-') || 'default'}`];
+      const exit = await main(['replay', ...argv, ...row.argv, ...runId, '--report-dir', reportDir], io);
+      expect(exit, io.stderr.text()).toBe(row.exit);
+    } finally {
+      throttle.close();
+    }
+    const replay = parseReplayResult(JSON.parse(await readFile(join(reportDir, 'replay.json'), 'utf8')));
+    expect(
+      replay.cycles.map((cycle) => ({
+        throttled: cycle.operations.Create?.['429'] ?? 0,
+        converged: cycle.converged,
+      })),
+    ).toEqual(row.cycles);
+  });
+}
+
+test('the key-revocation scenario passes --on-429 next-cycle on to its cycles', async () => {
+  const cwd = test.info().outputPath();
+  const io = captureIo({ cwd });
+  const reportDir = join(cwd, 'report');
+  const throttle = throttleUserCreates(1);
+  throttle.listen({ onUnhandledRequest: 'bypass' });
+  try {
+    const argv = ['--users', '6', '--groups', '0', '--scenario', 'key-revocation', '--on-429', 'next-cycle'];
+    const exit = await main(['replay', ...argv, '--run-id', 'cli-429-revoke', '--report-dir', reportDir], io);
+    // The scenario's verdict is its exit code: the throttled user is provisioned in cycle 2, the key still rejected.
+    expect(exit, io.stderr.text()).toBe(0);
+  } finally {
+    throttle.close();
+  }
+  expect(io.stdout.text()).toMatch(/Scenario key-revocation: key-rejected/);
+  const replay = parseReplayResult(JSON.parse(await readFile(join(reportDir, 'replay.json'), 'utf8')));
+  expect(replay.cycles[0]?.operations.Create?.['429']).toBe(1);
+  expect(replay.quarantine?.[0]).toMatchObject({ cycle: 1, event: 'escrow' });
+});
+
+// A replay's exit code is convergence and the Entra client retries within a cycle only a 429: options that would
 // mean nothing are not offered, and are refused rather than silently ignored.
 for (const option of ['--fail-on', '--baseline', '--retries', '--test-timeout']) {
   test(`replay does not offer ${option}`, async () => {

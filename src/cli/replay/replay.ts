@@ -2,6 +2,7 @@ import { parseShard } from '../../../mock-idp/directory/index.js';
 import {
   applyReplayHeapPolicy,
   EXPECTED_OUTCOMES,
+  type Replay429Policy,
   ReplayInterruptedError,
 } from '../../../mock-idp/engine/index.js';
 import { nodeConfigFs, resolveConfig } from '../../config/index.js';
@@ -12,9 +13,15 @@ import type { CliIo, OutputStream } from '../cli-io.js';
 import type { CommandContext } from '../command-context.js';
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js';
 import { toRawConfigInput } from '../shared-options.js';
-import type { ReplayArgs } from './command-object.js';
+import type { On429Choice, ReplayArgs } from './command-object.js';
 import { BAR_FORMAT, type ProgressBar, ReplayProgressView } from './replay-progress.js';
 import { startReplay } from './start-replay.js';
+
+/** `--on-429` as the engine names it. */
+const ON_429_POLICIES: Readonly<Record<On429Choice, Replay429Policy>> = {
+  honour: 'honour',
+  'next-cycle': 'nextCycle',
+};
 
 function numberOption(name: string, text: string, min: number, max: number, integer: boolean): number {
   const value = Number(text);
@@ -83,6 +90,8 @@ export async function replay(args: ReplayArgs, context: CommandContext): Promise
       keep: args.keep,
       reportDir: args['report-dir'] ?? config.reportDir,
       intervalMs: interval * 1000,
+      // A scenario passes it on to its cycles too (key-revocation.ts spreads its options into runReplay).
+      on429: ON_429_POLICIES[args['on-429']],
       // --request-timeout is listed under Pacing in `replay --help`; honour it.
       timeoutMs: config.requestTimeoutMs,
       signal: io.shutdown,
