@@ -3,7 +3,7 @@ import { setFlagsFromString } from 'node:v8';
 /** How far past the live data V8 may grow the heap of a replay before it collects: 30%. */
 export const REPLAY_HEAP_GROWING_PERCENT = 30;
 
-/** What {@link applyReplayHeapPolicy} did, for the bench's report and the CLI's debug log. */
+/** What {@link applyReplayHeapPolicy} did; the benchmarks name it in their reports. */
 export type ReplayHeapPolicy =
   | { kind: 'applied'; growingPercent: number }
   | { kind: 'left-to-operator'; flag: string };
@@ -17,7 +17,7 @@ const OPERATOR_FLAGS = ['--heap-growing-percent', '--heap_growing_percent'] as c
  * Why: a replay holds its directory and per-object state for the whole run (about 100 MB at 100k users) while it
  * allocates short-lived request, response and log objects at hundreds of requests per second. With V8's default
  * growth the heap ran to several times the live data: a 100k-user initial cycle peaked at 802.7 MB RSS where the
- * live heap never passed 110 MB; with this policy it peaks under 300 MB, and the 10k cycle took the same time (the
+ * live heap after a full collection was about 100 MB; with this policy it peaks under 300 MB, and the 10k cycle took the same time (the
  * collections it adds are of a young, mostly dead heap). `--max-old-space-size` would bound the heap too, but V8
  * reads it only when the process starts and a run that outgrows it dies; `--heap-growing-percent` is read at every
  * collection, so setting it from within the process takes effect, and it never makes a run fail.
