@@ -18,8 +18,13 @@ import { parseArgs } from 'node:util';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { runReplay } from '../mock-idp/index.js';
-import { HarnessError, isHarnessError } from '../src/errors/harness-error.js';
-import { applyCliHeapPolicy, REPLAY_BENCH_ARGS, readReplayBenchOptions } from './replay-bench-options.js';
+import { HarnessError } from '../src/errors/harness-error.js';
+import {
+  applyCliHeapPolicy,
+  REPLAY_BENCH_ARGS,
+  readReplayBenchOptions,
+  runReplayBench,
+} from './replay-bench-options.js';
 import { formatMb, REPLAY_PEAK_RSS_TARGET_MB, RssPhases, renderRssPhases } from './rss-phases.js';
 import { ServerProcess } from './server-process-handle.js';
 import { formatStatuses } from './throughput-report.js';
@@ -152,12 +157,4 @@ async function main(): Promise<void> {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-main().catch((error: unknown) => {
-  const message = isHarnessError(error)
-    ? `${error.code}: ${error.message}`
-    : error instanceof Error
-      ? error.message
-      : String(error);
-  process.stderr.write(`directory-memory failed: ${message}\n`);
-  process.exitCode = isHarnessError(error) && error.code === 'CONFIG_INVALID' ? 2 : 1;
-});
+runReplayBench('directory-memory', main);

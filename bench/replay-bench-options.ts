@@ -3,7 +3,7 @@
  * memory benchmarks must describe the same replay the same way.
  */
 import { applyReplayHeapPolicy, MAPPING_PRESET_NAMES, type MappingPresetName } from '../mock-idp/index.js';
-import { HarnessError } from '../src/errors/harness-error.js';
+import { HarnessError, isHarnessError } from '../src/errors/harness-error.js';
 import { readCount } from './count-option.js';
 
 export interface ReplayBenchOptions {
@@ -64,4 +64,20 @@ export function applyCliHeapPolicy(options: Pick<ReplayBenchOptions, 'v8DefaultH
   return policy.kind === 'applied'
     ? `heap growth ${policy.growingPercent}% as \`scim-harness replay\` sets it`
     : `heap growth as given (${policy.flag})`;
+}
+
+/**
+ * Runs a replay benchmark's `main`: a failure is one line on stderr naming the benchmark, and exit code 2 for
+ * invalid options, 1 for anything else (the benchmark could not run).
+ */
+export function runReplayBench(name: string, main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    const message = isHarnessError(error)
+      ? `${error.code}: ${error.message}`
+      : error instanceof Error
+        ? error.message
+        : String(error);
+    process.stderr.write(`${name} failed: ${message}\n`);
+    process.exitCode = isHarnessError(error) && error.code === 'CONFIG_INVALID' ? 2 : 1;
+  });
 }

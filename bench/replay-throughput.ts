@@ -17,7 +17,6 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runReplay } from '../mock-idp/index.js';
-import { isHarnessError } from '../src/errors/harness-error.js';
 import { runAutocannonProcess } from './autocannon-process-handle.js';
 import { readCount } from './count-option.js';
 import {
@@ -25,6 +24,7 @@ import {
   REPLAY_BENCH_ARGS,
   type ReplayBenchOptions,
   readReplayBenchOptions,
+  runReplayBench,
 } from './replay-bench-options.js';
 import { addToMix, countKinds, mixFromRecord, requestKind } from './request-mix.js';
 import { ServerProcess } from './server-process-handle.js';
@@ -267,12 +267,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
-  const message = isHarnessError(error)
-    ? `${error.code}: ${error.message}`
-    : error instanceof Error
-      ? error.message
-      : String(error);
-  process.stderr.write(`replay-throughput failed: ${message}\n`);
-  process.exitCode = isHarnessError(error) && error.code === 'CONFIG_INVALID' ? 2 : 1;
-});
+runReplayBench('replay-throughput', main);

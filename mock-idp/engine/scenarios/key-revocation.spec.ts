@@ -1,9 +1,11 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { type RunningReferenceServer, startReferenceServer } from '../../../src/reference-server/index.js';
+import { startReferenceServer } from '../../../src/reference-server/index.js';
+import { prepareExternalTenant } from '../../../src/reference-server/test-support/external-tenant.js';
 import { parseReplayResult } from '../../../src/report/index.js';
+import { filesText } from '../../../src/report/test-support/files-text.js';
 import { SCHEMA_URNS } from '../../../src/scim/urns.js';
 import { ReplayInterruptedError } from '../replay.js';
 import {
@@ -82,40 +84,6 @@ for (const row of ROWS) {
       await server.close();
     }
   });
-}
-
-/** The embedded server as if it were someone else's tenant: the owner and the keys exist before the run. */
-async function externalTenant(server: RunningReferenceServer, ownerName: string) {
-  const admin = async (path: string, body: unknown) => {
-    const response = await fetch(`${server.origin}/admin/${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    return (await response.json()) as Record<string, string>;
-  };
-  const created = await fetch(`${server.baseUrl}/Users`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/scim+json' },
-    body: JSON.stringify({ schemas: [SCHEMA_URNS.User], userName: ownerName, active: true }),
-  });
-  const ownerId = ((await created.json()) as { id: string }).id;
-  const userKey = (await admin('keys', { owner: { kind: 'user', id: ownerId } })).key ?? '';
-  const account = await admin('service-accounts', { name: 'SCIM provisioning' });
-  const accountKey = (await admin('keys', { owner: { kind: 'serviceAccount', id: account.id } })).key ?? '';
-  const ownerActive = async () => (await server.state.store.get('User', ownerId))?.attributes.active;
-  return { ownerId, userKey, accountKey, ownerActive };
-}
-
-/** Every file the replay wrote, as text, to search for a secret. */
-async function allText(dir: string): Promise<string> {
-  const names = await readdir(dir, { recursive: true, withFileTypes: true });
-  const texts = await Promise.all(
-    names
-      .filter((entry) => entry.isFile())
-      .map((entry) => readFile(join(entry.parentPath, entry.name), 'utf8')),
-  );
-  return texts.join('\n');
 }
 
 /** A fetch through which the target refuses the PATCH that sets the owner's `active` back to true. */
@@ -211,7 +179,7 @@ for (const row of EXTERNAL) {
     const dir = await mkdtemp(join(tmpdir(), 'key-revocation-'));
     try {
       const ownerName = 'key.owner@example.com';
-      const tenant = await externalTenant(server, ownerName);
+      const tenant = await prepareExternalTenant(server, ownerName);
       const key = row.key === 'user' ? tenant.userKey : tenant.accountKey;
       const warnings: string[] = [];
       const outcome = await runKeyRevocation(
@@ -256,7 +224,7 @@ for (const row of EXTERNAL) {
       }
       // Never deleted; active as it was unless --keep or the target refused.
       expect(await tenant.ownerActive()).toBe(row.activeAfter);
-      const written = await allText(dir);
+      const written = await filesText(dir);
       expect(written).not.toContain(key);
       expect(written).not.toContain(server.adminToken);
       expect(warnings.join('')).not.toContain(key);
@@ -305,7 +273,7 @@ for (const row of STOPPED) {
     const dir = await mkdtemp(join(tmpdir(), 'key-revocation-stopped-'));
     try {
       const ownerName = 'key.owner@example.com';
-      const tenant = await externalTenant(server, ownerName);
+      const tenant = await prepareExternalTenant(server, ownerName);
       const controller = new AbortController();
       const warnings: string[] = [];
       const error = await runKeyRevocation(
@@ -353,7 +321,7 @@ for (const row of STOPPED) {
       expect(recorded).toBeDefined();
       if (recorded) expect(warnings.at(-1)).toBe(describeRestore(recorded));
       expect(await tenant.ownerActive()).toBe(row.activeAfter);
-      const written = await allText(dir);
+      const written = await filesText(dir);
       expect(written).not.toContain(tenant.userKey);
       expect(written).not.toContain(server.adminToken);
     } finally {
@@ -380,7 +348,7 @@ for (const [name, owner, keyKind, message] of REFUSALS) {
   test(`external tenant: refuses ${name}, and changes nothing`, async () => {
     const server = await startReferenceServer();
     try {
-      const tenant = await externalTenant(server, 'key.owner@example.com');
+      const tenant = await prepareExternalTenant(server, 'key.owner@example.com');
       await fetch(`${server.baseUrl}/Users`, {
         method: 'POST',
         headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/scim+json' },

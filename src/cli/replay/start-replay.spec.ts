@@ -1,46 +1,18 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { HttpResponse, http, passthrough } from 'msw';
 import { setupServer } from 'msw/node';
 import { createDirectory } from '../../../mock-idp/directory/index.js';
 import { type RunningReferenceServer, startReferenceServer } from '../../reference-server/index.js';
+import { prepareExternalTenant } from '../../reference-server/test-support/external-tenant.js';
 import { parseReplayResult, type ReplayResult } from '../../report/index.js';
+import { filesText } from '../../report/test-support/files-text.js';
 import { SCHEMA_URNS } from '../../scim/urns.js';
 import { main } from '../main.js';
 import { captureIo } from '../test-support/capture-io.js';
 
 const OWNER = 'key.owner@example.com';
-
-/** The embedded server as someone else's tenant: a user and the keys exist before the run. */
-async function prepareTenant(server: RunningReferenceServer, userName: string) {
-  const created = await fetch(`${server.baseUrl}/Users`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/scim+json' },
-    body: JSON.stringify({ schemas: [SCHEMA_URNS.User], userName, active: true }),
-  });
-  const ownerId = ((await created.json()) as { id: string }).id;
-  const admin = async (path: string, body: unknown) => {
-    const response = await fetch(`${server.origin}/admin/${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    return (await response.json()) as Record<string, string>;
-  };
-  const userKey = (await admin('keys', { owner: { kind: 'user', id: ownerId } })).key ?? '';
-  const account = await admin('service-accounts', { name: 'SCIM provisioning' });
-  const accountKey = (await admin('keys', { owner: { kind: 'serviceAccount', id: account.id } })).key ?? '';
-  return { ownerId, userKey, accountKey };
-}
-
-async function filesText(dir: string): Promise<string> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const texts = await Promise.all(
-    entries.filter((e) => e.isFile()).map((e) => readFile(join(e.parentPath, e.name), 'utf8')),
-  );
-  return texts.join('\n');
-}
 
 async function replayJson(dir: string): Promise<ReplayResult> {
   return parseReplayResult(JSON.parse(await readFile(join(dir, 'replay.json'), 'utf8')));
@@ -70,7 +42,7 @@ for (const [name, scenario, keyKind, withOwner, outcome, stderr] of SCENARIOS) {
   test(`replay --scenario against --tenant-url: ${name} exits 0, the key in no output`, async () => {
     const server = await startReferenceServer();
     try {
-      const tenant = await prepareTenant(server, OWNER);
+      const tenant = await prepareExternalTenant(server, OWNER);
       const key = keyKind === 'user' ? tenant.userKey : tenant.accountKey;
       const cwd = test.info().outputPath();
       const reportDir = join(cwd, 'report');
@@ -167,7 +139,7 @@ const OWNER_ROWS: OwnerRow[] = [
 for (const row of OWNER_ROWS) {
   test(`replay --scenario key-revocation --owner: ${row.name} → exit ${row.exit}, replay.json says ${row.restore}`, async () => {
     const server = await startReferenceServer();
-    const tenant = await prepareTenant(server, OWNER);
+    const tenant = await prepareExternalTenant(server, OWNER);
     const msw = row.refuseRestore ? refuseRestore(server, tenant.ownerId) : undefined;
     msw?.listen({ onUnhandledRequest: 'bypass' });
     try {
@@ -218,7 +190,7 @@ for (const row of OWNER_ROWS) {
 test('Ctrl-C once the owner is deactivated: the owner is set back, replay.json records it, exit 130', async () => {
   const server = await startReferenceServer();
   try {
-    const tenant = await prepareTenant(server, OWNER);
+    const tenant = await prepareExternalTenant(server, OWNER);
     const cwd = test.info().outputPath();
     const reportDir = join(cwd, 'report');
     const io = captureIo({ cwd, env: { SCIM_TOKEN: server.adminToken, OWNED: tenant.userKey } });
@@ -295,7 +267,7 @@ for (const [name, argv, env, message] of USAGE) {
   test(`replay refuses ${name} with exit 2`, async () => {
     const server = await startReferenceServer();
     try {
-      const tenant = await prepareTenant(server, OWNER);
+      const tenant = await prepareExternalTenant(server, OWNER);
       const filled = Object.fromEntries(
         Object.entries(env).map(([k, v]) => [k, v === 'owned' ? tenant.userKey : v]),
       );
@@ -339,7 +311,7 @@ for (const [name, whose, severity, stderr] of OWNERS) {
       const directory = createDirectory({ seed: 9, users: 4, groups: 0, runId });
       const [first] = directory.users.values();
       const userName = whose === 'in-directory' ? (first?.userPrincipalName ?? '') : OWNER;
-      const tenant = await prepareTenant(server, userName);
+      const tenant = await prepareExternalTenant(server, userName);
       const token = whose === 'admin' ? server.adminToken : tenant.userKey;
       const cwd = test.info().outputPath();
       const reportDir = join(cwd, 'report');
