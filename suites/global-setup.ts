@@ -3,11 +3,13 @@
  * any quirks asked for) when no target URL is given, and reads the target's capabilities once for every check. In a quirk-matrix run it starts one server per quirk instead
  * (see support/quirk-matrix.ts). It returns the teardown that stops the servers.
  */
+import { randomInt } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { generateRunId } from '../src/config/index.js';
 import {
   isQuirkName,
+  isServerMode,
   type QuirkName,
   type RunningReferenceServer,
   startReferenceServer,
@@ -51,6 +53,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const env = process.env;
   env[TARGET_ENV.runId] ||= generateRunId();
   env[TARGET_ENV.runDir] ||= path.resolve('reports', env[TARGET_ENV.runId] ?? 'run');
+  // A fresh seed per run unless one is given (`run --seed`), so no two runs draw the same values.
+  env[TARGET_ENV.seed] ||= String(randomInt(0, 2 ** 32));
   const runDir = env[TARGET_ENV.runDir] ?? '.';
   mkdirSync(runDir, { recursive: true });
 
@@ -71,7 +75,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     .map((q) => q.trim())
     .filter(Boolean)
     .map((name) => quirkName(name, TARGET_ENV.quirks));
-  const server = await startReferenceServer({ quirks });
+  const mode = env[TARGET_ENV.serverMode] || 'full';
+  if (!isServerMode(mode))
+    throw new Error(`${TARGET_ENV.serverMode}: unknown server mode ${JSON.stringify(mode)}`);
+  const server = await startReferenceServer({ quirks, mode });
   env[TARGET_ENV.url] = server.baseUrl;
   env[TARGET_ENV.token] = server.adminToken;
   env[TARGET_ENV.adminOrigin] = server.origin;

@@ -108,6 +108,13 @@ export interface ScimExchange {
   retries: RetryRecord[];
   redirects: RedirectHop[];
   timing: ExchangeTiming;
+  /**
+   * Where a conformance check made it: `setup` (resources and probes the check needs), `check` (the requests that
+   * exercise the requirement) or `cleanup` (deleting what it created). Absent outside the suites.
+   */
+  phase?: 'setup' | 'check' | 'cleanup';
+  /** Set on the exchange that decided a check's outcome (a failed assertion's subject, the declining answer). */
+  decisive?: boolean;
 }
 
 /** Guard for values read back from stored evidence. */

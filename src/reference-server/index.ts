@@ -17,4 +17,6 @@ export type { ReferenceState } from './reference-state.js';
 export { ADMIN_BASE_PATH } from './routes/admin-api.js';
 export { SERVICE_ACCOUNT_USER_TYPE } from './routes/me-route.js';
 export { SCIM_BASE_PATH } from './routes/scim-router.js';
+export type { ServerFeatures, ServerMode } from './server-modes.js';
+export { isServerMode, SERVER_MODE_DESCRIPTIONS, SERVER_MODES } from './server-modes.js';
 export type { IndexName, ResourceStore, ResourceTypeName, StoredResource } from './store/resource-store.js';

@@ -2,6 +2,13 @@ import type { Logger } from 'pino';
 import { pino } from 'pino';
 import { HarnessError } from '../errors/harness-error.js';
 import { isQuirkName, type QuirkName, type QuirkSet } from './quirks.js';
+import {
+  featuresOf,
+  isServerMode,
+  SERVER_MODES,
+  type ServerFeatures,
+  type ServerMode,
+} from './server-modes.js';
 
 /** Options of {@link startReferenceServer} and {@link createReferenceHandler}. */
 export interface ReferenceServerOptions {
@@ -11,6 +18,8 @@ export interface ReferenceServerOptions {
   host?: string;
   /** Named non-conformances to switch on (see QUIRKS). */
   quirks?: QuirkName[];
+  /** How much of SCIM the server offers (see server-modes.ts). Default `full`. */
+  mode?: ServerMode;
   /** A faker-generated directory, reproducible from `seed`. */
   seed?: { users: number; groups: number; seed: number };
   /** Default: silent. Tokens never reach it. */
@@ -26,6 +35,8 @@ export interface ResolvedReferenceOptions {
   port: number;
   host: string;
   quirks: QuirkSet;
+  /** The mode's features: which optional features, filters and attributes the server offers. */
+  features: ServerFeatures;
   seed: { users: number; groups: number; seed: number } | undefined;
   logger: Logger;
   maxPayloadSize: number;
@@ -59,6 +70,10 @@ export function resolveReferenceOptions(options: ReferenceServerOptions = {}): R
     if (!isQuirkName(name)) throw invalid(`unknown quirk ${JSON.stringify(name)}.`);
     quirks.add(name);
   }
+  const mode = options.mode ?? 'full';
+  if (!isServerMode(mode)) {
+    throw invalid(`unknown mode ${JSON.stringify(mode)}; one of ${SERVER_MODES.join(', ')}.`);
+  }
   const port = checkCount('port', options.port ?? 0, 65_535);
   const maxPayloadSize = options.maxPayloadSize ?? DEFAULT_MAX_PAYLOAD_SIZE;
   if (!Number.isInteger(maxPayloadSize) || maxPayloadSize < 1024) {
@@ -73,6 +88,7 @@ export function resolveReferenceOptions(options: ReferenceServerOptions = {}): R
     port,
     host: options.host ?? '127.0.0.1',
     quirks,
+    features: featuresOf(mode),
     seed,
     logger: options.logger ?? pino({ level: 'silent' }),
     maxPayloadSize,

@@ -417,6 +417,56 @@ const CASES: QuirkCase[] = [
     conformant: 200,
     quirky: 400,
   },
+  {
+    quirk: 'filter-declined-though-claimed',
+    probe: async ({ call }) => [
+      ((await call('GET', '/ServiceProviderConfig')).json.filter as { supported: boolean }).supported,
+      (await call('GET', filterQuery('userName eq "a@x.com"'))).status,
+    ],
+    conformant: [true, 200],
+    quirky: [true, 400],
+  },
+  {
+    quirk: 'etag-served-though-unclaimed',
+    probe: async ({ call }) => {
+      const created = await call('POST', '/Users', { body: userBody('a@x.com') });
+      const spc = (await call('GET', '/ServiceProviderConfig')).json.etag as { supported: boolean };
+      return [spc.supported, created.headers.has('etag')];
+    },
+    conformant: [true, true],
+    quirky: [false, true],
+  },
+  {
+    quirk: 'declared-attribute-rejected',
+    probe: async ({ call }) =>
+      (await call('POST', '/Users', { body: userBody('a@x.com', { nickName: 'Ace' }) })).status,
+    conformant: 201,
+    quirky: 400,
+  },
+  {
+    quirk: 'mutability-error-on-read-write',
+    probe: async ({ call }) => {
+      const user = await createUser(call, 'a@x.com');
+      const patched = await call('PATCH', `/Users/${id(user)}`, {
+        body: patchBody({ op: 'replace', path: 'title', value: 'Engineer' }),
+      });
+      return [patched.status, patched.json.scimType];
+    },
+    conformant: [200, undefined],
+    quirky: [400, 'mutability'],
+  },
+  {
+    quirk: 'patch-add-duplicates-value',
+    probe: async ({ call }) => {
+      const user = await createUser(call, 'a@x.com', { emails: [{ value: 'a@x.com', type: 'work' }] });
+      const patched = await call('PATCH', `/Users/${id(user)}`, {
+        body: patchBody({ op: 'add', path: 'emails', value: [{ value: 'a@x.com', type: 'work' }] }),
+      });
+      return (patched.json.emails as unknown[]).length;
+    },
+    conformant: 1,
+    quirky: 2,
+  },
 ];
 
 async function observe(row: QuirkCase, quirks: QuirkName[]): Promise<unknown> {

@@ -57,8 +57,8 @@ export const QUIRKS = [
   },
   {
     name: 'read-only-meta-honoured',
-    description: 'meta.created sent by the client on POST or PUT is stored instead of ignored.',
-    affects: ['create', 'replace'],
+    description: 'meta.created sent by the client on POST, PUT or PATCH is stored instead of ignored.',
+    affects: ['create', 'replace', 'patch'],
   },
   {
     name: 'external-id-lowercased',
@@ -395,7 +395,8 @@ export const QUIRKS = [
   },
   {
     name: 'schema-attributes-incomplete',
-    description: '/Schemas attribute definitions omit caseExact, mutability, returned and uniqueness.',
+    description:
+      '/Schemas attribute definitions omit multiValued (which has no default), caseExact, mutability, returned and uniqueness.',
     affects: ['discovery'],
   },
   {
@@ -511,6 +512,35 @@ export const QUIRKS = [
     name: 'put-returns-204',
     description: 'A successful PUT answers 204 No Content without the resource instead of 200 with it.',
     affects: ['replace'],
+  },
+  {
+    name: 'filter-declined-though-claimed',
+    description:
+      'ServiceProviderConfig claims filter.supported=true, yet every filter (even userName eq) answers 400 invalidFilter.',
+    affects: ['filter', 'discovery'],
+  },
+  {
+    name: 'etag-served-though-unclaimed',
+    description:
+      'ServiceProviderConfig says etag.supported=false, yet ETag headers and meta.version are served.',
+    affects: ['etag', 'discovery'],
+  },
+  {
+    name: 'declared-attribute-rejected',
+    description:
+      '/Schemas declares nickName, yet every create, replace or PATCH that sets it answers 400 invalidValue.',
+    affects: ['create', 'replace', 'patch', 'discovery'],
+  },
+  {
+    name: 'mutability-error-on-read-write',
+    description: 'A PATCH of title answers 400 mutability although /Schemas declares title readWrite.',
+    affects: ['patch', 'discovery'],
+  },
+  {
+    name: 'patch-add-duplicates-value',
+    description:
+      'PATCH add of a value a multi-valued attribute already holds appends it again (and counts as a modification).',
+    affects: ['patch'],
   },
 ] as const satisfies readonly QuirkDefinition[];
 

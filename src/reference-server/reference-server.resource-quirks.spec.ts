@@ -58,6 +58,19 @@ const ROWS: QuirkRow[] = [
     quirky: '2001-01-01T00:00:00.000Z',
   },
   {
+    quirk: 'read-only-meta-honoured',
+    scenario: 'PATCH replace meta.created with 2001, then GET',
+    observe: async (call) => {
+      const user = await createUser(call);
+      await call('PATCH', `/Users/${user.id}`, {
+        body: patchBody({ op: 'replace', path: 'meta.created', value: '2001-01-01T00:00:00Z' }),
+      });
+      return String(metaOf((await call('GET', `/Users/${user.id}`)).json).created);
+    },
+    clean: expect.not.stringMatching(/^2001/),
+    quirky: '2001-01-01T00:00:00.000Z',
+  },
+  {
     quirk: 'external-id-lowercased',
     scenario: 'POST with a mixed-case externalId',
     observe: async (call) => (await createUser(call, { externalId: 'AbC-1' })).externalId,

@@ -1,10 +1,11 @@
 import type { Logger } from 'pino';
-import { defaultSchemaRegistry } from '../scim/schemas/default-registry.js';
 import type { SchemaRegistry } from '../scim/schemas/schema-registry.js';
 import { CredentialStore, type ServiceAccount } from './credentials/credential-store.js';
 import type { ResolvedReferenceOptions } from './options.js';
 import type { QuirkSet } from './quirks.js';
 import { ResourceService } from './resources/resource-service.js';
+import { type ResourceTypeConfig, resourceTypeConfigs } from './resources/resource-type-config.js';
+import type { ServerFeatures } from './server-modes.js';
 import { MemoryResourceStore } from './store/memory-resource-store.js';
 import type { ResourceTypeName } from './store/resource-store.js';
 import { WriteLock } from './store/write-lock.js';
@@ -13,6 +14,10 @@ import { WriteLock } from './store/write-lock.js';
 export interface ReferenceState {
   options: ResolvedReferenceOptions;
   quirks: QuirkSet;
+  /** What the server's mode offers (see server-modes.ts). */
+  features: ServerFeatures;
+  /** The resource types as the mode serves them. */
+  configs: Record<ResourceTypeName, ResourceTypeConfig>;
   store: MemoryResourceStore;
   credentials: CredentialStore;
   service: ResourceService;
@@ -31,13 +36,17 @@ export function createReferenceState(options: ResolvedReferenceOptions): {
 } {
   const store = new MemoryResourceStore();
   const credentials = new CredentialStore();
-  const registry = defaultSchemaRegistry;
+  const { features } = options;
+  const registry = features.registry;
+  const configs = resourceTypeConfigs(registry);
   const resolverFor = (type: ResourceTypeName) => registry.resolverFor(type);
   const service = new ResourceService({
     store,
     credentials,
     lock: new WriteLock(),
     quirks: options.quirks,
+    features,
+    configs,
     resolverFor,
   });
   const admin = credentials.createServiceAccount('scim-harness admin', 'admin@service-accounts.invalid');
@@ -45,6 +54,8 @@ export function createReferenceState(options: ResolvedReferenceOptions): {
   const state: ReferenceState = {
     options,
     quirks: options.quirks,
+    features,
+    configs,
     store,
     credentials,
     service,

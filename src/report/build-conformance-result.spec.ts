@@ -6,7 +6,14 @@ import {
   profileOutcome,
   profileVerdict,
 } from './build-conformance-result.js';
-import type { CheckResult, CheckStatus, FailOn, RequirementLevel, Verdict } from './conformance-result.js';
+import {
+  CHECK_STATUSES,
+  type CheckResult,
+  type CheckStatus,
+  type FailOn,
+  type RequirementLevel,
+  type Verdict,
+} from './conformance-result.js';
 import { renderMarkdown } from './render-markdown.js';
 import { renderTerminalSummary } from './render-terminal.js';
 import { sampleConformanceResult } from './test-support/sample-results.js';
@@ -23,6 +30,16 @@ function check(id: string, level: RequirementLevel, status: CheckStatus, profile
     message: '',
     evidence: [],
   };
+}
+
+/**
+ * `LEVEL:status`, or `LEVEL:unsupported:needed` (profile core needs the feature) / `LEVEL:unsupported:optional`
+ * (no profile does).
+ */
+function fromSpec(spec: string, i: number): CheckResult {
+  const [level, status, need] = spec.split(':') as [RequirementLevel, CheckStatus, string | undefined];
+  const base = check(`c${i}`, level, status);
+  return need === undefined ? base : { ...base, neededBy: need === 'needed' ? ['core'] : [] };
 }
 
 const run = {
@@ -48,20 +65,38 @@ const VERDICT_CASES: [string, string[], FailOn, Verdict][] = [
   ['a MAY error never fails', ['MAY:error'], 'should', 'pass'],
   ['skipped checks do not fail', ['MUST:skipped'], 'must', 'pass'],
   ['no checks at all pass', [], 'must', 'pass'],
+  ['a declined feature the profile needs fails', ['MUST:unsupported:needed', 'MUST:passed'], 'must', 'fail'],
+  ['a declined feature the profile does not need passes', ['MUST:unsupported:optional'], 'must', 'pass'],
+  ['an unsupported check without neededBy fails nothing', ['MUST:unsupported'], 'should', 'pass'],
+  ['a declined SHOULD feature is tolerated under must', ['SHOULD:unsupported:needed'], 'must', 'pass'],
+  ['a declined SHOULD feature fails under should', ['SHOULD:unsupported:needed'], 'should', 'fail'],
+  ['a declined feature never fails under none', ['MUST:unsupported:needed'], 'none', 'pass'],
 ];
 
 for (const [name, specs, failOn, expected] of VERDICT_CASES) {
   test(`verdict: ${name}`, () => {
-    const checks = specs.map((spec, i) => {
-      const [level, status] = spec.split(':') as [RequirementLevel, CheckStatus];
-      return check(`c${i}`, level, status);
-    });
+    const checks = specs.map(fromSpec);
     expect(profileVerdict(checks, 'core', failOn)).toBe(expected);
     expect(buildConformanceResult({ ...run, profiles: ['core'], failOn, checks }).summary.verdicts.core).toBe(
       expected,
     );
   });
 }
+
+test('an unsupported check fails exactly the profiles in its neededBy', () => {
+  const declined = {
+    ...check('a', 'MUST', 'unsupported', ['rfc7644', 'entra', 'datadog']),
+    neededBy: ['entra'],
+  };
+  const result = buildConformanceResult({ ...run, checks: [declined] });
+  expect(result.summary.verdicts).toEqual({ rfc7644: 'pass', entra: 'fail', datadog: 'pass' });
+  expect(profileOutcome(result.checks, 'entra', 'must')).toEqual({
+    verdict: 'fail',
+    failed: 0,
+    unevaluated: 0,
+    unsupported: 1,
+  });
+});
 
 test('a failure counts only for the profiles its check names', () => {
   const result = buildConformanceResult({
@@ -81,10 +116,10 @@ test('the summary counts every status and the checks come out sorted by id', () 
     failed: byStatus('failed'),
     skipped: byStatus('skipped'),
     errored: byStatus('error'),
+    unsupported: byStatus('unsupported'),
   });
   // The sample must exercise every status for the other tests to mean anything.
-  for (const status of ['passed', 'failed', 'skipped', 'error'] as const)
-    expect(byStatus(status)).toBeGreaterThan(0);
+  for (const status of CHECK_STATUSES) expect(byStatus(status)).toBeGreaterThan(0);
   const ids = result.checks.map((c) => c.id);
   expect(ids).toEqual([...ids].sort());
   expect(result.failOn).toBe('must');
@@ -122,14 +157,30 @@ const WORDING_CASES: [string, string[], FailOn, string][] = [
     'fail (1 could not be evaluated)',
   ],
   ['an error below the fail-on level is not counted', ['MUST:failed', 'SHOULD:error'], 'must', 'fail'],
+  [
+    'needed features the target declined',
+    ['MUST:unsupported:needed', 'MUST:unsupported:needed', 'MUST:unsupported:optional'],
+    'must',
+    'fail (2 needed features unsupported)',
+  ],
+  ['one needed feature declined', ['MUST:unsupported:needed'], 'must', 'fail (1 needed feature unsupported)'],
+  [
+    'a declined feature and an unevaluated check',
+    ['MUST:unsupported:needed', 'MUST:error', 'MUST:failed'],
+    'must',
+    'fail (1 needed feature unsupported, 1 could not be evaluated)',
+  ],
+  [
+    'a declined feature no profile needs says nothing',
+    ['MUST:failed', 'MUST:unsupported:optional'],
+    'must',
+    'fail',
+  ],
 ];
 
 for (const [name, specs, failOn, expected] of WORDING_CASES) {
   test(`verdict wording: ${name}`, () => {
-    const checks = specs.map((spec, i) => {
-      const [level, status] = spec.split(':') as [RequirementLevel, CheckStatus];
-      return check(`c${i}`, level, status);
-    });
+    const checks = specs.map(fromSpec);
     const result = buildConformanceResult({ ...run, profiles: ['core'], failOn, checks });
     expect(describeVerdict(result, 'core')).toBe(expected);
     const errors = checks.filter((c) => c.status === 'error').length;
@@ -150,4 +201,14 @@ test('terminal and markdown summaries say why a profile without failures fails',
   expect(result.summary.verdicts.core).toBe('fail');
   expect(renderTerminalSummary(result)).toMatch(/^core +FAIL \(1 could not be evaluated\)/m);
   expect(renderMarkdown(result)).toContain('| `core` | ❌ fail (1 could not be evaluated) |');
+});
+
+test('terminal and markdown summaries say when a profile fails on a needed feature the target declined', () => {
+  const result = buildConformanceResult({
+    ...run,
+    profiles: ['core'],
+    checks: [{ ...check('a', 'MUST', 'unsupported'), neededBy: ['core'] }, check('b', 'MUST', 'passed')],
+  });
+  expect(renderTerminalSummary(result)).toMatch(/^core +FAIL \(1 needed feature unsupported\)/m);
+  expect(renderMarkdown(result)).toContain('| `core` | ❌ fail (1 needed feature unsupported) |');
 });

@@ -14,6 +14,8 @@ import { parseConformanceResult } from './conformance-schema.js';
 /** What the Playwright reporter collected; {@link buildConformanceResult} derives the rest. */
 export interface ConformanceRunInput {
   runId: string;
+  /** The run's seed (see ConformanceResult.seed). */
+  seed?: number;
   tool: { name: string; version: string };
   target: { url: string; embedded?: boolean };
   /** The profiles the run was asked for; when absent, every profile a check names, in first-seen order. */
@@ -26,13 +28,23 @@ export interface ConformanceRunInput {
   checks: readonly CheckResult[];
 }
 
-/** A profile's verdict and what it rests on: checks at or above the fail-on level that failed or were not evaluated. */
+/**
+ * A profile's verdict and what it rests on: checks at or above the fail-on level that failed, were not evaluated, or
+ * whose feature the profile needs and the target declined.
+ */
 export interface ProfileOutcome {
   verdict: Verdict;
   /** Applicable checks at or above the fail-on level that `failed`. */
   failed: number;
   /** Applicable checks at or above the fail-on level in `error` (could not be evaluated). */
   unevaluated: number;
+  /** Applicable checks at or above the fail-on level `unsupported` with the profile in their `neededBy`. */
+  unsupported: number;
+}
+
+/** Whether `check` being `unsupported` fails `profile`: only when the profile's client needs the feature. */
+export function unsupportedFails(check: Pick<CheckResult, 'neededBy'>, profile: string): boolean {
+  return check.neededBy?.includes(profile) ?? false;
 }
 
 /**
@@ -46,12 +58,19 @@ export function profileOutcome(
 ): ProfileOutcome {
   let failed = 0;
   let unevaluated = 0;
+  let unsupported = 0;
   for (const check of checks) {
     if (!check.profiles.includes(profile) || !countsTowardsVerdict(check.level, failOn)) continue;
     if (check.status === 'failed') failed += 1;
     if (check.status === 'error') unevaluated += 1;
+    if (check.status === 'unsupported' && unsupportedFails(check, profile)) unsupported += 1;
   }
-  return { verdict: failed + unevaluated > 0 ? 'fail' : 'pass', failed, unevaluated };
+  return {
+    verdict: failed + unevaluated + unsupported > 0 ? 'fail' : 'pass',
+    failed,
+    unevaluated,
+    unsupported,
+  };
 }
 
 /** The verdict of one profile over `checks`. */
@@ -60,15 +79,29 @@ export function profileVerdict(checks: readonly CheckResult[], profile: string, 
 }
 
 /**
- * The verdict as the summaries word it: `pass`, `fail`, or `fail (N could not be evaluated)` when checks the harness
- * could not evaluate are among the causes, so a reader does not blame the target for them.
+ * Why a failing profile fails, beyond broken requirements, as words for the verdict: `2 needed features unsupported`,
+ * `1 could not be evaluated`, or both joined with `, `; empty when neither is among the causes.
+ */
+export function verdictCauses(outcome: Pick<ProfileOutcome, 'unevaluated' | 'unsupported'>): string {
+  const causes: string[] = [];
+  if (outcome.unsupported > 0) {
+    causes.push(`${outcome.unsupported} needed feature${outcome.unsupported === 1 ? '' : 's'} unsupported`);
+  }
+  if (outcome.unevaluated > 0) causes.push(`${outcome.unevaluated} could not be evaluated`);
+  return causes.join(', ');
+}
+
+/**
+ * The verdict as the summaries word it: `pass`, `fail`, or with its causes when they are not (only) broken
+ * requirements: `fail (2 needed features unsupported)`, `fail (1 could not be evaluated)`,
+ * `fail (1 needed feature unsupported, 2 could not be evaluated)`, so a reader does not blame the target for a
+ * check the harness could not evaluate, and sees when the target declined what the profile needs.
  */
 export function describeVerdict(result: ConformanceResult, profile: string): string {
   const outcome = profileOutcome(result.checks, profile, result.failOn ?? 'must');
   const verdict = result.summary.verdicts[profile] ?? outcome.verdict;
-  return verdict === 'fail' && outcome.unevaluated > 0
-    ? `fail (${outcome.unevaluated} could not be evaluated)`
-    : verdict;
+  const causes = verdictCauses(outcome);
+  return verdict === 'fail' && causes !== '' ? `fail (${causes})` : verdict;
 }
 
 /** Counts by status and a verdict per profile. */
@@ -83,6 +116,7 @@ export function summarizeChecks(
     failed: 0,
     skipped: 0,
     errored: 0,
+    unsupported: 0,
     verdicts: {},
   };
   for (const check of checks) {
@@ -98,6 +132,9 @@ export function summarizeChecks(
         break;
       case 'error':
         summary.errored += 1;
+        break;
+      case 'unsupported':
+        summary.unsupported += 1;
         break;
       default: {
         const unreachable: never = check.status;
@@ -142,6 +179,7 @@ export function buildConformanceResult(input: ConformanceRunInput): ConformanceR
   const result: ConformanceResult = {
     schemaVersion: CONFORMANCE_SCHEMA_VERSION,
     runId: input.runId,
+    ...(input.seed === undefined ? {} : { seed: input.seed }),
     tool: { ...input.tool },
     target: { ...input.target },
     profiles,

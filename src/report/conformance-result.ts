@@ -4,20 +4,32 @@
  *
  * A check that `failed` means the target broke the requirement; a check in `error` means the harness could not
  * evaluate it (a {@link HarnessError}: unreachable target, unusable answer, harness bug). The two are never merged.
+ * A check that is `unsupported` means the target declined the feature it tests in a way the RFC allows (`400
+ * invalidFilter` to a filter form it does not implement, 501 for /Bulk): neither a failure nor a skip. It fails only
+ * the profiles whose client needs the feature ({@link CheckResult.neededBy}).
  *
  * @see https://www.rfc-editor.org/rfc/rfc2119 (MUST / SHOULD / MAY)
  * @see https://www.rfc-editor.org/rfc/rfc7644 (the protocol the checks exercise)
  */
 
-/** The version of the `conformance.json` contract; bumped only on a breaking change. */
-export const CONFORMANCE_SCHEMA_VERSION = 1;
+/**
+ * The version of the `conformance.json` contract; bumped only on a breaking change.
+ * - 1: statuses passed / failed / skipped / error.
+ * - 2: adds the status `unsupported`, `summary.unsupported`, `neededBy` on a check, and `phase` / `decisive` on an
+ *   evidence exchange. A version-1 file still reads (see parseConformanceResult): it is upgraded in memory.
+ */
+export const CONFORMANCE_SCHEMA_VERSION = 2;
 
 /** RFC 2119 requirement levels, strongest first. */
 export const REQUIREMENT_LEVELS = ['MUST', 'SHOULD', 'MAY'] as const;
 export type RequirementLevel = (typeof REQUIREMENT_LEVELS)[number];
 
-/** Outcome of one check. `error` = the harness could not evaluate it; never a verdict on the target. */
-export const CHECK_STATUSES = ['passed', 'failed', 'skipped', 'error'] as const;
+/**
+ * Outcome of one check. `error` = the harness could not evaluate it; never a verdict on the target.
+ * `unsupported` = the target declined the feature the check tests, as the RFC allows; it fails only the profiles in
+ * the check's `neededBy`.
+ */
+export const CHECK_STATUSES = ['passed', 'failed', 'skipped', 'error', 'unsupported'] as const;
 export type CheckStatus = (typeof CHECK_STATUSES)[number];
 
 /**
@@ -33,7 +45,10 @@ export type FailOn = (typeof FAIL_ON_LEVELS)[number];
  * - a check `failed`: the target broke the requirement;
  * - a check in `error`: the harness could not evaluate it, so it cannot vouch for the profile. The check itself
  *   stays `error` ("could not evaluate"), apart from the failures, and the summaries say
- *   "fail (N could not be evaluated)" so nobody blames the target for it.
+ *   "fail (N could not be evaluated)" so nobody blames the target for it;
+ * - a check `unsupported` whose `neededBy` names the profile: the target declined a feature that profile's client
+ *   needs. The summaries say "fail (N needed features unsupported)". An `unsupported` check whose `neededBy` does not
+ *   name the profile (e.g. `rfc7644`, where the feature is optional) does not count against it.
  * Skipped checks (the target does not claim the feature) are not applicable and do not count.
  */
 export const VERDICTS = ['pass', 'fail'] as const;
@@ -63,7 +78,18 @@ export interface EvidenceExchange {
   response?: RecordedResponse;
   /** Why this exchange matters ("the second GET still returns the deleted user"). */
   note?: string;
+  /**
+   * Where in the check the exchange was made: `setup` (creating what the check needs), `check` (the requests the
+   * check judges) or `cleanup` (deleting what it created). Absent when the recorder did not say.
+   */
+  phase?: EvidencePhase;
+  /** The exchange that decided the outcome (the answer the failing assertion, or the decline, was about). */
+  decisive?: boolean;
 }
+
+/** Where in a check an exchange was made; see {@link EvidenceExchange.phase}. */
+export const EVIDENCE_PHASES = ['setup', 'check', 'cleanup'] as const;
+export type EvidencePhase = (typeof EVIDENCE_PHASES)[number];
 
 /** The result of one check. */
 export interface CheckResult {
@@ -78,7 +104,11 @@ export interface CheckResult {
   /** Profiles the check belongs to, e.g. `core`, `entra`, `datadog`. */
   profiles: string[];
   status: CheckStatus;
-  /** What happened; empty when the check passed and has nothing to add. */
+  /**
+   * What happened, in full: every line of the explanation (what was expected, what came back), capped at a few
+   * thousand characters; empty when the check passed and has nothing to add. For `unsupported`, the reason: the
+   * feature and what the target answered.
+   */
   message: string;
   evidence: EvidenceExchange[];
   /** The sentence of the RFC (or vendor doc) the check enforces, quoted. */
@@ -88,6 +118,11 @@ export interface CheckResult {
   durationMs?: number;
   /** Why the check did not run (`skipped` only). */
   skipReason?: string;
+  /**
+   * The profiles whose client needs the feature this check tests: an `unsupported` result fails exactly these (and
+   * no other). Absent or empty: declining the feature fails no profile.
+   */
+  neededBy?: string[];
 }
 
 /** Counts over all checks, plus one verdict per profile. */
@@ -97,6 +132,8 @@ export interface ConformanceSummary {
   failed: number;
   skipped: number;
   errored: number;
+  /** Checks whose feature the target declined (status `unsupported`). */
+  unsupported: number;
   verdicts: Record<string, Verdict>;
 }
 
@@ -113,6 +150,11 @@ export interface ShardInfo {
 export interface ConformanceResult {
   schemaVersion: typeof CONFORMANCE_SCHEMA_VERSION;
   runId: string;
+  /**
+   * The seed every check's generated data came from (with the check's title and profile): `scim-harness run --seed N`
+   * replays a check with the same values. Absent in results written before it was recorded.
+   */
+  seed?: number;
   tool: { name: string; version: string };
   /**
    * `embedded`: the run's own reference server, started for it (each shard of a run starts one, on its own port, so

@@ -5,6 +5,7 @@ import {
   CHECK_STATUSES,
   CONFORMANCE_SCHEMA_VERSION,
   type ConformanceResult,
+  EVIDENCE_PHASES,
   FAIL_ON_LEVELS,
   REQUIREMENT_LEVELS,
   VERDICTS,
@@ -15,14 +16,15 @@ const count = { type: 'integer', minimum: 0 } as const;
 const nonEmpty = { type: 'string', minLength: 1 } as const;
 
 /**
- * JSON Schema (draft-07) of `conformance.json`, the one source of the contract outside the TS types.
+ * JSON Schema (draft-07) of `conformance.json` version 2, the one source of the contract outside the TS types.
  * Unknown properties are allowed on purpose: fields are added, optional, without a version bump, so a reader
- * of version 1 must ignore what it does not know.
+ * of version 2 must ignore what it does not know. Version 2 added the status `unsupported`, `summary.unsupported`,
+ * `neededBy` on a check, and `phase` / `decisive` on an exchange.
  * @see https://json-schema.org/draft-07/json-schema-release-notes
  */
 export const CONFORMANCE_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
-  $id: 'https://scim-harness.invalid/schemas/conformance-v1.json',
+  $id: 'https://scim-harness.invalid/schemas/conformance-v2.json',
   title: 'scim-harness conformance result',
   type: 'object',
   required: [
@@ -39,6 +41,7 @@ export const CONFORMANCE_SCHEMA = {
   properties: {
     schemaVersion: { const: CONFORMANCE_SCHEMA_VERSION },
     runId: nonEmpty,
+    seed: { type: 'integer', minimum: 0 },
     tool: {
       type: 'object',
       required: ['name', 'version'],
@@ -64,13 +67,14 @@ export const CONFORMANCE_SCHEMA = {
     },
     summary: {
       type: 'object',
-      required: ['total', 'passed', 'failed', 'skipped', 'errored', 'verdicts'],
+      required: ['total', 'passed', 'failed', 'skipped', 'errored', 'unsupported', 'verdicts'],
       properties: {
         total: count,
         passed: count,
         failed: count,
         skipped: count,
         errored: count,
+        unsupported: count,
         verdicts: { type: 'object', additionalProperties: { enum: [...VERDICTS] } },
       },
     },
@@ -94,6 +98,7 @@ export const CONFORMANCE_SCHEMA = {
         fix: { type: 'string' },
         durationMs: { type: 'number', minimum: 0 },
         skipReason: { type: 'string' },
+        neededBy: { type: 'array', items: nonEmpty, uniqueItems: true },
       },
     },
     exchange: {
@@ -115,6 +120,36 @@ export const CONFORMANCE_SCHEMA = {
           },
         },
         note: { type: 'string' },
+        phase: { enum: [...EVIDENCE_PHASES] },
+        decisive: { type: 'boolean' },
+      },
+    },
+  },
+} as const;
+
+/**
+ * Version 1 of the contract, kept so that a `conformance.json` written before version 2 (a `--baseline`, a shard
+ * from an older run) still reads: no `unsupported` status, no `summary.unsupported`. Fields version 2 added are
+ * optional, so they need no removal here.
+ */
+export const CONFORMANCE_SCHEMA_V1 = {
+  ...CONFORMANCE_SCHEMA,
+  $id: 'https://scim-harness.invalid/schemas/conformance-v1.json',
+  properties: {
+    ...CONFORMANCE_SCHEMA.properties,
+    schemaVersion: { const: 1 },
+    summary: {
+      ...CONFORMANCE_SCHEMA.properties.summary,
+      required: CONFORMANCE_SCHEMA.properties.summary.required.filter((name) => name !== 'unsupported'),
+    },
+  },
+  definitions: {
+    ...CONFORMANCE_SCHEMA.definitions,
+    check: {
+      ...CONFORMANCE_SCHEMA.definitions.check,
+      properties: {
+        ...CONFORMANCE_SCHEMA.definitions.check.properties,
+        status: { enum: CHECK_STATUSES.filter((status) => status !== 'unsupported') },
       },
     },
   },
@@ -125,17 +160,37 @@ export function conformanceSchemaJson(): string {
   return `${JSON.stringify(CONFORMANCE_SCHEMA, null, 2)}\n`;
 }
 
-let compiled: ValidateFunction | undefined;
+let compiled: { current: ValidateFunction; v1: ValidateFunction } | undefined;
 
 /** Compiled once, on first use, so importing the module costs nothing. */
-function validator(): ValidateFunction {
+function validators(): { current: ValidateFunction; v1: ValidateFunction } {
   if (!compiled) {
     const ajv = new Ajv({ allErrors: true, strict: true });
     // ajv-formats is CommonJS: under NodeNext its default import is the module object, whose `default` is the plugin.
     formatsPlugin.default(ajv, ['date-time', 'uri']);
-    compiled = ajv.compile(CONFORMANCE_SCHEMA);
+    compiled = { current: ajv.compile(CONFORMANCE_SCHEMA), v1: ajv.compile(CONFORMANCE_SCHEMA_V1) };
   }
   return compiled;
+}
+
+function validator(): ValidateFunction {
+  return validators().current;
+}
+
+function isVersion1(value: unknown): value is { schemaVersion: 1; summary: object } {
+  return typeof value === 'object' && value !== null && 'schemaVersion' in value && value.schemaVersion === 1;
+}
+
+/**
+ * A valid version-1 result as version 2, without touching the input: `schemaVersion` 2 and `summary.unsupported` 0
+ * (version 1 had no such status, so nothing else changes: no check is `unsupported`, none has `neededBy`).
+ */
+function upgradeVersion1(value: { summary: object }): ConformanceResult {
+  return {
+    ...value,
+    schemaVersion: CONFORMANCE_SCHEMA_VERSION,
+    summary: { ...value.summary, unsupported: 0 },
+  } as ConformanceResult;
 }
 
 /** Human-readable lines for ajv errors: `/checks/3/status must be equal to one of the allowed values`. */
@@ -143,25 +198,28 @@ export function describeSchemaErrors(errors: readonly ErrorObject[] | null | und
   return (errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`);
 }
 
-/** Whether `value` is a valid conformance result. */
+/** Whether `value` is a valid conformance result of the current version (a version-1 file is not; parse it). */
 export function isConformanceResult(value: unknown): value is ConformanceResult {
   return validator()(value);
 }
 
 /**
- * Returns `value` typed as a conformance result, or throws a `CONFIG_INVALID` {@link HarnessError} naming every
- * schema violation (e.g. a `conformance.json` given to `scim-harness report merge`).
+ * Returns `value` typed as a conformance result of the current version, or throws a `CONFIG_INVALID`
+ * {@link HarnessError} naming every schema violation (e.g. a `conformance.json` given to `scim-harness report merge`).
+ * A valid version-1 result (`schemaVersion: 1`) is accepted and upgraded in memory to version 2 (a new object;
+ * `summary.unsupported` 0), so `--baseline` and `report merge` read files written before version 2.
  * @param source where the value came from, for the message (a file path).
  */
 export function parseConformanceResult(value: unknown, source = 'conformance result'): ConformanceResult {
-  const validate = validator();
-  if (validate(value)) return value as ConformanceResult;
+  const { current, v1 } = validators();
+  const validate = isVersion1(value) ? v1 : current;
+  if (validate(value)) return isVersion1(value) ? upgradeVersion1(value) : (value as ConformanceResult);
   const problems = describeSchemaErrors(validate.errors);
   throw new HarnessError(
     'CONFIG_INVALID',
     `${source} is not a valid conformance result: ${problems.join('; ')}`,
     {
-      hint: `It must follow schemaVersion ${CONFORMANCE_SCHEMA_VERSION} of the conformance.json contract.`,
+      hint: `It must follow schemaVersion ${CONFORMANCE_SCHEMA_VERSION} (or 1) of the conformance.json contract.`,
     },
   );
 }

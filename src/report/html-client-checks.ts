@@ -4,7 +4,9 @@ import type { ClientDom } from './html-client-dom.js';
 
 /**
  * Renders the conformance part of report.html into `#app`: verdicts, scores, the filterable table of checks,
- * failures, checks that could not be evaluated, skipped checks. Runs in the browser.
+ * failures, features the target declined (`unsupported`), checks that could not be evaluated, skipped checks. In the
+ * evidence, setup and cleanup exchanges are labelled, greyed and collapsed apart from the check's own, and the
+ * decisive exchange is highlighted (and named in the check's article). Runs in the browser.
  *
  * Part of the report.html script: this function is serialised with `Function.prototype.toString`
  * and called in the browser, so it may reference nothing outside its own body and parameters (type imports
@@ -16,18 +18,27 @@ export function renderChecksView(
   dom: ClientDom,
   result: ConformanceResult,
   scores: CategoryScore[],
+  verdictText: Record<string, string>,
 ): void {
   const { h, table, cells, section } = dom;
   const app = doc.getElementById('app');
   const verdictLabel: Record<Verdict, string> = { pass: 'Pass', fail: 'Fail' };
-  const levelRank: Record<CheckResult['level'], number> = { MUST: 3, SHOULD: 2, MAY: 1 };
-  const failOnRank = { must: 3, should: 2, none: 4 }[result.failOn ?? 'must'];
   const statusLabel: Record<CheckResult['status'], string> = {
     passed: 'Passed',
     failed: 'Failed',
+    unsupported: 'Unsupported',
     skipped: 'Skipped',
     error: 'Could not evaluate',
   };
+  const phaseLabel: Record<NonNullable<EvidenceExchange['phase']>, string> = {
+    setup: 'Setup',
+    check: 'Check',
+    cleanup: 'Cleanup',
+  };
+  /** The profiles of this run an unsupported check fails. */
+  function failsProfiles(check: CheckResult): string[] {
+    return (check.neededBy ?? []).filter((profile) => result.profiles.includes(profile));
+  }
   function anchorOf(check: CheckResult): string {
     return `check-${check.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   }
@@ -41,16 +52,19 @@ export function renderChecksView(
       .join('\n');
   }
 
+  function exchangeLine(exchange: EvidenceExchange): string {
+    const answer = exchange.response ? String(exchange.response.status) : 'no response';
+    return `${exchange.request.method} ${exchange.request.url} → ${answer}`;
+  }
+
   function evidence(exchanges: EvidenceExchange[]): HTMLElement | null {
     if (exchanges.length === 0) return null;
     const items = exchanges.map((exchange, i) => {
       const request = `${exchange.request.method} ${exchange.request.url}\n${showHeaders(exchange.request.headers)}`;
       const requestBody = showBody(exchange.request.body);
       const response = exchange.response;
-      return h(
-        'li',
-        { class: 'exchange' },
-        h('h4', {}, `Exchange ${i + 1}`),
+      const phase = exchange.phase;
+      const body = [
         exchange.note ? h('p', { class: 'note' }, exchange.note) : null,
         h('h5', {}, 'Request'),
         h('pre', {}, requestBody ? `${request}\n\n${requestBody}` : request),
@@ -62,10 +76,39 @@ export function renderChecksView(
               `${response.status}\n${showHeaders(response.headers)}${response.body === undefined ? '' : `\n\n${showBody(response.body)}`}`,
             )
           : h('p', {}, 'No response arrived.'),
+      ];
+      const heading = h(
+        'h4',
+        {},
+        `Exchange ${i + 1}`,
+        phase ? h('span', { class: `phase phase-label-${phase}` }, phaseLabel[phase]) : null,
+        exchange.decisive ? h('span', { class: 'decisive-badge' }, 'Decisive') : null,
       );
+      const classes = ['exchange', phase ? `phase-${phase}` : '', exchange.decisive ? 'decisive' : '']
+        .filter((name) => name !== '')
+        .join(' ');
+      // Setup and cleanup are context, not what the check judges: collapsed to one line unless they decided it.
+      const aside = (phase === 'setup' || phase === 'cleanup') && !exchange.decisive;
+      return aside
+        ? h(
+            'li',
+            { class: classes, 'data-phase': phase },
+            h(
+              'details',
+              { class: 'phase-aside' },
+              h('summary', {}, heading, ' ', h('code', {}, exchangeLine(exchange))),
+              ...body,
+            ),
+          )
+        : h('li', { class: classes, ...(phase ? { 'data-phase': phase } : {}) }, heading, ...body);
     });
     const count = `${exchanges.length} HTTP exchange${exchanges.length === 1 ? '' : 's'}`;
-    return h('details', { class: 'evidence' }, h('summary', {}, `Evidence: ${count}`), h('ol', {}, ...items));
+    const phases = (['setup', 'check', 'cleanup'] as const)
+      .map((phase) => [phase, exchanges.filter((e) => e.phase === phase).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([phase, n]) => `${n} ${phase}`);
+    const summary = phases.length > 0 ? `Evidence: ${count} (${phases.join(', ')})` : `Evidence: ${count}`;
+    return h('details', { class: 'evidence' }, h('summary', {}, summary), h('ol', {}, ...items));
   }
 
   function checkArticle(check: CheckResult): HTMLElement {
@@ -80,7 +123,19 @@ export function renderChecksView(
       h('dd', {}, check.category),
       h('dt', {}, 'Profiles'),
       h('dd', {}, check.profiles.join(', ')),
+      ...(check.status === 'unsupported'
+        ? [
+            h('dt', {}, 'Fails profiles'),
+            h(
+              'dd',
+              { class: 'fails-profiles' },
+              failsProfiles(check).join(', ') || 'none (no profile of this run needs the feature)',
+            ),
+          ]
+        : []),
     );
+    const decisive = check.evidence.findLast((exchange) => exchange.decisive === true);
+    const messageLabel = check.status === 'unsupported' ? 'What the target declined: ' : 'What happened: ';
     return h(
       'article',
       { class: `check check-${check.status}`, id: anchorOf(check), 'data-check': check.id },
@@ -94,8 +149,20 @@ export function renderChecksView(
       h('p', { class: 'title' }, check.title),
       facts,
       check.requirement ? h('blockquote', {}, check.requirement) : null,
-      check.message ? h('p', { class: 'message' }, h('strong', {}, 'What happened: '), check.message) : null,
-      check.fix ? h('p', { class: 'fix' }, h('strong', {}, 'How to fix: '), check.fix) : null,
+      check.message
+        ? h('div', { class: 'message' }, h('strong', {}, messageLabel), h('pre', {}, check.message))
+        : null,
+      decisive
+        ? h(
+            'p',
+            { class: 'decisive-line' },
+            h('strong', {}, 'Decisive exchange: '),
+            h('code', {}, exchangeLine(decisive)),
+          )
+        : null,
+      check.fix && check.status !== 'unsupported'
+        ? h('p', { class: 'fix' }, h('strong', {}, 'How to fix: '), check.fix)
+        : null,
       evidence(check.evidence),
     );
   }
@@ -111,17 +178,15 @@ export function renderChecksView(
     const verdict = summary.verdicts[profile] ?? 'fail';
     const mine = checks.filter((check) => check.profiles.includes(profile));
     const n = (status: CheckResult['status']) => String(mine.filter((c) => c.status === status).length);
-    // Checks the harness could not evaluate fail the profile too; say so, so the target is not blamed for them.
-    const unevaluated = mine.filter((c) => c.status === 'error' && levelRank[c.level] >= failOnRank).length;
-    const label =
-      verdict === 'fail' && unevaluated > 0
-        ? `${verdictLabel[verdict]} (${unevaluated} could not be evaluated)`
-        : verdictLabel[verdict];
+    // The verdict in the summaries' words ("fail (2 needed features unsupported, 1 could not be evaluated)"), so
+    // the target is not blamed for what the harness could not evaluate, and a declined feature is named as such.
+    const words = verdictText[profile] ?? verdictLabel[verdict];
+    const label = `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
     const row = h('tr', { 'data-profile': profile });
     row.append(
       h('th', { scope: 'row' }, profile),
       h('td', { class: `verdict verdict-${verdict}` }, label),
-      ...cells([n('passed'), n('failed'), n('error'), n('skipped')]),
+      ...cells([n('passed'), n('failed'), n('unsupported'), n('error'), n('skipped')]),
     );
     return row;
   });
@@ -129,10 +194,10 @@ export function renderChecksView(
     section(
       'verdicts',
       'Verdict per profile',
-      `${summary.total} checks: ${summary.passed} passed, ${summary.failed} failed, ${summary.errored} could not be evaluated, ${summary.skipped} skipped.`,
+      `${summary.total} checks: ${summary.passed} passed, ${summary.failed} failed, ${summary.unsupported} unsupported, ${summary.errored} could not be evaluated, ${summary.skipped} skipped. An unsupported check fails only the profiles whose client needs the feature.`,
       table(
         'Verdict per profile',
-        ['Profile', 'Verdict', 'Passed', 'Failed', 'Could not evaluate', 'Skipped'],
+        ['Profile', 'Verdict', 'Passed', 'Failed', 'Unsupported', 'Could not evaluate', 'Skipped'],
         verdictRows,
       ),
     ),
@@ -148,6 +213,7 @@ export function renderChecksView(
       ...cells([
         h('span', {}, bar, text),
         String(score.failed),
+        String(score.unsupported),
         String(score.errored),
         String(score.skipped),
       ]),
@@ -157,10 +223,10 @@ export function renderChecksView(
     section(
       'scores',
       'Score per category',
-      'Passed out of applicable: skipped checks did not apply and errored ones could not be evaluated, so neither counts.',
+      'Passed out of applicable: skipped checks did not apply, unsupported ones are features the target declined (neither a pass nor a failure), and errored ones could not be evaluated, so none of them counts.',
       table(
         'Score per category',
-        ['Category', 'Passed / applicable', 'Failed', 'Could not evaluate', 'Skipped'],
+        ['Category', 'Passed / applicable', 'Failed', 'Unsupported', 'Could not evaluate', 'Skipped'],
         scoreRows,
       ),
     ),
@@ -186,7 +252,7 @@ export function renderChecksView(
       'fieldset',
       {},
       h('legend', {}, 'Filter checks'),
-      select('filter-status', 'Status', ['failed', 'error', 'passed', 'skipped'], statusLabel),
+      select('filter-status', 'Status', ['failed', 'unsupported', 'error', 'passed', 'skipped'], statusLabel),
       select('filter-level', 'Level', ['MUST', 'SHOULD', 'MAY']),
       select('filter-category', 'Category', categories),
       select('filter-profile', 'Profile', result.profiles),
@@ -201,7 +267,7 @@ export function renderChecksView(
   const count = h('p', { id: 'filter-count', 'aria-live': 'polite' });
   const rows = checks.map((check) => {
     const idCell =
-      check.status === 'failed' || check.status === 'error'
+      check.status === 'failed' || check.status === 'error' || check.status === 'unsupported'
         ? h('a', { href: `#${anchorOf(check)}` }, h('code', {}, check.id))
         : h('code', {}, check.id);
     const row = h(
@@ -228,10 +294,12 @@ export function renderChecksView(
   );
 
   const failed = checks.filter((c) => c.status === 'failed');
+  const unsupported = checks.filter((c) => c.status === 'unsupported');
   const errored = checks.filter((c) => c.status === 'error');
   const skipped = checks.filter((c) => c.status === 'skipped');
   const rank = { MUST: 0, SHOULD: 1, MAY: 2 } as const;
   failed.sort((a, b) => rank[a.level] - rank[b.level]);
+  unsupported.sort((a, b) => rank[a.level] - rank[b.level]);
   const articles = (list: CheckResult[]) =>
     list.map((check) => {
       const article = checkArticle(check);
@@ -244,6 +312,12 @@ export function renderChecksView(
       `Failures (${failed.length})`,
       'The target broke these requirements.',
       ...articles(failed),
+    ),
+    section(
+      'unsupported',
+      `Unsupported (${unsupported.length})`,
+      'The target declined these features in a way the RFC allows (for example 400 invalidFilter to a filter form it does not support, or 501 for /Bulk). That is neither a failure nor a skip: each fails only the profiles whose client needs the feature, named under "Fails profiles".',
+      ...articles(unsupported),
     ),
     section(
       'errors',

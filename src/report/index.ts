@@ -7,6 +7,8 @@ export {
   profileOutcome,
   profileVerdict,
   summarizeChecks,
+  unsupportedFails,
+  verdictCauses,
 } from './build-conformance-result.js';
 export { type CategoryScore, formatScore, scoreCategories } from './category-score.js';
 export { type BaselineComparison, compareWithBaseline } from './compare-baseline.js';
@@ -18,7 +20,9 @@ export {
   type ConformanceResult,
   type ConformanceSummary,
   countsTowardsVerdict,
+  EVIDENCE_PHASES,
   type EvidenceExchange,
+  type EvidencePhase,
   FAIL_ON_LEVELS,
   type FailOn,
   type HeaderMap,
@@ -33,6 +37,7 @@ export {
 } from './conformance-result.js';
 export {
   CONFORMANCE_SCHEMA,
+  CONFORMANCE_SCHEMA_V1,
   conformanceSchemaJson,
   isConformanceResult,
   parseConformanceResult,

@@ -65,8 +65,13 @@ export function mergeResults(results: readonly ConformanceResult[]): Conformance
     }
   }
   const total = first.shard?.total;
+  // Shards of one run share its seed (`run` derives it from the run id unless --seed is given); a shard with another
+  // seed drew other data, so its seed is not the merged run's.
+  const seeds = new Set(results.map((result) => result.seed));
+  const seed = seeds.size === 1 ? first.seed : undefined;
   return buildConformanceResult({
     runId: first.runId,
+    ...(seed === undefined ? {} : { seed }),
     tool: first.tool,
     target: first.target,
     profiles: [...profiles],

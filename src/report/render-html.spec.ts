@@ -74,3 +74,12 @@ test('a replay alone renders, and nothing at all is refused', () => {
   expect(model.replay.cycles[2]?.errorsByCode).toMatchObject({ '429': 7 });
   expect(() => renderHtml(null)).toThrow(/needs a conformance result, a replay, or both/);
 });
+
+test('the page gets each verdict in the words of the other summaries, declined features named', () => {
+  const { result } = sampleConformanceResult({ seed: 3 });
+  const model = embedded(renderHtml(result)) as { verdictText: Record<string, string> };
+  expect(Object.keys(model.verdictText)).toEqual(result.profiles);
+  expect(Object.values(model.verdictText).some((text) => /needed features? unsupported/.test(text))).toBe(
+    true,
+  );
+});

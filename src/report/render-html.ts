@@ -39,14 +39,16 @@ const data = document.getElementById('report-data');
 const model = JSON.parse(data ? data.textContent : 'null');
 if (!model) return;
 const dom = (${createClientDom.toString()})(document);
-if (model.result) (${renderChecksView.toString()})(document, dom, model.result, model.scores);
+if (model.result) (${renderChecksView.toString()})(document, dom, model.result, model.scores, model.verdictText);
 if (model.replay) (${renderReplayView.toString()})(document, dom, model.replay);
 })();`;
 }
 
 /**
  * `report.html`: one self-contained page (inline CSS and script, no URL to load) showing the verdicts, scores,
- * filterable checks, failures with evidence, checks that could not be evaluated, skipped checks, and the replay.
+ * filterable checks, failures with evidence, features the target declined (`unsupported`), checks that could not be
+ * evaluated, skipped checks, and the replay. Evidence shows each exchange's phase (setup and cleanup collapsed and
+ * greyed, apart from the check's own) and highlights the decisive one.
  *
  * Nothing from the target is written as HTML: the data travels as escaped JSON and the script sets it with
  * `textContent`. A Content-Security-Policy allows only this page's own script (by hash) and no network at all,

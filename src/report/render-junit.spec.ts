@@ -17,12 +17,15 @@ test('junit.xml is well-formed and counts what the result holds, suite by suite'
   expect(cases).toHaveLength(result.summary.total);
   expect(findAll(root, 'failure')).toHaveLength(result.summary.failed);
   expect(findAll(root, 'error')).toHaveLength(result.summary.errored);
-  expect(findAll(root, 'skipped')).toHaveLength(result.summary.skipped);
+  // An unsupported check is a <skipped/> too: JUnit has nothing between passed and failed.
+  const skipped = result.summary.skipped + result.summary.unsupported;
+  expect(result.summary.unsupported).toBeGreaterThan(0);
+  expect(findAll(root, 'skipped')).toHaveLength(skipped);
   expect(root.attributes).toMatchObject({
     tests: String(result.summary.total),
     failures: String(result.summary.failed),
     errors: String(result.summary.errored),
-    skipped: String(result.summary.skipped),
+    skipped: String(skipped),
   });
   for (const suite of suites) {
     const inSuite = result.checks.filter((c) => c.category === suite.attributes.name);
@@ -88,3 +91,62 @@ for (const [name, xml] of MALFORMED) {
     expect(() => parseXml(xml)).toThrow();
   });
 }
+
+test('an unsupported check is a skip whose message says unsupported and why; a failure carries its full message', () => {
+  const reason = 'The target declines the `co` operator on userName: it answered 400 invalidFilter';
+  const full = 'the PATCH succeeds (200 or 204)\n\nExpected: 200\nReceived: 400';
+  const base = {
+    category: 'filter',
+    level: 'MUST' as const,
+    rfc: 'RFC 7644 §3.4.2.2',
+    profiles: ['rfc7644', 'entra'],
+  };
+  const result = buildConformanceResult({
+    runId: 'r',
+    tool: { name: 'scim-harness', version: '0.1.0' },
+    target: { url: 'http://127.0.0.1:1/scim' },
+    startedAt: '2026-01-01T00:00:00Z',
+    finishedAt: '2026-01-01T00:00:01Z',
+    checks: [
+      {
+        ...base,
+        id: 'filter.co.declined',
+        title: 'co',
+        status: 'unsupported',
+        message: reason,
+        evidence: [],
+        neededBy: ['entra'],
+      },
+      {
+        ...base,
+        id: 'filter.patch.fails',
+        title: 'patch',
+        status: 'failed',
+        message: full,
+        evidence: [
+          {
+            request: { method: 'POST', url: 'http://t/Users', headers: {} },
+            response: { status: 201, headers: {} },
+            phase: 'setup',
+          },
+          {
+            request: { method: 'PATCH', url: 'http://t/Users/1', headers: {} },
+            response: { status: 400, headers: {} },
+            phase: 'check',
+            decisive: true,
+          },
+        ],
+      },
+    ],
+  });
+  const root = parseXml(renderJunit(result));
+  const [declined, failing] = findAll(root, 'testcase');
+  expect(findAll(declined!, 'skipped')[0]?.attributes.message).toBe(`unsupported: ${reason}`);
+  expect(findAll(declined!, 'failure')).toHaveLength(0);
+  const failure = findAll(failing!, 'failure')[0];
+  expect(failure?.attributes.message).toBe(full);
+  expect(failure?.text).toContain(`Message: ${full}`);
+  expect(failure?.text).toContain('[setup] POST http://t/Users -> 201');
+  expect(failure?.text).toContain('[check, decisive] PATCH http://t/Users/1 -> 400');
+  expect(root.attributes.skipped).toBe('1');
+});

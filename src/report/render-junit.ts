@@ -1,4 +1,5 @@
 import type { CheckResult, ConformanceResult, EvidenceExchange } from './conformance-result.js';
+import { exchangeLine } from './evidence-line.js';
 import { redact } from './redaction.js';
 import type { RenderOptions } from './render-json.js';
 import { escapeXml, escapeXmlContent } from './xml-text.js';
@@ -7,19 +8,22 @@ function seconds(ms: number | undefined): string {
   return ((ms ?? 0) / 1000).toFixed(3);
 }
 
-function exchangeLine(exchange: EvidenceExchange): string {
-  const answer = exchange.response ? String(exchange.response.status) : 'no response';
-  return `${exchange.request.method} ${exchange.request.url} -> ${answer}${exchange.note ? ` (${exchange.note})` : ''}`;
+/** An evidence line, with its phase and whether it decided the outcome when the recorder said. */
+function evidenceLine(exchange: EvidenceExchange): string {
+  const marks = [exchange.phase, exchange.decisive ? 'decisive' : undefined].filter(Boolean);
+  return `  ${marks.length > 0 ? `[${marks.join(', ')}] ` : ''}${exchangeLine(exchange)}`;
 }
 
-/** The body of a failure or error element: everything a CI log reader needs without opening report.html. */
+/**
+ * The body of a failure or error element: everything a CI log reader needs without opening report.html. The
+ * message is there in full, every line of it.
+ */
 function details(check: CheckResult): string {
   const lines = [`${check.level} ${check.rfc}`];
   if (check.requirement) lines.push(`Requirement: "${check.requirement}"`);
   if (check.message) lines.push(`Message: ${check.message}`);
   if (check.fix) lines.push(`Fix: ${check.fix}`);
-  if (check.evidence.length > 0)
-    lines.push('Evidence:', ...check.evidence.map((e) => `  ${exchangeLine(e)}`));
+  if (check.evidence.length > 0) lines.push('Evidence:', ...check.evidence.map(evidenceLine));
   return lines.join('\n');
 }
 
@@ -34,6 +38,9 @@ function outcome(check: CheckResult): string {
     case 'error':
       // `error` in JUnit means the test could not run: the same meaning as here, never a verdict on the target.
       return `      <error message="${escapeXml(check.message || 'the check could not be evaluated')}" type="harness">${escapeXmlContent(details(check))}</error>\n`;
+    case 'unsupported':
+      // JUnit has no "declined": a skip whose message says so, so a CI tab neither reds nor greens it.
+      return `      <skipped message="${escapeXml(`unsupported: ${check.message || 'the target declined the feature'}`)}"/>\n`;
     default: {
       const unreachable: never = check.status;
       throw new TypeError(`unknown status ${String(unreachable)}`);
@@ -52,7 +59,8 @@ function counts(checks: readonly CheckResult[]) {
     tests: checks.length,
     failures: checks.filter((c) => c.status === 'failed').length,
     errors: checks.filter((c) => c.status === 'error').length,
-    skipped: checks.filter((c) => c.status === 'skipped').length,
+    // An unsupported check is written as <skipped/>, so it counts here.
+    skipped: checks.filter((c) => c.status === 'skipped' || c.status === 'unsupported').length,
     time: seconds(checks.reduce((sum, c) => sum + (c.durationMs ?? 0), 0)),
   };
 }
@@ -60,7 +68,7 @@ function counts(checks: readonly CheckResult[]) {
 /**
  * `junit.xml`: one `<testsuite>` per category (a check belongs to one category but to several profiles, so
  * suites by profile would count it twice), one `<testcase>` per check, `failure` / `skipped` / `error` as the
- * check ended. Target, run id and profile verdicts ride along as properties of every suite.
+ * check ended; an `unsupported` check is a `<skipped message="unsupported: …reason"/>`. Target, run id and profile verdicts ride along as properties of every suite.
  * @see https://github.com/testmoapp/junitxml (the de facto format)
  */
 export function renderJunit(result: ConformanceResult, options: RenderOptions = {}): string {

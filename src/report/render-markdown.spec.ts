@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { buildConformanceResult, describeVerdict } from './build-conformance-result.js';
+import type { CheckResult } from './conformance-result.js';
 import { GITHUB_COMMENT_LIMIT, renderMarkdown } from './render-markdown.js';
 import { sampleConformanceResult } from './test-support/sample-results.js';
 
@@ -6,10 +8,8 @@ test('summary.md gives each verdict, the counts and one row per failure when it 
   const { result, token, secret } = sampleConformanceResult();
   const md = renderMarkdown(result, { secrets: [secret] });
   for (const profile of result.profiles) {
-    expect(md).toMatch(
-      new RegExp(
-        `\\| \`${profile}\` \\| \\S+ ${result.summary.verdicts[profile]}( \\(\\d+ could not be evaluated\\))? \\|`,
-      ),
+    expect(md).toContain(
+      `| \`${profile}\` | ${result.summary.verdicts[profile] === 'pass' ? '✅' : '❌'} ${describeVerdict(result, profile)} |`,
     );
   }
   expect(md).toContain(
@@ -19,6 +19,8 @@ test('summary.md gives each verdict, the counts and one row per failure when it 
   for (const check of failed) expect(md).toContain(`| \`${check.id}\` | ${check.level} |`);
   expect(md).toContain(`### Failures (${failed.length})`);
   expect(md).toContain(`### Could not evaluate (${result.summary.errored})`);
+  expect(md).toContain(`### Unsupported (${result.summary.unsupported})`);
+  expect(md).toContain(`${result.summary.unsupported} unsupported`);
   expect(md).not.toContain('more not shown');
   expect(md).not.toContain(token);
   expect(md).not.toContain(secret);
@@ -27,12 +29,17 @@ test('summary.md gives each verdict, the counts and one row per failure when it 
 test('text from the target is inert: no raw HTML outside code spans, no links', () => {
   const { result } = sampleConformanceResult();
   const md = renderMarkdown(result);
-  const outsideCode = md.replace(/`[^`\n]*`/g, '');
+  // Fenced blocks and code spans show the target's text verbatim; <details>/<summary> are the renderer's own.
+  const outsideCode = md
+    .replace(/^(`{3,})text\n[\s\S]*?\n\1$/gm, '')
+    .replace(/`[^`\n]*`/g, '')
+    .replace(/<details><summary>Full messages<\/summary>|<\/details>/g, '');
+  expect(md).toContain('<details><summary>Full messages</summary>');
   expect(outsideCode).not.toMatch(/<[a-z/]/i);
   expect(outsideCode).not.toMatch(/https?:\/\//);
   expect(md).not.toMatch(/\]\(/);
   const rows = md.split('\n').filter((l) => /^\| `[^`]+` \| (MUST|SHOULD|MAY) \|/.test(l));
-  expect(rows.length).toBe(result.summary.failed + result.summary.errored);
+  expect(rows.length).toBe(result.summary.failed + result.summary.errored + result.summary.unsupported);
   for (const line of rows) {
     // Every row keeps its four cells: a pipe from the target would have split one.
     expect(line.replace(/\\\|/g, '').split('|')).toHaveLength(6);
@@ -58,3 +65,82 @@ for (const [name, checks, maxLength] of LIMITS) {
     }
   });
 }
+
+function check(
+  overrides: Partial<CheckResult> & Pick<CheckResult, 'id' | 'status' | 'message'>,
+): CheckResult {
+  return {
+    title: overrides.id,
+    category: 'filter',
+    level: 'MUST',
+    rfc: 'RFC 7644 §3.4.2.2',
+    profiles: ['rfc7644', 'entra'],
+    evidence: [],
+    ...overrides,
+  };
+}
+
+function resultOf(checks: CheckResult[]) {
+  return buildConformanceResult({
+    runId: 'r',
+    tool: { name: 'scim-harness', version: '0.1.0' },
+    target: { url: 'http://127.0.0.1:1/scim' },
+    profiles: ['rfc7644', 'entra'],
+    startedAt: '2026-01-01T00:00:00Z',
+    finishedAt: '2026-01-01T00:00:01Z',
+    checks,
+  });
+}
+
+test('unsupported checks have their own count, verdict words and list: id, the profiles each fails, the reason', () => {
+  const md = renderMarkdown(
+    resultOf([
+      check({
+        id: 'filter.co.declined',
+        status: 'unsupported',
+        message: 'The target declines the co operator: it answered 400 invalidFilter',
+        neededBy: ['entra'],
+      }),
+      check({ id: 'filter.sw.declined', status: 'unsupported', message: 'declined sw', neededBy: [] }),
+    ]),
+  );
+  expect(md).toContain('| `rfc7644` | ✅ pass |');
+  expect(md).toContain('| `entra` | ❌ fail (1 needed feature unsupported) |');
+  expect(md).toContain('2 unsupported');
+  expect(md).toContain('### Unsupported (2)');
+  expect(md).toContain(
+    '| `filter.co.declined` | MUST | `entra` | `The target declines the co operator: it answered 400 invalidFilter` |',
+  );
+  expect(md).toContain('| `filter.sw.declined` | MUST | none | `declined sw` |');
+  expect(md).not.toContain('### Failures');
+});
+
+test('a message a cell cuts follows in full in a code block, with the decisive exchange; the target cannot close the fence', () => {
+  const full = 'the PATCH succeeds (200 or 204)\n\nExpected: 200\nReceived: 400\n```\n# not a heading';
+  const md = renderMarkdown(
+    resultOf([
+      check({
+        id: 'patch.op.fails',
+        status: 'failed',
+        message: full,
+        evidence: [
+          {
+            request: { method: 'PATCH', url: 'http://127.0.0.1:1/scim/Users/1', headers: {} },
+            response: { status: 400, headers: {} },
+            phase: 'check',
+            decisive: true,
+          },
+        ],
+      }),
+      check({ id: 'patch.op.short', status: 'failed', message: 'one short line' }),
+    ]),
+  );
+  expect(md).toContain(
+    "| `patch.op.fails` | MUST | `RFC 7644 §3.4.2.2` | `the PATCH succeeds (200 or 204) · Expected: 200 · Received: 400 · ''' · # not a heading` |",
+  );
+  expect(md).toContain(
+    `**\`patch.op.fails\`**\n\nDecisive exchange: \`PATCH http://127.0.0.1:1/scim/Users/1 -> 400\`\n\n\`\`\`\`text\n${full}\n\`\`\`\`\n`,
+  );
+  // A one-line message the cell holds whole is not repeated.
+  expect(md).not.toContain('**`patch.op.short`**');
+});

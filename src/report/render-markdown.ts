@@ -2,6 +2,8 @@ import { describeVerdict } from './build-conformance-result.js';
 import { formatScore, scoreCategories } from './category-score.js';
 import type { CheckResult, ConformanceResult, Verdict } from './conformance-result.js';
 import { levelRank } from './conformance-result.js';
+import { decisiveExchange, exchangeLine } from './evidence-line.js';
+import { messageExcerpt } from './message-excerpt.js';
 import { redact } from './redaction.js';
 import type { RenderOptions } from './render-json.js';
 
@@ -11,9 +13,15 @@ export const GITHUB_COMMENT_LIMIT = 65_536;
 export interface MarkdownOptions extends RenderOptions {
   /** Longest output, in characters; defaults to {@link GITHUB_COMMENT_LIMIT}. */
   maxLength?: number;
-  /** Longest message shown in a table cell before it is cut with `…`; defaults to 160. */
+  /**
+   * Longest message shown in a table cell before it is cut with `…`; defaults to 160. A message that does not fit
+   * its cell whole (too long, or several lines) is also given in full in a collapsed "Full messages" block.
+   */
   maxMessageLength?: number;
 }
+
+/** Longest message given in full (conformance.json caps messages at about this size too). */
+const MAX_FULL_MESSAGE = 4000;
 
 const VERDICT_ICON: Record<Verdict, string> = {
   pass: '✅',
@@ -26,10 +34,26 @@ const VERDICT_ICON: Record<Verdict, string> = {
  * escaped (GFM splits cells on them even inside code).
  */
 function cell(text: string, max: number): string {
-  const line = text.replace(/\s+/g, ' ').trim();
+  const line = messageExcerpt(text).replace(/\s+/g, ' ').trim();
   const cut = line.length > max ? `${line.slice(0, max - 1)}…` : line;
   if (cut === '') return '';
   return `\`${cut.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
+}
+
+/** Whether a message loses something in a one-line cell of `max` characters. */
+function cutInCell(text: string, max: number): boolean {
+  return /\n/.test(text.trim()) || text.trim().length > max;
+}
+
+/**
+ * Text from the target as a fenced code block: shown verbatim, never rendered. The fence is longer than any run of
+ * backticks in the text, so the text cannot close it.
+ */
+function codeBlock(text: string): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  const body = text.length > MAX_FULL_MESSAGE ? `${text.slice(0, MAX_FULL_MESSAGE - 1)}…` : text;
+  return `${fence}text\n${body}\n${fence}`;
 }
 
 function byLevelThenId(a: CheckResult, b: CheckResult): number {
@@ -51,18 +75,50 @@ function fitRows(rows: readonly string[], budget: number): string[] {
   return kept;
 }
 
+/** One full message under its check id, with the exchange that decided the outcome when one is marked. */
+function fullMessage(check: CheckResult): string {
+  const decisive = decisiveExchange(check);
+  const decided = decisive
+    ? `\n\nDecisive exchange: ${cell(exchangeLine({ ...decisive, note: '' }), 300)}`
+    : '';
+  return `**${cell(check.id, 120)}**${decided}\n\n${codeBlock(check.message)}\n`;
+}
+
+/**
+ * The collapsed block of the full messages that a table cell cut, as many as fit in `budget` (none when none fit).
+ * `<details>` and `<summary>` are this renderer's own; the target's text is only ever inside the code blocks.
+ */
+function fullMessages(checks: readonly CheckResult[], max: number, budget: number): string {
+  const open = '\n<details><summary>Full messages</summary>\n\n';
+  const close = '</details>\n';
+  const blocks = fitRows(
+    checks.filter((check) => cutInCell(check.message, max)).map(fullMessage),
+    budget - open.length - close.length,
+  );
+  return blocks.length > 0 ? `${open}${blocks.join('\n')}${close}` : '';
+}
+
+interface TableShape {
+  title: string;
+  intro: string;
+  /** Column headers after `check | level`. */
+  columns: readonly string[];
+  /** The cells of a check under {@link columns}, the message last; `profiles` are the run's. */
+  cells: (check: CheckResult, max: number, profiles: readonly string[]) => string[];
+}
+
 function table(
-  title: string,
-  intro: string,
+  shape: TableShape,
   checks: readonly CheckResult[],
   budget: number,
   max: number,
+  profiles: readonly string[],
 ): string {
   if (checks.length === 0) return '';
-  const head = `### ${title} (${checks.length})\n\n${intro}\n\n| check | level | section | message |\n| --- | --- | --- | --- |\n`;
+  const columns = ['check', 'level', ...shape.columns];
+  const head = `### ${shape.title} (${checks.length})\n\n${shape.intro}\n\n| ${columns.join(' | ')} |\n|${' --- |'.repeat(columns.length)}\n`;
   const rows = checks.map(
-    (check) =>
-      `| ${cell(check.id, 120)} | ${check.level} | ${cell(check.rfc, 40)} | ${cell(check.message, max)} |`,
+    (check) => `| ${[cell(check.id, 120), check.level, ...shape.cells(check, max, profiles)].join(' | ')} |`,
   );
   const reserve = 200;
   const kept = fitRows(rows, Math.max(0, budget - head.length - reserve));
@@ -71,13 +127,44 @@ function table(
     hidden > 0
       ? `\n_${hidden} more not shown here to fit a comment; report.html and conformance.json list all._\n`
       : '';
-  return `${head}${kept.join('\n')}\n${note}`;
+  const used = head.length + kept.join('\n').length + 1 + note.length;
+  // The full messages only of the rows shown, in what the budget leaves (the reserve is kept for the caller's joins).
+  const details = fullMessages(checks.slice(0, kept.length), max, budget - used - reserve);
+  return `${head}${kept.join('\n')}\n${note}${details}`;
 }
+
+const FAILURES: TableShape = {
+  title: 'Failures',
+  intro: 'The target broke these requirements.',
+  columns: ['section', 'message'],
+  cells: (check, max) => [cell(check.rfc, 40), cell(check.message, max)],
+};
+
+const UNSUPPORTED: TableShape = {
+  title: 'Unsupported',
+  intro:
+    'The target declined these features, as the RFC allows. Each fails only the profiles whose client needs it.',
+  columns: ['fails', 'reason'],
+  cells: (check, max, profiles) => {
+    // Only the profiles of this run: a declined feature fails those among them whose client needs it.
+    const fails = (check.neededBy ?? []).filter((profile) => profiles.includes(profile));
+    return [fails.length > 0 ? cell(fails.join(', '), 60) : 'none', cell(check.message, max)];
+  },
+};
+
+const UNEVALUATED: TableShape = {
+  title: 'Could not evaluate',
+  intro: 'The harness could not run these checks; they say nothing about the target.',
+  columns: ['section', 'message'],
+  cells: (check, max) => [cell(check.rfc, 40), cell(check.message, max)],
+};
 
 /**
  * `summary.md`: a PR comment. Verdict per profile, counts, scores per category, then the failures (the target
- * broke a requirement) and, apart, the checks the harness could not evaluate. No links, no HTML from the target;
- * never longer than `maxLength` (the failure list is cut with a note when it would be).
+ * broke a requirement), the features the target declined (`unsupported`, with the profiles each fails) and, apart,
+ * the checks the harness could not evaluate. Each table cell holds a one-line excerpt; a message it cuts follows in
+ * full, in a fenced code block inside a collapsed `<details>`, with the decisive exchange when one is marked. No
+ * links, no HTML from the target; never longer than `maxLength` (the lists are cut with a note when they would be).
  */
 export function renderMarkdown(result: ConformanceResult, options: MarkdownOptions = {}): string {
   const clean = redact(result, options);
@@ -90,45 +177,45 @@ export function renderMarkdown(result: ConformanceResult, options: MarkdownOptio
   });
   const scoreRows = scoreCategories(clean.checks).map(
     (score) =>
-      `| ${cell(score.category, 60)} | ${formatScore(score)} | ${score.failed} | ${score.errored} | ${score.skipped} |`,
+      `| ${cell(score.category, 60)} | ${formatScore(score)} | ${score.failed} | ${score.unsupported} | ${score.errored} | ${score.skipped} |`,
   );
   const header = [
     '## SCIM conformance',
     '',
-    `Target ${cell(clean.target.url, 200)}, run ${cell(clean.runId, 80)}, fail on ${clean.failOn ?? 'must'}.`,
+    `Target ${cell(clean.target.url, 200)}, run ${cell(clean.runId, 80)}${
+      clean.seed === undefined ? '' : `, seed ${clean.seed} (\`--seed ${clean.seed}\` replays its data)`
+    }, fail on ${clean.failOn ?? 'must'}.`,
     '',
     '| profile | verdict |',
     '| --- | --- |',
     ...verdictRows,
     '',
     `**${summary.total}** checks: ${summary.passed} passed, ${summary.failed} failed, ` +
-      `${summary.errored} could not be evaluated, ${summary.skipped} skipped.`,
+      `${summary.unsupported} unsupported, ${summary.errored} could not be evaluated, ${summary.skipped} skipped.`,
     '',
-    '| category | score | failed | errored | skipped |',
-    '| --- | --- | --- | --- | --- |',
+    '| category | score | failed | unsupported | errored | skipped |',
+    '| --- | --- | --- | --- | --- | --- |',
     ...scoreRows,
     '',
     '',
   ].join('\n');
   const failed = clean.checks.filter((check) => check.status === 'failed').sort(byLevelThenId);
+  const unsupported = clean.checks.filter((check) => check.status === 'unsupported').sort(byLevelThenId);
   const errored = clean.checks.filter((check) => check.status === 'error').sort(byLevelThenId);
-  // Errors get at most a quarter of what is left: failures are what the comment is for.
+  // Errors and declined features get at most a quarter of what is left each: failures are what the comment is for.
   const left = maxLength - header.length;
-  const errorTable = table(
-    'Could not evaluate',
-    'The harness could not run these checks; they say nothing about the target.',
-    errored,
-    Math.floor(left / 4),
-    maxMessage,
-  );
+  const errorTable = table(UNEVALUATED, errored, Math.floor(left / 4), maxMessage, clean.profiles);
+  const unsupportedTable = table(UNSUPPORTED, unsupported, Math.floor(left / 4), maxMessage, clean.profiles);
   const failureTable = table(
-    'Failures',
-    'The target broke these requirements.',
+    FAILURES,
     failed,
-    left - errorTable.length - 2,
+    left - errorTable.length - unsupportedTable.length - 4,
     maxMessage,
+    clean.profiles,
   );
-  const out = `${header}${failureTable}${failureTable && errorTable ? '\n' : ''}${errorTable}`;
+  const out = [failureTable, unsupportedTable, errorTable]
+    .filter((part) => part !== '')
+    .reduce((text, part, i) => `${text}${i > 0 ? '\n' : ''}${part}`, header);
   // The header alone can only overflow with an absurd limit; cut hard rather than break the promise.
   return out.length > maxLength ? `${out.slice(0, maxLength - 2)}…\n` : out;
 }

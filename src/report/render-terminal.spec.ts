@@ -66,3 +66,53 @@ for (const [headers, rows, lines] of TABLES) {
     expect(formatTable(headers, rows)).toBe(lines.join('\n'));
   });
 }
+
+test('unsupported has its own columns and section: id, the profiles of the run it fails, the reason', () => {
+  const base = {
+    title: 't',
+    category: 'filter',
+    level: 'MUST' as const,
+    rfc: 'RFC 7644 §3.4.2.2',
+    profiles: ['rfc7644', 'entra', 'datadog'],
+    evidence: [],
+  };
+  const result = buildConformanceResult({
+    runId: 'r',
+    tool: { name: 'scim-harness', version: '0.1.0' },
+    target: { url: 'http://127.0.0.1:1/scim' },
+    profiles: ['rfc7644', 'entra'],
+    startedAt: '2026-01-01T00:00:00Z',
+    finishedAt: '2026-01-01T00:00:01Z',
+    checks: [
+      {
+        ...base,
+        id: 'filter.co.declined',
+        status: 'unsupported',
+        message: 'The target declines the co operator:\nit answered 400 invalidFilter',
+        neededBy: ['entra', 'datadog'],
+      },
+      { ...base, id: 'filter.sw.declined', status: 'unsupported', message: 'declined sw', neededBy: [] },
+      {
+        ...base,
+        id: 'filter.eq.fails',
+        status: 'failed',
+        message: 'the filter finds the user\n\nExpected: 1\nReceived: 0',
+      },
+    ],
+  });
+  const text = renderTerminalSummary(result);
+  expect(text).toMatch(/^profile +verdict +passed +failed +unsupported +errored +skipped$/m);
+  expect(text).toMatch(/^category +score +failed +unsupported +errored +skipped$/m);
+  expect(text).toMatch(/^filter +0 \/ 1 \(0%\) +1 +2 +0 +0$/m);
+  expect(text).toMatch(/^entra +FAIL \(1 needed feature unsupported\) +0 +1 +2 +0 +0$/m);
+  expect(text).toMatch(/^rfc7644 +FAIL +0 +1 +2 +0 +0$/m);
+  expect(text).toContain('3 checks: 0 passed, 1 failed, 2 unsupported, 0 could not be evaluated, 0 skipped.');
+  expect(text).toContain('Unsupported (the target declined these features):');
+  // Only the run's profiles: datadog was not selected.
+  expect(text).toMatch(
+    /^MUST +filter\.co\.declined +entra +The target declines the co operator: · it answered 400 invalidFilter$/m,
+  );
+  expect(text).toMatch(/^MUST +filter\.sw\.declined +none +declined sw$/m);
+  // A failure's message, several lines long, shows as one line with what came back.
+  expect(text).toMatch(/filter\.eq\.fails .* the filter finds the user · Expected: 1 · Received: 0$/m);
+});

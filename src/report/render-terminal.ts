@@ -1,7 +1,9 @@
-import { profileOutcome } from './build-conformance-result.js';
+import { profileOutcome, verdictCauses } from './build-conformance-result.js';
 import { formatScore, scoreCategories } from './category-score.js';
 import type { CheckResult, ConformanceResult, Verdict } from './conformance-result.js';
 import { levelRank } from './conformance-result.js';
+import { decisiveExchange, exchangeLine } from './evidence-line.js';
+import { messageExcerpt } from './message-excerpt.js';
 import { redact } from './redaction.js';
 import type { RenderOptions } from './render-json.js';
 
@@ -56,21 +58,21 @@ export function formatTable(headers: readonly string[], rows: readonly (readonly
 }
 
 /**
- * The summary `scim-harness run` prints: verdict per profile, score per category, the failures (MUST first)
- * and how many checks could not be evaluated. Plain text; colour only when asked for.
+ * The summary `scim-harness run` prints: verdict per profile, score per category, the failures (MUST first), the
+ * features the target declined (`unsupported`, with the profiles each fails) and how many checks could not be
+ * evaluated. Messages are one-line excerpts (report.html and conformance.json carry them in full). Plain text;
+ * colour only when asked for.
  */
 export function renderTerminalSummary(result: ConformanceResult, options: TerminalOptions = {}): string {
   const clean = redact(result, options);
   const paint = (text: string, ...codes: (keyof typeof ANSI)[]) =>
     options.color ? `${codes.map((c) => ANSI[c]).join('')}${text}${ANSI.reset}` : text;
-  const verdictText = (verdict: Verdict, unevaluated: number) => {
+  const verdictText = (verdict: Verdict, causes: string) => {
     switch (verdict) {
       case 'pass':
         return paint('PASS', 'green', 'bold');
       case 'fail':
-        return unevaluated > 0
-          ? `${paint('FAIL', 'red', 'bold')} (${unevaluated} could not be evaluated)`
-          : paint('FAIL', 'red', 'bold');
+        return causes !== '' ? `${paint('FAIL', 'red', 'bold')} (${causes})` : paint('FAIL', 'red', 'bold');
       default: {
         const unreachable: never = verdict;
         return String(unreachable);
@@ -81,7 +83,9 @@ export function renderTerminalSummary(result: ConformanceResult, options: Termin
   const maxFailures = options.maxFailures ?? 20;
   const { summary } = clean;
   const out: string[] = [
-    `SCIM conformance of ${inert(clean.target.url)} (run ${inert(clean.runId)}, fail on ${clean.failOn ?? 'must'})`,
+    `SCIM conformance of ${inert(clean.target.url)} (run ${inert(clean.runId)}${
+      clean.seed === undefined ? '' : `, seed ${clean.seed}`
+    }, fail on ${clean.failOn ?? 'must'})`,
     '',
   ];
   const profileRows = clean.profiles.map((p) => {
@@ -91,22 +95,26 @@ export function renderTerminalSummary(result: ConformanceResult, options: Termin
     const n = (status: CheckResult['status']) => String(checks.filter((c) => c.status === status).length);
     return [
       inert(p),
-      verdictText(verdict, outcome.unevaluated),
+      verdictText(verdict, verdictCauses(outcome)),
       n('passed'),
       n('failed'),
+      n('unsupported'),
       n('error'),
       n('skipped'),
     ];
   });
-  out.push(formatTable(['profile', 'verdict', 'passed', 'failed', 'errored', 'skipped'], profileRows));
+  out.push(
+    formatTable(['profile', 'verdict', 'passed', 'failed', 'unsupported', 'errored', 'skipped'], profileRows),
+  );
   out.push('');
   out.push(
     formatTable(
-      ['category', 'score', 'failed', 'errored', 'skipped'],
+      ['category', 'score', 'failed', 'unsupported', 'errored', 'skipped'],
       scoreCategories(clean.checks).map((s) => [
         inert(s.category),
         formatScore(s),
         String(s.failed),
+        String(s.unsupported),
         String(s.errored),
         String(s.skipped),
       ]),
@@ -115,8 +123,9 @@ export function renderTerminalSummary(result: ConformanceResult, options: Termin
   out.push('');
   out.push(
     `${summary.total} checks: ${summary.passed} passed, ${summary.failed} failed, ` +
-      `${summary.errored} could not be evaluated, ${summary.skipped} skipped.`,
+      `${summary.unsupported} unsupported, ${summary.errored} could not be evaluated, ${summary.skipped} skipped.`,
   );
+  const excerpt = (message: string) => cut(inert(messageExcerpt(message)), maxMessage);
   const failed = clean.checks
     .filter((c) => c.status === 'failed')
     .sort((a, b) => levelRank(b.level) - levelRank(a.level) || a.id.localeCompare(b.id));
@@ -125,12 +134,30 @@ export function renderTerminalSummary(result: ConformanceResult, options: Termin
     out.push(
       formatTable(
         ['level', 'check', 'section', 'message'],
-        failed
-          .slice(0, maxFailures)
-          .map((c) => [c.level, inert(c.id), inert(c.rfc), cut(inert(c.message), maxMessage)]),
+        failed.slice(0, maxFailures).map((c) => [c.level, inert(c.id), inert(c.rfc), excerpt(c.message)]),
       ),
     );
     if (failed.length > maxFailures) out.push(`… and ${failed.length - maxFailures} more in report.html`);
+  }
+  const unsupported = clean.checks
+    .filter((c) => c.status === 'unsupported')
+    .sort((a, b) => levelRank(b.level) - levelRank(a.level) || a.id.localeCompare(b.id));
+  if (unsupported.length > 0) {
+    out.push('', paint('Unsupported (the target declined these features):', 'bold'));
+    out.push(
+      formatTable(
+        ['level', 'check', 'fails', 'reason'],
+        unsupported.slice(0, maxFailures).map((c) => {
+          // Only the profiles of this run: a declined feature fails those among them whose client needs it.
+          const fails = (c.neededBy ?? []).filter((p) => clean.profiles.includes(p));
+          const decisive = decisiveExchange(c);
+          const reason = c.message || (decisive ? exchangeLine(decisive) : '');
+          return [c.level, inert(c.id), fails.length > 0 ? inert(fails.join(', ')) : 'none', excerpt(reason)];
+        }),
+      ),
+    );
+    if (unsupported.length > maxFailures)
+      out.push(`… and ${unsupported.length - maxFailures} more in report.html`);
   }
   const errored = clean.checks.filter((c) => c.status === 'error');
   if (errored.length > 0) {
@@ -138,8 +165,7 @@ export function renderTerminalSummary(result: ConformanceResult, options: Termin
       '',
       paint(`Could not evaluate ${errored.length} check(s) (harness or connection errors):`, 'bold'),
     );
-    for (const c of errored.slice(0, maxFailures))
-      out.push(`  ${inert(c.id)}: ${cut(inert(c.message), maxMessage)}`);
+    for (const c of errored.slice(0, maxFailures)) out.push(`  ${inert(c.id)}: ${excerpt(c.message)}`);
     if (errored.length > maxFailures) out.push(`  … and ${errored.length - maxFailures} more in report.html`);
   }
   return `${out.join('\n')}\n`;

@@ -1,3 +1,4 @@
+import { describeVerdict } from './build-conformance-result.js';
 import { type CategoryScore, scoreCategories } from './category-score.js';
 import type { ConformanceResult } from './conformance-result.js';
 import { describeKeyOwnerRestore } from './replay-key-owner.js';
@@ -30,6 +31,11 @@ export interface ReplayView extends Omit<ReplayResult, 'cycles' | 'scenario'> {
 export interface ReportViewModel {
   result: ConformanceResult | null;
   scores: CategoryScore[];
+  /**
+   * Each profile's verdict in the words the other summaries use (`fail (2 needed features unsupported)`), so the
+   * page states the rule's outcome rather than recomputing it.
+   */
+  verdictText: Record<string, string>;
   replay: ReplayView | null;
 }
 
@@ -41,6 +47,9 @@ export function buildReportViewModel(
   return {
     result,
     scores: result ? scoreCategories(result.checks) : [],
+    verdictText: result
+      ? Object.fromEntries(result.profiles.map((profile) => [profile, describeVerdict(result, profile)]))
+      : {},
     replay: replay
       ? {
           ...replay,

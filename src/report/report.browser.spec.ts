@@ -116,12 +116,13 @@ test('failures and checks that could not be evaluated are apart, with evidence c
   await expect(article.locator('blockquote')).toHaveText(failure.requirement ?? '');
   await expect(article).toContainText(failure.rfc);
   await expect(article.locator('.fix')).toContainText(failure.fix ?? '');
-  // The message holds a hostile payload: it must read as text.
-  await expect(article.locator('.message')).toContainText(failure.message);
+  // The message holds a hostile payload: it must read as text, every line of it.
+  expect(await article.locator('.message pre').textContent()).toBe(failure.message);
+  expect(failure.message).toContain('\n');
 
-  const exchange = article.locator('details.evidence pre').first();
+  const exchange = article.locator('details.evidence li[data-phase="check"] pre').first();
   await expect(exchange).toBeHidden();
-  await article.locator('details.evidence summary').click();
+  await article.locator('details.evidence > summary').click();
   await expect(exchange).toBeVisible();
   await expect(exchange).toContainText('Authorization: [REDACTED]');
 
@@ -131,6 +132,83 @@ test('failures and checks that could not be evaluated are apart, with evidence c
   expect(text).toContain(HOSTILE_PAYLOADS[0]);
   expect(await page.evaluate(() => (window as unknown as { pwned?: unknown }).pwned)).toBeUndefined();
   await expect(page.locator('main img, main svg, main script, main injected')).toHaveCount(0);
+});
+
+test('unsupported checks have their own status, filter and section, naming the profiles each fails', async ({
+  page,
+}) => {
+  await open(page, reportUrl);
+  const { checks } = sample.result;
+  const unsupported = checks.filter((c) => c.status === 'unsupported');
+  expect(unsupported.length).toBeGreaterThan(0);
+  await expect(page.locator('#checks-table td.status-unsupported')).toHaveCount(unsupported.length);
+  await expect(page.locator('#checks-table td.status-unsupported').first()).toHaveText('Unsupported');
+
+  await page.getByLabel('Status', { exact: true }).selectOption('unsupported');
+  await expect(visibleRows(page)).toHaveCount(unsupported.length);
+  await expect(page.locator('#unsupported article:visible')).toHaveCount(unsupported.length);
+  await expect(page.locator('#failures article:visible')).toHaveCount(0);
+  await expect(page.locator('#errors article:visible')).toHaveCount(0);
+  await expect(page.locator('#skipped tbody tr:visible')).toHaveCount(0);
+
+  // Apart from failed, skipped and error: its own section, its own colour.
+  await expect(page.locator('#unsupported article')).toHaveCount(unsupported.length);
+  await expect(page.locator('#unsupported article.check-unsupported')).toHaveCount(unsupported.length);
+  await expect(page.getByRole('heading', { name: `Unsupported (${unsupported.length})` })).toBeVisible();
+  const first = unsupported.find((c) => (c.neededBy ?? []).length > 0)!;
+  const article = page.locator(`#unsupported article[data-check="${first.id}"]`);
+  await expect(article.locator('.fails-profiles')).toHaveText((first.neededBy ?? []).join(', '));
+  expect(await article.locator('.message pre').textContent()).toBe(first.message);
+  await expect(article.locator('.fix')).toHaveCount(0);
+
+  // The verdicts name declined features as a cause.
+  const declinedCause = sample.result.profiles.filter((p) =>
+    describeVerdict(sample.result, p).includes('needed feature'),
+  );
+  expect(declinedCause.length).toBeGreaterThan(0);
+  for (const profile of declinedCause) {
+    await expect(page.locator(`#verdicts tr[data-profile="${profile}"] .verdict`)).toContainText(
+      'needed feature',
+    );
+  }
+});
+
+test('evidence shows each phase apart, setup and cleanup greyed and collapsed, and highlights the decisive exchange', async ({
+  page,
+}) => {
+  await open(page, reportUrl);
+  const failure = sample.result.checks.find(
+    (c) => c.status === 'failed' && c.evidence.some((e) => e.decisive),
+  )!;
+  const article = page.locator(`#failures article[data-check="${failure.id}"]`);
+  const decisive = failure.evidence.findLast((e) => e.decisive)!;
+  await expect(article.locator('.decisive-line')).toContainText(
+    `${decisive.request.method} ${decisive.request.url} → ${decisive.response?.status}`,
+  );
+  await article.locator('details.evidence > summary').click();
+  const items = article.locator('details.evidence > ol > li');
+  await expect(items).toHaveCount(failure.evidence.length);
+  await expect(article.locator('details.evidence > summary')).toContainText('1 setup');
+
+  const setup = article.locator('li[data-phase="setup"]');
+  const cleanup = article.locator('li[data-phase="cleanup"]');
+  await expect(setup.locator('.phase')).toHaveText('Setup');
+  await expect(cleanup.locator('.phase')).toHaveText('Cleanup');
+  // Collapsed: one line until opened.
+  await expect(setup.locator('pre').first()).toBeHidden();
+  await expect(cleanup.locator('pre').first()).toBeHidden();
+  await setup.locator('summary').click();
+  await expect(setup.locator('pre').first()).toBeVisible();
+  // Greyed apart from the check's own exchanges.
+  const opacity = (locator: typeof setup) => locator.evaluate((el) => Number(getComputedStyle(el).opacity));
+  expect(await opacity(setup)).toBeLessThan(1);
+  expect(await opacity(article.locator('li[data-phase="check"]').first())).toBe(1);
+
+  const highlighted = article.locator('li.decisive');
+  await expect(highlighted).toHaveCount(1);
+  await expect(highlighted).toHaveAttribute('data-phase', 'check');
+  await expect(highlighted.locator('.decisive-badge')).toHaveText('Decisive');
+  await expect(highlighted.locator('pre').first()).toBeVisible();
 });
 
 test('the replay section shows cycles, the quarantine timeline and divergences as text', async ({ page }) => {

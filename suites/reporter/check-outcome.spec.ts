@@ -5,6 +5,7 @@ import {
   type CheckDefinition,
   EXCHANGES_ATTACHMENT,
   HARNESS_ERROR_ANNOTATION,
+  UNSUPPORTED_ANNOTATION,
 } from '../support/check-definition.js';
 import {
   type AnnotationLike,
@@ -103,18 +104,108 @@ const ROWS: Row[] = [
     skipReason: 'The target does not claim etag (not claimed)',
   },
   {
-    name: 'failed assertion → failed, first line of the message, colour removed',
+    name: 'skipped with the scim-unsupported annotation → unsupported, the reason as the message',
+    result: {
+      status: 'skipped',
+      duration: 3,
+      attachments: attach([exchange('ok', 400)]),
+      annotations: [
+        {
+          type: UNSUPPORTED_ANNOTATION,
+          description: 'The target declines the `co` operator on userName: it answered 400 invalidFilter',
+        },
+        { type: 'skip', description: 'unsupported: The target declines the `co` operator on userName' },
+      ],
+    },
+    status: 'unsupported',
+    message: /^The target declines the `co` operator on userName: it answered 400 invalidFilter$/,
+    evidence: 1,
+  },
+  {
+    name: 'the scim-unsupported annotation on the test (not the result) counts too',
+    result: { status: 'skipped', duration: 0, attachments: [] },
+    extraAnnotations: [{ type: UNSUPPORTED_ANNOTATION, description: '501 for /Bulk' }],
+    status: 'unsupported',
+    message: /^501 for \/Bulk$/,
+  },
+  {
+    name: 'an unsupported reason carrying the token is redacted',
+    result: {
+      status: 'skipped',
+      duration: 0,
+      attachments: [],
+      annotations: [{ type: UNSUPPORTED_ANNOTATION, description: `declined; the target echoed ${TOKEN}` }],
+    },
+    status: 'unsupported',
+    message: /^declined; the target echoed \[REDACTED\]$/,
+  },
+  {
+    name: 'failed assertion → failed, the expected and received values, colour and matcher line removed',
     result: {
       status: 'failed',
       duration: 5,
       attachments: attach([exchange('ok', 200)]),
       error: {
-        message: '\u001b[2mexpect(\u001b[22mreceived).toBe(expected)\n\nExpected: 201\nReceived: 200',
+        message:
+          'Error: \u001b[2mexpect(\u001b[22m\u001b[31mreceived\u001b[39m\u001b[2m).\u001b[22mtoBe\u001b[2m(\u001b[22m\u001b[32mexpected\u001b[39m\u001b[2m) // Object.is equality\u001b[22m\n\nExpected: \u001b[32m201\u001b[39m\nReceived: \u001b[31m200\u001b[39m',
       },
     },
     status: 'failed',
-    message: /^expect\(received\)\.toBe\(expected\)$/,
+    message: /^Expected: 201\nReceived: 200$/,
     evidence: 1,
+  },
+  {
+    name: 'a custom-message expect keeps what came back under the custom message',
+    result: {
+      status: 'failed',
+      duration: 5,
+      attachments: [],
+      error: {
+        message:
+          'Error: the PATCH succeeds (200 or 204)\n\nexpected HTTP 200 or 204\n  PATCH http://127.0.0.1:1/scim/v2/Users/1 → 400 application/scim+json {"status":"400","scimType":"invalidPath"}',
+      },
+    },
+    status: 'failed',
+    message:
+      /^the PATCH succeeds \(200 or 204\)\n\nexpected HTTP 200 or 204\n {2}PATCH http:\/\/127\.0\.0\.1:1\/scim\/v2\/Users\/1 → 400 .*invalidPath/,
+  },
+  {
+    name: 'a schema failure keeps every finding, not only the first line',
+    result: {
+      status: 'failed',
+      duration: 5,
+      attachments: [],
+      error: {
+        message:
+          'Error: expected a valid ListResponse:\nerror [required] totalResults: totalResults is required but missing\nerror [type] Resources: Resources must be an array, got the string "no"',
+      },
+    },
+    status: 'failed',
+    message:
+      /^expected a valid ListResponse:\nerror \[required\] totalResults: .*\nerror \[type\] Resources: Resources must be an array/,
+  },
+  {
+    name: 'soft assertions: every error is kept',
+    result: {
+      status: 'failed',
+      duration: 5,
+      attachments: [],
+      error: { message: 'Error: the first' },
+      errors: [{ message: 'Error: the first' }, { message: 'Error: the second' }],
+    },
+    status: 'failed',
+    message: /^the first\n\nthe second$/,
+  },
+  {
+    name: 'a huge message is capped after redaction, so no part of the token survives the cut',
+    result: {
+      status: 'failed',
+      duration: 5,
+      attachments: [],
+      error: { message: `Error: ${'x'.repeat(3990)}${TOKEN}${'y'.repeat(500)}` },
+    },
+    status: 'failed',
+    message: /^x{3990}\[REDACTED\]?.*…$/,
   },
   {
     name: 'failed with the harness-error annotation → error',
@@ -229,7 +320,11 @@ for (const row of ROWS) {
     expect(result?.durationMs).toBe(Math.round(row.result.duration));
     if (row.evidence !== undefined) expect(result?.evidence).toHaveLength(row.evidence);
     expect(result?.skipReason).toBe(row.skipReason);
+    expect(result?.message.length).toBeLessThanOrEqual(4000);
+    // The profiles an `unsupported` outcome fails: by default every profile but rfc7644.
+    expect(result?.neededBy).toEqual(['entra']);
     expect(JSON.stringify(result)).not.toContain(TOKEN);
+    expect(JSON.stringify(result)).not.toContain(TOKEN.slice(0, 8));
   });
 }
 
@@ -326,6 +421,25 @@ const MERGES: [string, [string, CheckStatus][], CheckStatus, RegExp][] = [
     'error',
     /error under profile entra/,
   ],
+  [
+    'a declined feature wins over a pass and a skip',
+    [
+      ['rfc7644', 'passed'],
+      ['entra', 'unsupported'],
+      ['datadog', 'skipped'],
+    ],
+    'unsupported',
+    /^unsupported under profile entra \(passed under rfc7644, skipped under datadog\): boom$/,
+  ],
+  [
+    'a failure and an error win over a declined feature',
+    [
+      ['rfc7644', 'unsupported'],
+      ['entra', 'error'],
+    ],
+    'error',
+    /unsupported under rfc7644/,
+  ],
 ];
 
 for (const [name, runs, status, message] of MERGES) {
@@ -344,3 +458,47 @@ for (const [name, runs, status, message] of MERGES) {
     expect(merged[0]?.durationMs).toBe(10 * runs.length);
   });
 }
+
+// [case, neededBy in the annotation, what the result carries]
+const NEEDED_BY: [string, unknown, string[]][] = [
+  ['absent: every profile but rfc7644', undefined, ['entra']],
+  ['declared', ['rfc7644', 'entra'], ['rfc7644', 'entra']],
+  ['declared empty: no profile needs it', [], []],
+  ['naming a profile not of the check: ignored, the default applies', ['datadog'], ['entra']],
+  ['not a list: ignored', 'entra', ['entra']],
+];
+
+for (const [name, neededBy, expected] of NEEDED_BY) {
+  test(`neededBy from the annotation: ${name}`, () => {
+    const reported: ReportedTest = {
+      title: DEFINITION.id,
+      annotations: [{ type: CHECK_ANNOTATION, description: JSON.stringify({ ...DEFINITION, neededBy }) }],
+    };
+    const result = checkResultOf(reported, {
+      status: 'skipped',
+      duration: 1,
+      attachments: [],
+      annotations: [{ type: UNSUPPORTED_ANNOTATION, description: 'declined' }],
+    });
+    expect(result?.status).toBe('unsupported');
+    expect(result?.neededBy).toEqual(expected);
+  });
+}
+
+test('phase and decisive of a recorded exchange reach the evidence; unknown values are dropped', () => {
+  const result = checkResultOf(checkTest(), {
+    status: 'failed',
+    duration: 1,
+    error: { message: 'Error: expected HTTP 201' },
+    attachments: attach([
+      { ...exchange('ok', 201), phase: 'setup' },
+      { ...exchange('ok', 200), phase: 'check', decisive: true },
+      { ...exchange('ok', 204), phase: 'teardown', decisive: 'yes' },
+    ]),
+  });
+  expect(result?.evidence.map((e) => [e.phase, e.decisive])).toEqual([
+    ['setup', undefined],
+    ['check', true],
+    [undefined, undefined],
+  ]);
+});

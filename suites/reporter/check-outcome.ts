@@ -5,6 +5,7 @@
  * | Playwright                                   | check status |
  * | -------------------------------------------- | ------------ |
  * | passed                                       | passed       |
+ * | skipped with `scim-unsupported` (reason = its description) | unsupported |
  * | skipped (reason from the `skip` annotation)  | skipped      |
  * | failed                                       | failed       |
  * | failed with `scim-harness-error`             | error        |
@@ -12,7 +13,10 @@
  * | failed, not by an assertion, after the target dropped a connection | error |
  * | timedOut, interrupted                        | error        |
  *
- * `error` means the harness could not evaluate the check: never a verdict on the target.
+ * `error` means the harness could not evaluate the check: never a verdict on the target. `unsupported` means the
+ * target declined the feature as the RFC allows; the result carries the profiles that need it (`neededBy`).
+ *
+ * The message is the full explanation (see failure-message.ts): every line of the error, redacted, then capped.
  */
 import { readFileSync } from 'node:fs';
 import { type CheckResult, type CheckStatus, redact } from '../../src/report/index.js';
@@ -23,9 +27,12 @@ import {
   EXCHANGES_ATTACHMENT,
   HARNESS_ERROR_ANNOTATION,
   LEVELS,
+  neededByOf,
   PROFILES,
+  UNSUPPORTED_ANNOTATION,
 } from '../support/check-definition.js';
 import { evidenceFromAttachment } from './exchange-evidence.js';
+import { capMessage, explainFailure, explainFailures } from './failure-message.js';
 
 export interface AnnotationLike {
   type: string;
@@ -52,6 +59,8 @@ export interface ReportedResult {
   /** Annotations added while the test ran (`test.skip(…, reason)`, `scim-harness-error`). */
   annotations?: readonly AnnotationLike[];
   error?: { message?: string; stack?: string; value?: string };
+  /** Every error of the run (several with soft assertions); the first is `error`. */
+  errors?: readonly { message?: string; stack?: string; value?: string }[];
   attachments: readonly { name: string; contentType: string; path?: string; body?: Buffer }[];
   steps?: readonly StepLike[];
 }
@@ -78,7 +87,20 @@ export function checkDefinitionOf(test: ReportedTest): CheckDefinition | undefin
     return undefined;
   }
   if (!isRecord(parsed)) return undefined;
-  const { id, title, level, rfc, category, profiles, requirement, fix, quirks, requires } = parsed;
+  const {
+    id,
+    title,
+    level,
+    rfc,
+    category,
+    profiles,
+    requirement,
+    levelBasis,
+    fix,
+    quirks,
+    requires,
+    neededBy,
+  } = parsed;
   if (typeof id !== 'string' || typeof title !== 'string' || typeof rfc !== 'string') return undefined;
   if (!isOneOf(LEVELS, level) || !isOneOf(CATEGORIES, category)) return undefined;
   if (!Array.isArray(profiles) || !profiles.every((p) => isOneOf(PROFILES, p))) return undefined;
@@ -92,16 +114,19 @@ export function checkDefinitionOf(test: ReportedTest): CheckDefinition | undefin
     category,
     profiles,
     requirement,
+    ...(typeof levelBasis === 'string' ? { levelBasis } : {}),
     fix,
     quirks: quirks as CheckDefinition['quirks'],
     ...(isStringArray(requires) ? { requires: requires as CheckDefinition['requires'] } : {}),
+    // Only profiles of the check itself: anything else in the annotation is ignored, falling back to the default.
+    ...(Array.isArray(neededBy) && neededBy.every((p) => isOneOf(profiles, p)) ? { neededBy } : {}),
   };
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing terminal colour codes is the purpose
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 
-/** The first non-empty line of an error message, without colour codes. */
+/** The first non-empty line of an error message, without colour codes (for one-line notes such as a setup failure). */
 export function firstLine(text: string | undefined): string {
   for (const line of (text ?? '').replace(ANSI, '').split('\n')) if (line.trim() !== '') return line.trim();
   return '';
@@ -147,7 +172,7 @@ function harnessFault(
   const error = result.error;
   const text = `${error?.stack ?? ''}\n${error?.message ?? ''}`;
   if (/^\s*HarnessError\b/m.test(text.replace(ANSI, ''))) {
-    return `Could not evaluate: ${firstLine(error?.message ?? error?.stack).replace(/^HarnessError:\s*/, '')}`;
+    return `Could not evaluate: ${explainFailure(error?.message ?? error?.stack).replace(/^HarnessError:\s*/, '')}`;
   }
   if (dropped && !failedAssertion(result.steps)) {
     return `Could not evaluate: the target dropped the connection: ${dropped}`;
@@ -159,6 +184,14 @@ export interface OutcomeOptions {
   /** Values to scrub from the message (the token). */
   secrets?: readonly string[];
   readFile?: (file: string) => string;
+}
+
+/** The full explanation of a failed run: every error (soft assertions), else the error's message, value or stack. */
+function failureText(result: ReportedResult): string {
+  const errors = result.errors ?? [];
+  if (errors.length > 1) return explainFailures(errors.map((e) => e.message ?? e.value ?? e.stack));
+  const error = result.error ?? errors[0];
+  return explainFailure(error?.message ?? error?.value ?? error?.stack);
 }
 
 /** The status and message of one test run, before the definition is attached. */
@@ -179,20 +212,27 @@ export function outcomeOf(
     case 'passed':
       status = 'passed';
       break;
-    case 'skipped':
+    case 'skipped': {
+      const declined = annotation(result, test, UNSUPPORTED_ANNOTATION);
+      if (declined) {
+        status = 'unsupported';
+        message = declined.description?.trim() || 'the target declined the feature this check tests';
+        break;
+      }
       status = 'skipped';
       skipReason = annotation(result, test, 'skip')?.description ?? 'skipped';
       message = skipReason;
       break;
+    }
     case 'failed': {
       const fault = harnessFault(test, result, dropped);
       status = fault ? 'error' : 'failed';
-      message = fault ?? firstLine(result.error?.message ?? result.error?.value ?? result.error?.stack);
+      message = fault ?? failureText(result);
       break;
     }
     case 'timedOut':
       status = 'error';
-      message = `Could not evaluate: ${firstLine(result.error?.message) || `the check timed out after ${result.duration} ms`}`;
+      message = `Could not evaluate: ${explainFailure(result.error?.message) || `the check timed out after ${result.duration} ms`}`;
       break;
     case 'interrupted':
       status = 'error';
@@ -206,7 +246,8 @@ export function outcomeOf(
   const secrets = options.secrets ?? [];
   return {
     status,
-    message: redact(message, { secrets }),
+    // Redacted before it is cut, so a cut never leaves part of a token behind.
+    message: capMessage(redact(message, { secrets })),
     evidence: redact(evidence, { secrets }),
     durationMs: Math.max(0, Math.round(result.duration)),
     ...(skipReason === undefined ? {} : { skipReason: redact(skipReason, { secrets }) }),
@@ -224,7 +265,7 @@ export function checkResultOf(
   return { ...resultSkeleton(definition), ...outcomeOf(test, result, options) };
 }
 
-/** A check result's definition fields, with no outcome yet. */
+/** A check result's definition fields, with no outcome yet; `neededBy` resolved (see neededByOf). */
 export function resultSkeleton(
   definition: CheckDefinition,
 ): Omit<CheckResult, 'status' | 'message' | 'evidence'> {
@@ -237,5 +278,6 @@ export function resultSkeleton(
     profiles: [...definition.profiles],
     requirement: definition.requirement,
     fix: definition.fix,
+    neededBy: [...new Set(neededByOf(definition))],
   };
 }

@@ -30,7 +30,7 @@ import {
 import { PROFILES } from '../support/check-definition.js';
 import { LEDGER_FILE, readOutstanding } from '../support/ledger.js';
 import { QUIRK_MATRIX_ENV, readQuirkMatrix } from '../support/quirk-matrix.js';
-import { TARGET_ENV } from '../support/target-env.js';
+import { seedFrom, TARGET_ENV } from '../support/target-env.js';
 import { checkDefinitionOf, checkResultOf, firstLine, resultSkeleton } from './check-outcome.js';
 import { type CheckRun, mergeCheckRuns } from './merge-check-runs.js';
 import { matrixSecrets, quirkMatrixOutcomes, writeQuirkMatrixOutcomes } from './quirk-matrix-outcomes.js';
@@ -161,8 +161,10 @@ export default class ConformanceReporter implements Reporter {
     }
     const profiles = (this.root?.suites ?? []).map((project) => project.title).filter(isProfile);
     try {
+      const seed = env[TARGET_ENV.seed] === undefined ? undefined : seedFrom(env);
       const conformance = buildConformanceResult({
         runId,
+        ...(seed === undefined ? {} : { seed }),
         tool: toolInfo(),
         target: {
           url: env[TARGET_ENV.url] ?? 'embedded reference server (not started)',

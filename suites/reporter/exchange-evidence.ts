@@ -4,7 +4,7 @@
  * trusted: a malformed item is dropped, never a crash of the reporter.
  * @see https://www.rfc-editor.org/rfc/rfc7644#section-3 (the requests the evidence shows)
  */
-import type { EvidenceExchange, HeaderMap } from '../../src/report/index.js';
+import { EVIDENCE_PHASES, type EvidenceExchange, type HeaderMap } from '../../src/report/index.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -51,6 +51,10 @@ export function evidenceOf(value: unknown): EvidenceExchange | undefined {
   if (outcome !== 'ok') {
     item.note = `No usable response: ${outcome}${typeof value.error === 'string' ? ` (${value.error})` : ''}`;
   }
+  // Where in the check the exchange was made, and whether it decided the outcome: carried when the recorder said.
+  const phase = EVIDENCE_PHASES.find((known) => known === value.phase);
+  if (phase !== undefined) item.phase = phase;
+  if (typeof value.decisive === 'boolean') item.decisive = value.decisive;
   return item;
 }
 

@@ -4,6 +4,7 @@
  * under which profile each outcome came, so nothing is hidden.
  */
 import type { CheckResult, CheckStatus } from '../../src/report/index.js';
+import { capMessage } from './failure-message.js';
 
 /** One run of a check, under the profile project it ran in. */
 export interface CheckRun {
@@ -11,12 +12,17 @@ export interface CheckRun {
   result: CheckResult;
 }
 
-/** How bad an outcome is: a broken requirement first, then one that could not be evaluated, then not run. */
+/**
+ * How bad an outcome is: a broken requirement first, then one that could not be evaluated, then a feature the target
+ * declined (it fails the profiles that need it), then not run.
+ */
 export function statusSeverity(status: CheckStatus): number {
   switch (status) {
     case 'failed':
-      return 3;
+      return 4;
     case 'error':
+      return 3;
+    case 'unsupported':
       return 2;
     case 'skipped':
       return 1;
@@ -57,6 +63,6 @@ function mergeOne(runs: readonly CheckRun[]): CheckResult {
   return {
     ...worst.result,
     durationMs,
-    message: `${worst.result.status} under profile ${worst.profile} (${others})${said}`,
+    message: capMessage(`${worst.result.status} under profile ${worst.profile} (${others})${said}`),
   };
 }

@@ -1,6 +1,9 @@
 /**
  * The conformance reporter's output in a quirk-matrix run (see support/quirk-matrix.ts): one outcome per check and
- * quirk, decided exactly as for conformance.json (checkResultOf), so `failed` and `error` mean the same thing here.
+ * quirk, decided exactly as for conformance.json (checkResultOf), so `failed`, `error` and `unsupported` mean the same
+ * thing here. A copy declared to fail under its quirk that reports `unsupported` instead (the check took the quirk
+ * for a decline the RFC allows) has NOT shown the quirk: the outcome keeps the status `unsupported` and its reason, and
+ * the self-test, which expects `failed` (or `unsupported` only for a quirk the check lists in `declinedBy`), says so.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';

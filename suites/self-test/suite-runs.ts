@@ -124,6 +124,8 @@ export interface SuiteRunOptions {
   runId: string;
   /** Quirks of the embedded server (ignored with `target`). */
   quirks?: readonly string[];
+  /** The embedded server's mode (`full` by default; ignored with `target`). */
+  serverMode?: 'full' | 'minimal';
   /** Run against this target instead of the embedded server; the token reaches the child only in its environment. */
   target?: SuiteRunTarget;
   workers?: number;
@@ -151,6 +153,7 @@ export async function runSuites(
       [TARGET_ENV.runDir]: options.runDir,
       [TARGET_ENV.runId]: options.runId,
       [TARGET_ENV.quirks]: (options.quirks ?? []).join(','),
+      [TARGET_ENV.serverMode]: options.serverMode ?? 'full',
       ...targetEnv(options.target),
       SCIM_HARNESS_REPORTER: REPORTER,
       SCIM_HARNESS_WORKERS: String(options.workers ?? 2),

@@ -30,6 +30,99 @@ export interface TargetCapabilities {
   filterMaxResults: number | undefined;
   /** The ServiceProviderConfig as received (already redacted by the client), for checks that inspect it. */
   serviceProviderConfig: unknown;
+  /**
+   * The attribute paths /Schemas declares for each resource type, lower case: `nickname`, `name.givenname`,
+   * `urn:…:enterprise:2.0:user:department`, `urn:…:enterprise:2.0:user:manager.value`. Absent (for a type, or
+   * entirely) when /Schemas could not be read: then every RFC attribute is assumed declared.
+   */
+  declared?: Partial<Record<'User' | 'Group', string[]>>;
+  /** The `mutability` /Schemas gives each declared path (lower case), where it gives one. */
+  mutability?: Partial<Record<'User' | 'Group', Record<string, string>>>;
+}
+
+/**
+ * The mutability the target's /Schemas declares for a path: its own word, else RFC 7643 §2.2's default `readWrite`;
+ * `undefined` when the path is not declared or /Schemas could not be read.
+ */
+export function declaredMutability(
+  capabilities: Pick<TargetCapabilities, 'declared' | 'mutability'>,
+  resourceType: 'User' | 'Group',
+  path: string,
+): string | undefined {
+  const wanted = path.toLowerCase();
+  if (!capabilities.declared?.[resourceType]?.includes(wanted)) return undefined;
+  return capabilities.mutability?.[resourceType]?.[wanted] ?? 'readWrite';
+}
+
+/**
+ * Whether the target declares an attribute path for a resource type (see {@link TargetCapabilities.declared}); true
+ * when its /Schemas could not be read, so a target without discovery is still tested.
+ */
+export function declaresAttribute(
+  capabilities: Pick<TargetCapabilities, 'declared'>,
+  resourceType: 'User' | 'Group',
+  path: string,
+): boolean {
+  const declared = capabilities.declared?.[resourceType];
+  if (declared === undefined) return true;
+  const wanted = path.toLowerCase();
+  // `name` is declared when any of its sub-attributes is; a complex attribute with no sub-attributes listed counts too.
+  return declared.includes(wanted);
+}
+
+/** The attribute paths one schema declares (see {@link TargetCapabilities.declared}). */
+function schemaPaths(
+  schema: Record<string, unknown>,
+  qualify: string | undefined,
+  mutability: Record<string, string> = {},
+): string[] {
+  const paths: string[] = [];
+  const attributes = Array.isArray(schema.attributes) ? schema.attributes : [];
+  for (const item of attributes) {
+    const attribute = lowerKeys(item);
+    if (typeof attribute.name !== 'string') continue;
+    const top = `${qualify ? `${qualify}:` : ''}${attribute.name}`.toLowerCase();
+    paths.push(top);
+    if (typeof attribute.mutability === 'string') mutability[top] = attribute.mutability;
+    const subs = Array.isArray(attribute.subattributes) ? attribute.subattributes : [];
+    for (const sub of subs) {
+      const name = lowerKeys(sub).name;
+      if (typeof name === 'string') paths.push(`${top}.${name.toLowerCase()}`);
+    }
+  }
+  return paths;
+}
+
+/** The attribute paths /Schemas declares for User and Group, through /ResourceTypes when it was read. */
+export function declaredAttributes(
+  schemasJson: unknown,
+  resourceTypes: readonly DiscoveredResourceType[],
+  mutabilityOut: NonNullable<TargetCapabilities['mutability']> = {},
+): TargetCapabilities['declared'] {
+  const schemas = new Map<string, Record<string, unknown>>();
+  for (const item of listOf(schemasJson)) {
+    const schema = lowerKeys(item);
+    if (typeof schema.id === 'string') schemas.set(schema.id.toLowerCase(), schema);
+  }
+  if (schemas.size === 0) return undefined;
+  const declared: NonNullable<TargetCapabilities['declared']> = {};
+  for (const [name, coreUrn] of [
+    ['User', SCHEMA_URNS.User],
+    ['Group', SCHEMA_URNS.Group],
+  ] as const) {
+    const type = resourceTypes.find((rt) => rt.name.toLowerCase() === name.toLowerCase());
+    const core = schemas.get((type?.schema || coreUrn).toLowerCase());
+    if (core === undefined) continue;
+    const mutability: Record<string, string> = {};
+    mutabilityOut[name] = mutability;
+    const paths = ['id', 'externalid', 'meta', ...schemaPaths(core, undefined, mutability)];
+    for (const extension of type?.extensions ?? []) {
+      const schema = schemas.get(extension.toLowerCase());
+      if (schema) paths.push(extension.toLowerCase(), ...schemaPaths(schema, extension, mutability));
+    }
+    declared[name] = paths;
+  }
+  return declared;
 }
 
 export interface DiscoveryAnswers {
@@ -167,7 +260,17 @@ export function deriveCapabilities(answers: DiscoveryAnswers): TargetCapabilitie
     bulk: { maxOperations: num(bulk.maxoperations), maxPayloadSize: num(bulk.maxpayloadsize) },
     filterMaxResults: num(filter.maxresults),
     serviceProviderConfig: discovery.serviceProviderConfig ? answers.serviceProviderConfig?.json : undefined,
+    ...(discovery.schemas ? declaredWithMutability(answers.schemas?.json, resourceTypes) : {}),
   };
+}
+
+function declaredWithMutability(
+  schemasJson: unknown,
+  resourceTypes: readonly DiscoveredResourceType[],
+): Pick<TargetCapabilities, 'declared' | 'mutability'> {
+  const mutability: NonNullable<TargetCapabilities['mutability']> = {};
+  const declared = declaredAttributes(schemasJson, resourceTypes, mutability);
+  return declared === undefined ? {} : { declared, mutability };
 }
 
 export const CAPABILITIES_FILE = 'capabilities.json';

@@ -68,6 +68,13 @@ export interface CheckDefinition {
   profiles: readonly Profile[];
   /** The sentence the check enforces, quoted from its source. */
   requirement: string;
+  /**
+   * Why the check is graded `level` when the quoted sentence does not word that level itself (a Microsoft or Datadog
+   * doc with no RFC 2119 keywords, an RFC sentence that defines an operation without a keyword). Without it, the quoted
+   * requirement must carry the keyword of its level and bind the service provider, not the client (see
+   * requirement-level.ts).
+   */
+  levelBasis?: string;
   /** What an implementer changes to pass. */
   fix: string;
   /** Optional features the check needs; when the target does not claim one, the check is skipped with the reason. */
@@ -77,10 +84,33 @@ export interface CheckDefinition {
    * a check that no quirk can make fail is a defect.
    */
   quirks: readonly QuirkName[];
+  /**
+   * The profiles whose client needs what this check tests, so that the target declining it (status `unsupported`)
+   * fails them. Default: every profile of the check except `rfc7644`, where a feature a check can find declined is
+   * optional by the RFC's words. A check whose feature a client profile does not need lists only those that do.
+   */
+  neededBy?: readonly Profile[];
+  /**
+   * Quirks among `quirks` that decline the check's feature the way RFC 7644 allows (e.g. `400 invalidFilter` to
+   * `externalId eq`): under them the check must report `unsupported`, not `failed`, and the self-test proves it does.
+   */
+  declinedBy?: readonly QuirkName[];
+}
+
+/** The profiles an `unsupported` outcome of this check fails (see {@link CheckDefinition.neededBy}). */
+export function neededByOf(definition: Pick<CheckDefinition, 'profiles' | 'neededBy'>): Profile[] {
+  return [...(definition.neededBy ?? definition.profiles.filter((profile) => profile !== 'rfc7644'))];
 }
 
 /** The annotation type under which a check's definition travels to the reporter. */
 export const CHECK_ANNOTATION = 'scim-check';
+/**
+ * Set at run time when the target declined the feature a check tests in a way the RFC allows (`400 invalidFilter` to
+ * a filter that parses, 501 for an optional endpoint, a PATCH path on an attribute its /Schemas does not declare). Its
+ * description is the reason, naming the feature and what the target answered; the check is then skipped by the
+ * runner and reported `unsupported`.
+ */
+export const UNSUPPORTED_ANNOTATION = 'scim-unsupported';
 /** Set at run time when a check could not be evaluated (a harness fault, not a verdict on the target). */
 export const HARNESS_ERROR_ANNOTATION = 'scim-harness-error';
 /** The attachment holding a check's recorded exchanges (already redacted). */
@@ -100,5 +130,15 @@ export function assertCheckDefinition(def: CheckDefinition): void {
     problems.push('quirks is empty: name the quirk that proves this check can fail');
   if (def.requirement.trim().length < 10) problems.push('requirement must quote the sentence it enforces');
   if (def.fix.trim().length < 10) problems.push('fix must say what to change');
+  if (def.levelBasis !== undefined && def.levelBasis.trim().split(/\s+/).length < 6)
+    problems.push('levelBasis, when given, must explain in a sentence why the check is graded at its level');
+  for (const quirk of def.declinedBy ?? []) {
+    if (!def.quirks.includes(quirk))
+      problems.push(`declinedBy names ${quirk}, which is not among its quirks`);
+  }
+  for (const profile of def.neededBy ?? []) {
+    if (!def.profiles.includes(profile))
+      problems.push(`neededBy names ${profile}, which is not among its profiles`);
+  }
   if (problems.length > 0) throw new Error(`Check ${def.id}: ${problems.join('; ')}`);
 }

@@ -16,6 +16,7 @@ import { createScimClient, type ScimClient, type ScimExchange } from '../../src/
 import { readCapabilities, type TargetCapabilities } from './capabilities.js';
 import { probeCapabilities } from './capabilities-probe.js';
 import { CHECK_ANNOTATION, type CheckDefinition, EXCHANGES_ATTACHMENT } from './check-definition.js';
+import { phaseOf } from './exchange-phase.js';
 import { matrixQuirkOf, QUIRK_MATRIX_ENV, type QuirkMatrix, readQuirkMatrix } from './quirk-matrix.js';
 import { createResourceFactory, type ResourceFactory } from './resource-factory.js';
 import { quirkTargetEnv, readTargetEnv, type TargetEnv } from './target-env.js';
@@ -128,23 +129,28 @@ export const test = base_test.extend<CheckFixtures, WorkerFixtures>({
   ],
   scim: [
     async ({ target, exchanges }, use) => {
-      const client = createScimClient({
+      const client: ScimClient = createScimClient({
         tenantUrl: target.url,
         token: target.token,
         timeoutMs: target.timeoutMs,
         userAgent: 'scim-harness (conformance)',
-        onExchange: (exchange) => exchanges.push(exchange),
+        onExchange: (exchange) => {
+          exchange.phase = phaseOf(client);
+          exchanges.push(exchange);
+        },
       });
       await use(client);
     },
     BOXED,
   ],
   faker: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
-    async ({}, use, testInfo) => {
-      // The profile is part of the seed: the same check runs once per profile against the same target, and a resource
-      // an earlier profile could not delete (its DELETE lost to a fault) must not collide with the next one's.
-      const faker = seededFaker(seedFromText([testInfo.project.name, ...testInfo.titlePath].join(' › ')));
+    async ({ target }, use, testInfo) => {
+      // The run's seed makes every value fresh per run (leftovers of an earlier run on the tenant never match) and
+      // replayable (`run --seed`). The profile is part of it too: the same check runs once per profile against the
+      // same target, and a resource an earlier profile could not delete must not collide with the next one's.
+      const faker = seededFaker(
+        seedFromText([String(target.seed), testInfo.project.name, ...testInfo.titlePath].join(' › ')),
+      );
       await use(faker);
     },
     BOXED,

@@ -9,7 +9,8 @@ import { test } from '@playwright/test';
 import type { ScimExchange } from '../../src/http/index.js';
 import { isRecord, member } from './case-insensitive-json.js';
 import { expect } from './fixtures.js';
-import { answered, describeExchange } from './matchers.js';
+import { answered, describeExchange, markDecisive } from './matchers.js';
+import { unsupportedWhenNotImplemented } from './unsupported.js';
 
 /** An attribute of a JSON object, matched case-insensitively (the name the list and group checks use for `member`). */
 export { member as attributeOf } from './case-insensitive-json.js';
@@ -52,8 +53,10 @@ export async function expectExactly(
   await expect(exchange).toHaveStatus(200);
   const got = labelIds(listedIds(exchange), labels).sort();
   const want = labelIds(expected, labels).sort();
+  const total = listNumber(exchange, 'totalResults');
+  markDecisive(exchange, JSON.stringify(got) === JSON.stringify(want) && total === expected.length);
   expect(got, `resources matched by ${describeExchange(exchange)}`).toEqual(want);
-  expect(listNumber(exchange, 'totalResults'), 'totalResults').toBe(expected.length);
+  expect(total, `totalResults of ${describeExchange(exchange)}`).toBe(expected.length);
 }
 
 /** Asserts a list answered 200 with `expected` in exactly this order (for sorting). */
@@ -64,14 +67,17 @@ export async function expectInOrder(
 ): Promise<void> {
   await expect(exchange).toHaveStatus(200);
   const got = labelIds(listedIds(exchange), labels);
+  markDecisive(exchange, JSON.stringify(got) === JSON.stringify(labelIds(expected, labels)));
   expect(got, `order of the resources in ${describeExchange(exchange)}`).toEqual(labelIds(expected, labels));
 }
 
 /**
- * Skips the running check when the target answered that an optional endpoint does not exist (404, 405, 501): a missing
- * optional capability is reported as skipped with the reason, never as a failure.
+ * Ends the running check when the target answered that an optional endpoint does not exist: 501 Not Implemented is
+ * `unsupported`, 404 and 405 skip it with the reason. Never a failure.
  */
 export function skipWhenUnsupported(exchange: ScimExchange, what: string): void {
+  // 501 is RFC 7644 §3.12's "not implemented": the target declines the feature, which is `unsupported`.
+  unsupportedWhenNotImplemented(exchange, what);
   const status = exchange.response?.status;
   test.skip(
     status === 404 || status === 405 || status === 501,

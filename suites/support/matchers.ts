@@ -43,6 +43,13 @@ export function infrastructureAnswer(response: NonNullable<ScimExchange['respons
  */
 export function answered(exchange: ScimExchange): NonNullable<ScimExchange['response']> {
   const request = `${exchange.request.method} ${exchange.request.url}`;
+  if (
+    exchange.outcome !== 'ok' ||
+    !exchange.response ||
+    infrastructureAnswer(exchange.response) !== undefined
+  ) {
+    exchange.decisive = true;
+  }
   if (exchange.outcome === 'ok' && exchange.response) {
     const infrastructure = infrastructureAnswer(exchange.response);
     if (infrastructure === undefined) return exchange.response;
@@ -67,6 +74,11 @@ export function describeExchange(exchange: ScimExchange): string {
   return `${head} → ${response.status} ${response.contentType || '(no Content-Type)'} ${body}`;
 }
 
+/** Marks the exchange an assertion failed on as the decisive evidence of its check. */
+export function markDecisive(exchange: ScimExchange, passed: boolean): void {
+  if (!passed) exchange.decisive = true;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -79,6 +91,7 @@ export const expect = baseExpect.extend({
   toHaveStatus(exchange: ScimExchange, ...statuses: number[]) {
     const response = answered(exchange);
     const pass = statuses.includes(response.status);
+    markDecisive(exchange, pass !== this.isNot);
     return {
       pass,
       name: 'toHaveStatus',
@@ -90,6 +103,7 @@ export const expect = baseExpect.extend({
   toHaveScimContentType(exchange: ScimExchange) {
     const response = answered(exchange);
     const mediaType = response.contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+    markDecisive(exchange, (mediaType === SCIM_MEDIA_TYPE) !== this.isNot);
     return {
       pass: mediaType === SCIM_MEDIA_TYPE,
       name: 'toHaveScimContentType',
@@ -119,6 +133,7 @@ export const expect = baseExpect.extend({
         problems.push(`scimType is ${JSON.stringify(body.scimType)}, expected "${scimType}"`);
       }
     }
+    markDecisive(exchange, (problems.length === 0) !== this.isNot);
     return {
       pass: problems.length === 0,
       name: 'toBeScimError',
@@ -152,6 +167,7 @@ export const expect = baseExpect.extend({
       : validateResource(kind as Parameters<typeof validateResource>[0], value, {
           mode: options.mode ?? 'response',
         });
+    if (isExchange(subject)) markDecisive(subject, hasNoErrors(findings) !== this.isNot);
     return {
       pass: hasNoErrors(findings),
       name: 'toMatchScimSchema',

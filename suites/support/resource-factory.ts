@@ -7,6 +7,7 @@ import type { Faker } from '@faker-js/faker';
 import { HarnessError } from '../../src/errors/harness-error.js';
 import type { ScimClient, ScimExchange } from '../../src/http/index.js';
 import { SCHEMA_URNS } from '../../src/scim/urns.js';
+import { inPhase } from './exchange-phase.js';
 import { appendLedger } from './ledger.js';
 import { infrastructureAnswer } from './matchers.js';
 
@@ -19,6 +20,8 @@ export interface CreatedResource {
 }
 
 export interface ResourceFactory {
+  /** The check's client (helpers that probe the target before creating use it). */
+  readonly client: ScimClient;
   /** A unique userName carrying the run id, e.g. `sh-2026…-ab12.jdoe.k3@example.com`. */
   userName(): string;
   /** A unique group displayName carrying the run id. */
@@ -65,6 +68,7 @@ export function createResourceFactory(options: {
     `${faker.string.alphanumeric({ length: 6, casing: 'lower' })}${(counter++).toString(36)}`;
 
   const factory: ResourceFactory = {
+    client,
     userName: () =>
       `${runId}.${faker.person
         .firstName()
@@ -109,24 +113,26 @@ export function createResourceFactory(options: {
           appendLedger(runDir, { ...gone, runId, createdAt: new Date().toISOString(), deleted: true });
       }
     },
-    async cleanup() {
-      const failures: string[] = [];
-      for (const item of [...tracked].reverse()) {
-        const path = `${item.endpoint}/${encodeURIComponent(item.id)}`;
-        let exchange = await client.delete(path);
-        // A DELETE lost to the infrastructure (no answer, a gateway's 5xx) is sent once more: DELETE is idempotent,
-        // and a leftover would collide with the same check's resources in the next profile.
-        if (noScimAnswer(exchange)) exchange = await client.delete(path);
-        const status = exchange.response?.status;
-        if (status !== undefined && (status < 300 || status === 404)) factory.forget(item.endpoint, item.id);
-        else failures.push(`${item.endpoint}/${item.id}: ${status ?? exchange.outcome}`);
-      }
-      return failures;
-    },
+    cleanup: () => inPhase(client, 'cleanup', cleanupAll),
   };
 
+  async function cleanupAll(): Promise<string[]> {
+    const failures: string[] = [];
+    for (const item of [...tracked].reverse()) {
+      const path = `${item.endpoint}/${encodeURIComponent(item.id)}`;
+      let exchange = await client.delete(path);
+      // A DELETE lost to the infrastructure (no answer, a gateway's 5xx) is sent once more: DELETE is idempotent,
+      // and a leftover would collide with the same check's resources in the next profile.
+      if (noScimAnswer(exchange)) exchange = await client.delete(path);
+      const status = exchange.response?.status;
+      if (status !== undefined && (status < 300 || status === 404)) factory.forget(item.endpoint, item.id);
+      else failures.push(`${item.endpoint}/${item.id}: ${status ?? exchange.outcome}`);
+    }
+    return failures;
+  }
+
   async function create(endpoint: string, body: Record<string, unknown>, nameAttr: string) {
-    const exchange = await client.post(endpoint, body);
+    const exchange = await inPhase(client, 'setup', () => client.post(endpoint, body));
     const json = exchange.response?.json;
     const id = isRecord(json) && typeof json.id === 'string' ? json.id : undefined;
     const status = exchange.response?.status;

@@ -17,10 +17,18 @@ export const TARGET_ENV = {
   runDir: 'SCIM_HARNESS_RUN_DIR',
   /** Comma-separated reference-server quirks (embedded target only; the self-test sets it). */
   quirks: 'SCIM_HARNESS_QUIRKS',
+  /** The embedded reference server's mode (`full` or `minimal`, see server-modes.ts); default `full`. */
+  serverMode: 'SCIM_HARNESS_SERVER_MODE',
   /** Origin of the reference server's admin API, when the target is the embedded server. */
   adminOrigin: 'SCIM_HARNESS_ADMIN_ORIGIN',
   /** Set to `1` by the global setup when the target is the embedded server it started. */
   embedded: 'SCIM_HARNESS_EMBEDDED_TARGET',
+  /**
+   * The run's seed (an unsigned integer): each check's faker is seeded from it and the check's title, so the values a
+   * check filters on are fresh in every run (a tenant's leftovers from earlier runs never match them) and a run
+   * replays with `--seed`. Set by the global setup when absent; recorded in conformance.json.
+   */
+  seed: 'SCIM_HARNESS_SEED',
   /** Request timeout for checks, milliseconds. */
   timeoutMs: 'SCIM_HARNESS_TIMEOUT_MS',
 } as const;
@@ -32,6 +40,7 @@ export interface TargetEnv {
   runDir: string;
   adminOrigin: string | undefined;
   timeoutMs: number;
+  seed: number;
 }
 
 /** The target of one quirk's copies in a quirk-matrix run (see quirk-matrix.ts). */
@@ -46,6 +55,7 @@ export function quirkTargetEnv(quirk: string, env: NodeJS.ProcessEnv = process.e
     runDir: target.runDir,
     adminOrigin: target.adminOrigin,
     timeoutMs: timeoutFrom(env),
+    seed: seedFrom(env),
   };
 }
 
@@ -67,7 +77,14 @@ export function readTargetEnv(env: NodeJS.ProcessEnv = process.env): TargetEnv {
     runDir,
     adminOrigin: env[TARGET_ENV.adminOrigin] || undefined,
     timeoutMs: timeoutFrom(env),
+    seed: seedFrom(env),
   };
+}
+
+/** The run's seed; 0 when unset (only a developer running one spec file by hand gets there). */
+export function seedFrom(env: NodeJS.ProcessEnv): number {
+  const seed = Number(env[TARGET_ENV.seed] ?? 0);
+  return Number.isSafeInteger(seed) && seed >= 0 ? seed : 0;
 }
 
 function timeoutFrom(env: NodeJS.ProcessEnv): number {

@@ -73,6 +73,32 @@ test('warns about shards it was not given and about folders without a report; a 
   ).toContain('users.a.one');
 });
 
+test('a version-1 shard and a version-2 shard merge into one version-2 report', async () => {
+  const cwd = test.info().outputPath();
+  writeShard(path.join(cwd, 's1'), { index: 1, total: 2 }, [check('users.a.one', 'passed')]);
+  // Shard 1 as written before version 2 of the contract.
+  const file = path.join(cwd, 's1', 'conformance.json');
+  const v1 = JSON.parse(readFileSync(file, 'utf8'));
+  v1.schemaVersion = 1;
+  delete v1.summary.unsupported;
+  writeFileSync(file, JSON.stringify(v1));
+  writeShard(path.join(cwd, 's2'), { index: 2, total: 2 }, [
+    { ...check('filter.b.declined', 'unsupported'), message: 'declined co', neededBy: [] },
+  ]);
+  const io = captureIo({ cwd });
+  expect(await main(['report', 'merge', 's1', 's2', '--out', 'all'], io)).toBe(0);
+  const written = JSON.parse(readFileSync(path.join(cwd, 'all', 'conformance.json'), 'utf8'));
+  expect(written.schemaVersion).toBe(2);
+  const merged = parseConformanceResult(written, 'merged');
+  expect(merged.summary).toMatchObject({
+    total: 2,
+    passed: 1,
+    unsupported: 1,
+    verdicts: { rfc7644: 'pass' },
+  });
+  expect(io.stdout.text()).toContain('Unsupported (the target declined these features):');
+});
+
 // [case, shard setups, exit code, stderr]
 const REFUSALS: [string, (cwd: string) => string[], RegExp][] = [
   ['no report at all', () => ['nothing-here'], /none of the folders holds a conformance\.json/],

@@ -4,9 +4,11 @@ import {
   type GlobalArgs,
   PACING_OPTIONS,
   type ReportArgs,
+  type SeedArgs,
   type SelectionArgs,
   type TenantArgs,
   withReportOptions,
+  withSeedOptions,
   withSelectionOptions,
   withTenantOptions,
 } from '../shared-options.js';
@@ -18,8 +20,21 @@ export const RUN_PACING_OPTIONS = {
   'test-timeout': PACING_OPTIONS['test-timeout'],
 } as const satisfies Record<string, Options>;
 
-export type RunArgs = Partial<TenantArgs & ReportArgs & SelectionArgs & GlobalArgs> &
-  Partial<InferredOptionTypes<typeof RUN_PACING_OPTIONS>>;
+/** How much of SCIM the embedded reference server offers (no effect with --tenant-url). */
+export const RUN_TARGET_OPTIONS = {
+  'server-mode': {
+    type: 'string',
+    requiresArg: true,
+    choices: ['full', 'minimal'],
+    describe:
+      'Without --tenant-url: the embedded server as a full provider, or as a minimal but correct one (eq/and filters, a short User schema, no bulk, sort, etag, changePassword or /Me)',
+    default: 'full',
+  },
+} as const satisfies Record<string, Options>;
+
+export type RunArgs = Partial<TenantArgs & ReportArgs & SelectionArgs & GlobalArgs & SeedArgs> &
+  Partial<InferredOptionTypes<typeof RUN_PACING_OPTIONS>> &
+  Partial<InferredOptionTypes<typeof RUN_TARGET_OPTIONS>>;
 
 /**
  * `scim-harness run`: declares the command only; the work is in run.ts, imported when the command runs so that
@@ -30,10 +45,15 @@ export function runCommand(context: CommandContext): CommandModule<object, RunAr
     command: 'run',
     describe: 'Run the conformance suites against a SCIM endpoint (default: the embedded reference server)',
     builder: (yargs) =>
-      withSelectionOptions(withReportOptions(withTenantOptions(yargs)))
+      withSeedOptions(withSelectionOptions(withReportOptions(withTenantOptions(yargs))))
         .options(RUN_PACING_OPTIONS)
         .group(Object.keys(RUN_PACING_OPTIONS), 'Pacing:')
+        .options(RUN_TARGET_OPTIONS)
         .example('$0 run', 'Every profile against the embedded reference server')
+        .example(
+          '$0 run --server-mode minimal',
+          'Against a minimal but correct provider: what is unsupported, not failed',
+        )
         .example(
           'SCIM_TOKEN=… $0 run --tenant-url https://api.datadoghq.com/api/v2/scim --profile datadog',
           'One profile against a tenant; the token comes from SCIM_TOKEN',
@@ -42,7 +62,11 @@ export function runCommand(context: CommandContext): CommandModule<object, RunAr
           '$0 run --fail-on should --baseline reports/last/conformance.json',
           'Stricter, and compared with a baseline',
         )
-        .example('$0 run --shard 1/3 --report-dir reports/shard-1', 'One slice of a sharded run'),
+        .example('$0 run --shard 1/3 --report-dir reports/shard-1', 'One slice of a sharded run')
+        .example(
+          '$0 run --grep filter.ne --seed 123456',
+          'Replay a check with the data of the run whose conformance.json says seed 123456',
+        ),
     handler: async (args) => {
       const { run } = await import('./run.js');
       context.finish(await run(args, context));

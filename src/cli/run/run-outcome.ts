@@ -1,6 +1,7 @@
 /**
- * What a finished run means for the exit code: 1 when a selected profile fails at or above --fail-on, or when a check
- * regressed against the baseline; 0 otherwise. Pure, so the rule is tested without running suites.
+ * What a finished run means for the exit code: 1 when a selected profile fails at or above --fail-on (a check failed,
+ * could not be evaluated, or is unsupported while the profile needs it), or when a check regressed against the
+ * baseline (passed → failed, passed → unsupported, …); 0 otherwise. Pure, so the rule is tested without running suites.
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -76,12 +77,19 @@ export function runOutcome(
 export function formatComparison(comparison: BaselineComparison, baselineFile: string): string {
   const list = (ids: readonly string[]) => ids.map((id) => `  ${id}`).join('\n');
   const lines = [`Compared with the baseline ${baselineFile}:`];
-  if (comparison.regressions.length > 0) {
+  // passed → unsupported is a regression too; it is listed apart, so nobody reads "declined" as "broken".
+  const declined = new Set(comparison.declined);
+  const failing = comparison.regressions.filter((id) => !declined.has(id));
+  if (failing.length > 0) {
+    lines.push(`${failing.length} regression(s), passing before and failing now:`, list(failing));
+  }
+  if (declined.size > 0) {
     lines.push(
-      `${comparison.regressions.length} regression(s), passing before and failing now:`,
-      list(comparison.regressions),
+      `${declined.size} regression(s), passing before and unsupported now (the target declines the feature):`,
+      list(comparison.declined),
     );
-  } else lines.push('No regressions.');
+  }
+  if (comparison.regressions.length === 0) lines.push('No regressions.');
   if (comparison.fixed.length > 0)
     lines.push(`${comparison.fixed.length} fixed, failing before and passing now:`, list(comparison.fixed));
   if (comparison.errored.length > 0) {

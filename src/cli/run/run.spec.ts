@@ -233,6 +233,37 @@ test('a regression against the baseline is exit 1 and is listed with what got fi
   expect(io.stdout.text()).toMatch(/1 fixed, failing before and passing now:\n {2}users\.b\.fixed/);
 });
 
+test('passed → unsupported against a version-1 baseline is a regression (exit 1), listed as declined', async () => {
+  const cwd = test.info().outputPath();
+  writeResult(path.join(cwd, 'baseline'), [check('users.a.declined', 'MUST', 'passed', ['rfc7644'])]);
+  // As written before version 2 of the contract: no `unsupported` anywhere.
+  const file = path.join(cwd, 'baseline', 'conformance.json');
+  const v1 = JSON.parse(readFileSync(file, 'utf8'));
+  v1.schemaVersion = 1;
+  delete v1.summary.unsupported;
+  writeFileSync(file, JSON.stringify(v1));
+  const io = captureIo({ cwd });
+  // rfc7644 does not need the feature (no neededBy): the profile passes, the regression alone is exit 1.
+  const now = [check('users.a.declined', 'MUST', 'unsupported', ['rfc7644'])];
+  expect(await run({ baseline: 'baseline' }, contextOf(io), { spawn: fakeSuites(now) })).toBe(1);
+  expect(io.stdout.text()).toMatch(/^rfc7644 +PASS/m);
+  expect(io.stdout.text()).toMatch(
+    /1 regression\(s\), passing before and unsupported now \(the target declines the feature\):\n {2}users\.a\.declined/,
+  );
+  expect(io.stdout.text()).not.toContain('passing before and failing now');
+});
+
+test('a feature a profile needs and the target declines fails that profile only (exit 1)', async () => {
+  const io = captureIo({ cwd: test.info().outputPath() });
+  const now = [
+    { ...check('filter.co.declined', 'MUST', 'unsupported', ['rfc7644', 'entra']), neededBy: ['entra'] },
+  ];
+  expect(await run({}, contextOf(io), { spawn: fakeSuites(now) })).toBe(1);
+  expect(io.stdout.text()).toMatch(/^rfc7644 +PASS/m);
+  expect(io.stdout.text()).toMatch(/^entra +FAIL \(1 needed feature unsupported\)/m);
+  expect(io.stdout.text()).toContain('Unsupported (the target declined these features):');
+});
+
 test('a baseline that is not a conformance report is exit 2 before anything runs', async () => {
   const cwd = test.info().outputPath();
   writeFileSync(path.join(cwd, 'bad.json'), '{"schemaVersion": 1}');

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PROFILES } from '../../../suites/support/check-definition.js';
+import { TARGET_ENV } from '../../../suites/support/target-env.js';
 import { nodeConfigFs, resolveConfig } from '../../config/index.js';
 import { HarnessError } from '../../errors/harness-error.js';
 import { type ConformanceResult, REPORT_FILES, renderTerminalSummary } from '../../report/index.js';
@@ -67,7 +68,11 @@ export async function run(
       config.target.kind === 'tenant' ? config.target.tenant.href : 'the embedded reference server'
     }\n`,
   );
-  const child = dependencies.spawn(suitesInvocation(config, packagePaths(), io.env, io.cwd), io.stderr);
+  const invocation = suitesInvocation(config, packagePaths(), io.env, io.cwd);
+  if (config.target.kind === 'embedded' && args['server-mode'] === 'minimal') {
+    invocation.env[TARGET_ENV.serverMode] = 'minimal';
+  }
+  const child = dependencies.spawn(invocation, io.stderr);
   const onInterrupt = () => child.interrupt();
   io.shutdown.addEventListener('abort', onInterrupt, { once: true });
   let code: number | null;

@@ -73,6 +73,8 @@ const INHERITED_TARGET_KEYS = [
   TARGET_ENV.adminOrigin,
   TARGET_ENV.runId,
   TARGET_ENV.runDir,
+  TARGET_ENV.seed,
+  TARGET_ENV.serverMode,
 ];
 
 /** The profiles a run covers: those asked for, else all of them. */
@@ -101,6 +103,7 @@ export function suitesInvocation(
   }
   childEnv[TARGET_ENV.runId] = config.runId;
   childEnv[TARGET_ENV.runDir] = config.reportDir;
+  childEnv[TARGET_ENV.seed] = String(config.seed);
   childEnv[TARGET_ENV.timeoutMs] = String(config.requestTimeoutMs);
   childEnv[RUN_ENV.reporter] = paths.reporter;
   childEnv[RUN_ENV.failOn] = config.failOn;

@@ -12,6 +12,13 @@ export const SERVE_OPTIONS = {
     requiresArg: true,
     describe: 'Switch on a named non-conformance; repeat or comma-separate (see --list-quirks)',
   },
+  mode: {
+    type: 'string',
+    requiresArg: true,
+    describe:
+      'How much of SCIM to offer: full (every optional feature) or minimal (a small but correct provider: eq/and filters, a short User schema, no bulk, sort, etag, changePassword or /Me)',
+    default: 'full',
+  },
   'list-quirks': { type: 'boolean', describe: 'Print the quirks and exit', default: false },
   users: { type: 'string', requiresArg: true, describe: 'Seed this many generated users', default: '0' },
   groups: { type: 'string', requiresArg: true, describe: 'Seed this many generated groups', default: '0' },
@@ -46,6 +53,10 @@ export function serveCommand(context: CommandContext): CommandModule<object, Ser
         .example(
           '$0 serve --quirk create-returns-200 --users 50 --seed 7',
           'A misbehaving server with 50 users',
+        )
+        .example(
+          '$0 serve --mode minimal',
+          'A small but correct provider, to see which checks say "unsupported"',
         )
         .example('$0 serve --list-quirks', 'What can be switched on'),
     handler: async (args) => {

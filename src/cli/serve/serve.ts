@@ -1,7 +1,15 @@
 import path from 'node:path';
 import { parseNumber, parseNumericOption } from '../../config/index.js';
 import { HarnessError } from '../../errors/harness-error.js';
-import { isQuirkName, QUIRKS, type QuirkName, startReferenceServer } from '../../reference-server/index.js';
+import {
+  isQuirkName,
+  isServerMode,
+  QUIRKS,
+  type QuirkName,
+  SERVER_MODES,
+  type ServerMode,
+  startReferenceServer,
+} from '../../reference-server/index.js';
 import { type CommandContext, createCommandLogger } from '../command-context.js';
 import { closestNames } from '../did-you-mean.js';
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js';
@@ -32,6 +40,17 @@ export function parseQuirks(values: readonly string[] | undefined): QuirkName[] 
     quirks.add(name);
   }
   return [...quirks];
+}
+
+/** `--mode NAME` → a checked server mode; anything else is a usage error naming the modes. */
+export function parseServerMode(value: string | undefined): ServerMode {
+  const mode = (value ?? 'full').trim();
+  if (!isServerMode(mode)) {
+    throw new HarnessError('CONFIG_INVALID', `unknown --mode "${mode}"`, {
+      hint: `one of ${SERVER_MODES.join(', ')}`,
+    });
+  }
+  return mode;
 }
 
 function waitForShutdown(signal: AbortSignal): Promise<void> {
@@ -65,6 +84,7 @@ export async function serve(args: ServeArgs, context: CommandContext): Promise<E
     return EXIT_CODES.ok;
   }
   const quirks = parseQuirks(args.quirk);
+  const mode = parseServerMode(args.mode);
   const port = parseNumber(PORT, args.port);
   const users = parseNumber({ ...COUNT, flag: '--users' }, args.users);
   const groups = parseNumber({ ...COUNT, flag: '--groups' }, args.groups);
@@ -77,6 +97,7 @@ export async function serve(args: ServeArgs, context: CommandContext): Promise<E
     port,
     host,
     quirks,
+    mode,
     ...(users + groups > 0 ? { seed: { users, groups, seed } } : {}),
     logger,
   }).catch((error: unknown) => {
@@ -99,6 +120,7 @@ export async function serve(args: ServeArgs, context: CommandContext): Promise<E
       'SCIM reference server listening',
       `  base URL:          ${server.baseUrl}`,
       `  admin token file:  ${tokenFile} (mode 0600, removed on exit)`,
+      `  mode:              ${mode}`,
       `  quirks:            ${quirks.length > 0 ? quirks.join(', ') : 'none'}`,
       `  seeded:            ${users} users, ${groups} groups${users + groups > 0 ? ` (seed ${seed})` : ''}`,
       '',
@@ -107,7 +129,7 @@ export async function serve(args: ServeArgs, context: CommandContext): Promise<E
       '',
     ].join('\n'),
   );
-  logger.info({ baseUrl: server.baseUrl, quirks, users, groups }, 'reference server started');
+  logger.info({ baseUrl: server.baseUrl, mode, quirks, users, groups }, 'reference server started');
 
   await waitForShutdown(context.io.shutdown);
   logger.info('stopping');

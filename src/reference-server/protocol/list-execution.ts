@@ -8,6 +8,7 @@ import type { QuirkSet } from '../quirks.js';
 import { withPassword } from '../resources/resource-quirks.js';
 import { filterView, type RenderContext, renderResource } from '../resources/resource-renderer.js';
 import { RESOURCE_TYPE_CONFIGS } from '../resources/resource-type-config.js';
+import { checkFilterSupport, type ServerFeatures } from '../server-modes.js';
 import { planQuery } from '../store/query-planner.js';
 import type { ResourceTypeName, ScimObject, StoredResource } from '../store/resource-store.js';
 import { filterPaths, type ListQuery } from './list-query.js';
@@ -15,6 +16,7 @@ import { filterPaths, type ListQuery } from './list-query.js';
 export interface ListDeps {
   render: RenderContext;
   quirks: QuirkSet;
+  features: Pick<ServerFeatures, 'filter' | 'sort'>;
   registry: SchemaRegistry;
 }
 
@@ -165,6 +167,7 @@ export async function executeList(
     if (filter !== undefined) {
       checkAttributeNameCase(filter, resolve, quirks);
       validateFilter(filter, resolve);
+      if (deps.features.filter) checkFilterSupport(filter, types, deps.features.filter);
     }
     // Filter and sort on a shallow view; render fully only when they name a derived attribute, and otherwise render
     // just the page, so a page of 100 costs 100 renderings whatever the number of users.
@@ -189,7 +192,8 @@ export async function executeList(
     }
   }
   const { sortBy } = query;
-  if (sortBy !== undefined && !quirks.has('sort-ignored')) {
+  // A mode without sorting ignores sortBy, as it says in its ServiceProviderConfig (sort.supported=false).
+  if (sortBy !== undefined && !quirks.has('sort-ignored') && deps.features.sort) {
     matches.sort((a, b) =>
       compareBySortAttribute(
         viewOf(a),

@@ -58,6 +58,8 @@ export function filterPaths(filter: Filter): AttrPath[] {
  */
 export function readFilter(text: string, quirks: QuirkSet): Filter | undefined {
   if (quirks.has('filter-ignored')) return undefined;
+  if (quirks.has('filter-declined-though-claimed'))
+    throw ScimError.invalidFilter('Filtering is not supported.');
   if (quirks.has('filter-operators-case-sensitive')) {
     const shouted = unquotedWords(text).find(
       (word) => OPERATOR_WORDS.test(word) && word !== word.toLowerCase(),

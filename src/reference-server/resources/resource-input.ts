@@ -5,6 +5,7 @@ import { jsonEqual } from '../../scim/patch/json-value.js';
 import type { NonCanonicalNote } from '../../scim/patch/patch-request.js';
 import type { AttributeDefinition } from '../../scim/schemas/attribute-definition.js';
 import type { QuirkSet } from '../quirks.js';
+import type { ServerFeatures } from '../server-modes.js';
 import type { ScimObject } from '../store/resource-store.js';
 import { keepFirstValues } from './resource-quirks.js';
 import { findCoreAttribute, findExtension, type ResourceTypeConfig } from './resource-type-config.js';
@@ -16,6 +17,8 @@ export interface ResourceInputOptions {
   /** The stored attributes being replaced. */
   existing?: ScimObject;
   quirks: QuirkSet;
+  /** The server mode's features: whether a schema URN the type does not support is refused or ignored. */
+  features: Pick<ServerFeatures, 'unknownExtensions'>;
 }
 
 /**
@@ -36,7 +39,8 @@ function isIgnoredEntraSchema(urn: string, config: ResourceTypeConfig, quirks: Q
   );
 }
 
-function checkSchemas(body: ScimObject, config: ResourceTypeConfig, quirks: QuirkSet): void {
+function checkSchemas(body: ScimObject, config: ResourceTypeConfig, options: ResourceInputOptions): void {
+  const { quirks } = options;
   const { schemas } = body;
   if (!Array.isArray(schemas) || !schemas.every((urn) => typeof urn === 'string')) {
     throw ScimError.invalidValue(`"schemas" is required and must list ${config.core.id}.`);
@@ -48,7 +52,8 @@ function checkSchemas(body: ScimObject, config: ResourceTypeConfig, quirks: Quir
     if (
       urn.toLowerCase() !== config.core.id.toLowerCase() &&
       !findExtension(config, urn) &&
-      !isIgnoredEntraSchema(urn, config, quirks)
+      !isIgnoredEntraSchema(urn, config, quirks) &&
+      options.features.unknownExtensions === 'reject'
     ) {
       throw ScimError.invalidValue(
         `"schemas" lists ${JSON.stringify(urn.slice(0, 200))}, which ${config.name} does not support.`,
@@ -88,7 +93,8 @@ function isEmpty(value: unknown): boolean {
 
 /**
  * Turns a create or replace body into the attributes to store. Rules, each from RFC 7643/7644:
- * - `schemas` must list the core schema; a URN the type does not support is 400 invalidValue (§3 of RFC 7643).
+ * - `schemas` must list the core schema; a URN the type does not support is 400 invalidValue (§3 of RFC 7643), or,
+ *   in a mode that ignores unknown extensions, ignored with the attributes under it.
  * - readOnly attributes (`id`, `meta`, `groups`) are ignored (RFC 7644 §3.3, §3.5.1).
  * - attributes no schema defines are ignored: clients such as Entra send whatever their mapping has, and
  *   ignoring is what most service providers do; values of known attributes are type-checked (400 invalidValue).
@@ -101,7 +107,14 @@ function isEmpty(value: unknown): boolean {
 export function readResourceInput(body: unknown, options: ResourceInputOptions): ScimObject {
   const { config, quirks } = options;
   if (!isJsonObject(body)) throw ScimError.invalidSyntax(`A ${config.name} must be a JSON object.`);
-  checkSchemas(body, config, quirks);
+  checkSchemas(body, config, options);
+  if (
+    quirks.has('declared-attribute-rejected') &&
+    config.name === 'User' &&
+    Object.keys(body).some((key) => key.toLowerCase() === 'nickname')
+  ) {
+    throw ScimError.invalidValue('nickName is not supported.');
+  }
   const notes: NonCanonicalNote[] = [];
   const result = readAttributes(
     body,
@@ -114,6 +127,7 @@ export function readResourceInput(body: unknown, options: ResourceInputOptions):
     if (!key.toLowerCase().startsWith('urn:')) continue;
     const extension = findExtension(config, key);
     if (extension === undefined) {
+      if (options.features.unknownExtensions === 'ignore') continue;
       throw ScimError.invalidValue(
         `${JSON.stringify(key.slice(0, 200))} is not a schema ${config.name} supports.`,
       );

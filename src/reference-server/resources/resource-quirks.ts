@@ -7,7 +7,7 @@
 import { isJsonObject, parsePatchPath } from '../../scim/filter/index.js';
 import { PATCH_OPS, type PatchRequest } from '../../scim/patch/index.js';
 import { SCHEMA_URNS } from '../../scim/urns.js';
-import type { ScimObject } from '../store/resource-store.js';
+import type { ScimObject, StoredResource } from '../store/resource-store.js';
 import { findCoreAttribute, type ResourceTypeConfig } from './resource-type-config.js';
 
 /**
@@ -74,6 +74,46 @@ export function addAsReplaceOnMultiValued(request: PatchRequest, config: Resourc
   return { ...request, operations };
 }
 
+/**
+ * `patch-add-duplicates-value`: an `add` of values to a multi-valued attribute (path without a value filter) appends
+ * them all, also those the attribute already holds (RFC 7644 §3.5.2.1 says no change is made for those).
+ */
+export function addAppendsDuplicates(
+  request: PatchRequest,
+  config: ResourceTypeConfig,
+  existing: StoredResource,
+): PatchRequest {
+  const operations = request.operations.map((operation) => {
+    const path = operation.path;
+    if (operation.op !== 'add' || path === undefined || path.valueFilter !== undefined) return operation;
+    if (path.attrPath.uri !== undefined || path.attrPath.subAttr !== undefined) return operation;
+    const definition = findCoreAttribute(config, path.attrPath.attr);
+    if (!definition?.multiValued) return operation;
+    const before = existing.attributes[definition.name];
+    // The copies lose `primary`, so the duplicate is stored rather than refused for a second primary value.
+    const added = (Array.isArray(operation.value) ? operation.value : [operation.value]).map((value) =>
+      isJsonObject(value) ? { ...value, primary: false } : value,
+    );
+    return {
+      ...operation,
+      op: 'replace' as const,
+      value: [...(Array.isArray(before) ? before : []), ...added],
+    };
+  });
+  return { ...request, operations };
+}
+
+/** Whether a PATCH request writes the top-level attribute `name`, by path or as a key of a path-less value. */
+export function namesAttribute(request: PatchRequest, name: string): boolean {
+  const lower = name.toLowerCase();
+  return request.operations.some((operation) => {
+    if (operation.path !== undefined) return operation.path.attrPath.attr.toLowerCase() === lower;
+    return (
+      isJsonObject(operation.value) && Object.keys(operation.value).some((key) => key.toLowerCase() === lower)
+    );
+  });
+}
+
 /** `read-only-meta-honoured`: the `meta.created` a client sent, when it is a string. */
 export function clientCreated(body: unknown): string | undefined {
   if (!isJsonObject(body) || !isJsonObject(body.meta)) return undefined;
@@ -81,6 +121,35 @@ export function clientCreated(body: unknown): string | undefined {
   return typeof created === 'string' && !Number.isNaN(Date.parse(created))
     ? new Date(created).toISOString()
     : undefined;
+}
+
+/**
+ * `read-only-meta-honoured` on PATCH: the `meta.created` an add or replace sets (path `meta.created`, path `meta`, or
+ * `meta` in a path-less value) is taken out of the request, so the rest applies, and returned to be stored.
+ */
+export function patchedCreated(request: PatchRequest): { request: PatchRequest; created?: string } {
+  let created: string | undefined;
+  const operations = request.operations.flatMap((operation) => {
+    if (operation.op === 'remove') return [operation];
+    const path = operation.path;
+    if (path === undefined) {
+      if (!isJsonObject(operation.value) || !isJsonObject(operation.value.meta)) return [operation];
+      const { meta, ...rest } = operation.value;
+      created = clientCreated({ meta }) ?? created;
+      return [{ ...operation, value: rest }];
+    }
+    const { uri, attr, subAttr } = path.attrPath;
+    if (uri !== undefined || path.valueFilter !== undefined) return [operation];
+    if (attr.toLowerCase() !== 'meta') return [operation];
+    if (subAttr === undefined) {
+      created = clientCreated({ meta: operation.value }) ?? created;
+      return [];
+    }
+    if (subAttr.toLowerCase() !== 'created') return [operation];
+    created = clientCreated({ meta: { created: operation.value } }) ?? created;
+    return [];
+  });
+  return { request: { ...request, operations }, created };
 }
 
 /** `client-id-honoured`: the `id` a client sent in a body, when it is a non-empty string. */

@@ -10,6 +10,8 @@ export interface RenderContext {
   baseUrl: string;
   quirks: QuirkSet;
   store: ResourceStore;
+  /** Whether the server's mode offers ETags (`meta.version`); a mode without them shows none. */
+  etag: boolean;
 }
 
 /** `meta.location`, and the `Location` header of a create. */
@@ -112,7 +114,7 @@ function metaOf(resource: Readonly<StoredResource>, ctx: RenderContext): ScimObj
     created: resource.created,
     lastModified: resource.lastModified,
     location: resourceLocation(ctx.baseUrl, resource.resourceType, resource.id),
-    ...(ctx.quirks.has('no-etag') ? {} : { version: showEtag(resource.version, ctx.quirks) }),
+    ...(ctx.quirks.has('no-etag') || !ctx.etag ? {} : { version: showEtag(resource.version, ctx.quirks) }),
   };
 }
 

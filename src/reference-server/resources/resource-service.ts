@@ -8,27 +8,34 @@ import type { PatchRequest } from '../../scim/patch/patch-request.js';
 import type { CredentialStore } from '../credentials/credential-store.js';
 import { shownEtagMatches } from '../http/etag.js';
 import type { QuirkSet } from '../quirks.js';
+import type { ServerFeatures } from '../server-modes.js';
 import type { ResourceStore, ResourceTypeName, ScimObject, StoredResource } from '../store/resource-store.js';
 import type { WriteLock } from '../store/write-lock.js';
 import { readResourceInput } from './resource-input.js';
 import {
+  addAppendsDuplicates,
   addAsReplaceOnMultiValued,
   clientCreated,
   clientId,
   lenientPatchBody,
+  namesAttribute,
+  patchedCreated,
   removeByValueWipesAll,
   withoutPathKeys,
   withoutReadOnlyOperations,
 } from './resource-quirks.js';
 import { checkUniqueness, resolveReferences } from './resource-references.js';
 import { writableView } from './resource-renderer.js';
-import { RESOURCE_TYPE_CONFIGS } from './resource-type-config.js';
+import type { ResourceTypeConfig } from './resource-type-config.js';
 
 export interface ResourceServiceDeps {
   store: ResourceStore;
   credentials: CredentialStore;
   lock: WriteLock;
   quirks: QuirkSet;
+  features: ServerFeatures;
+  /** The resource types as the server's mode serves them. */
+  configs: Record<ResourceTypeName, ResourceTypeConfig>;
   resolverFor(type: ResourceTypeName): AttributeResolver;
 }
 
@@ -77,7 +84,12 @@ export class ResourceService {
 
   create(type: ResourceTypeName, body: unknown): Promise<StoredResource> {
     const { quirks } = this.#deps;
-    const input = readResourceInput(body, { config: RESOURCE_TYPE_CONFIGS[type], mode: 'create', quirks });
+    const input = readResourceInput(body, {
+      config: this.#deps.configs[type],
+      mode: 'create',
+      quirks,
+      features: this.#deps.features,
+    });
     return this.#deps.lock.run(async () => {
       const id = (quirks.has('client-id-honoured') && clientId(body)) || randomUUID();
       return this.#insert(
@@ -130,9 +142,13 @@ export class ResourceService {
       throw ScimError.invalidValue(`The body's id does not match the id in the URL (${id.slice(0, 200)}).`);
     }
     return this.#deps.lock.run(async () => {
-      const config = RESOURCE_TYPE_CONFIGS[type];
+      const config = this.#deps.configs[type];
       if (quirks.has('put-creates-missing') && !(await this.#deps.store.get(type, id))) {
-        return this.#insert(type, id, readResourceInput(body, { config, mode: 'create', quirks }));
+        return this.#insert(
+          type,
+          id,
+          readResourceInput(body, { config, mode: 'create', quirks, features: this.#deps.features }),
+        );
       }
       const existing = await this.#existingForWrite(type, id, preconditions);
       const input = readResourceInput(body, {
@@ -140,6 +156,7 @@ export class ResourceService {
         mode: 'replace',
         existing: existing.attributes,
         quirks,
+        features: this.#deps.features,
       });
       let updated = await this.#commit(existing, input);
       const createdAt = quirks.has('read-only-meta-honoured') ? clientCreated(body) : undefined;
@@ -183,7 +200,7 @@ export class ResourceService {
     preconditions: WritePreconditions,
   ): Promise<StoredResource> {
     const { quirks } = this.#deps;
-    const config = RESOURCE_TYPE_CONFIGS[type];
+    const config = this.#deps.configs[type];
     const lenient = quirks.has('patch-lenient-request') ? lenientPatchBody(body) : body;
     if (lenient === undefined)
       return this.#deps.lock.run(() => this.#existingForWrite(type, id, preconditions));
@@ -193,8 +210,19 @@ export class ResourceService {
     if (quirks.has('patch-add-replaces-multi-valued')) request = addAsReplaceOnMultiValued(request, config);
     if (quirks.has('legacy-member-removal-wipes-all')) request = removeByValueWipesAll(request);
     if (quirks.has('patch-dotted-keys-ignored')) request = withoutPathKeys(request, config);
+    let clientCreatedAt: string | undefined;
+    if (quirks.has('read-only-meta-honoured')) {
+      ({ request, created: clientCreatedAt } = patchedCreated(request));
+    }
     return this.#deps.lock.run(async () => {
       const existing = await this.#existingForWrite(type, id, preconditions);
+      if (quirks.has('patch-add-duplicates-value')) request = addAppendsDuplicates(request, config, existing);
+      if (clientCreatedAt !== undefined) {
+        const patched = await this.#applyPatch(existing, request);
+        const moved = { ...patched, created: clientCreatedAt };
+        await this.#deps.store.put(moved);
+        return moved;
+      }
       if (!quirks.has('patch-not-atomic')) return this.#applyPatch(existing, request);
       // Each operation is committed on its own, so the ones before a failing operation stay applied.
       let current = existing;
@@ -208,7 +236,7 @@ export class ResourceService {
   async #applyPatch(existing: StoredResource, request: PatchRequest): Promise<StoredResource> {
     const { quirks } = this.#deps;
     const type = existing.resourceType;
-    const config = RESOURCE_TYPE_CONFIGS[type];
+    const config = this.#deps.configs[type];
     const result = applyPatch(writableView(existing), request, {
       resolve: this.#deps.resolverFor(type),
       coreSchema: config.core.id,
@@ -233,6 +261,7 @@ export class ResourceService {
       mode: 'replace',
       existing: existing.attributes,
       quirks,
+      features: this.#deps.features,
     });
     return this.#commit(existing, input);
   }
@@ -288,6 +317,9 @@ export class ResourceService {
     ) {
       throw ScimError.invalidPath('Filtered paths are not supported for members.');
     }
+    if (quirks.has('mutability-error-on-read-write') && namesAttribute(request, 'title')) {
+      throw ScimError.mutability('title cannot be modified.');
+    }
   }
 
   async #existingForWrite(
@@ -299,6 +331,7 @@ export class ResourceService {
     const { ifMatch } = preconditions;
     if (
       ifMatch &&
+      this.#deps.features.etag &&
       !this.#deps.quirks.has('if-match-ignored') &&
       !shownEtagMatches(ifMatch, existing.version, this.#deps.quirks)
     ) {

@@ -3,6 +3,7 @@ import { COMMON_ATTRIBUTES } from '../../scim/schemas/definitions/common-attribu
 import { ENTERPRISE_USER_SCHEMA } from '../../scim/schemas/definitions/enterprise-user-schema.js';
 import { GROUP_SCHEMA } from '../../scim/schemas/definitions/group-schema.js';
 import { USER_SCHEMA } from '../../scim/schemas/definitions/user-schema.js';
+import type { SchemaRegistry } from '../../scim/schemas/schema-registry.js';
 import type { ResourceTypeName } from '../store/resource-store.js';
 
 /** What the server serves for one resource type: its endpoint, core schema and extensions. */
@@ -36,6 +37,22 @@ export const RESOURCE_TYPE_CONFIGS: Record<ResourceTypeName, ResourceTypeConfig>
     uniqueAttribute: 'displayName',
   },
 };
+
+/**
+ * The configurations a server mode serves: endpoints and unique attributes as in {@link RESOURCE_TYPE_CONFIGS}, the
+ * core schema and extensions as the mode's registry publishes them (a minimal mode declares fewer attributes).
+ */
+export function resourceTypeConfigs(registry: SchemaRegistry): Record<ResourceTypeName, ResourceTypeConfig> {
+  const configOf = (name: ResourceTypeName): ResourceTypeConfig => {
+    const schemas = registry.schemasOf(name);
+    return {
+      ...RESOURCE_TYPE_CONFIGS[name],
+      core: schemas.core,
+      extensions: schemas.extensions.map((extension) => extension.schema),
+    };
+  };
+  return { User: configOf('User'), Group: configOf('Group') };
+}
 
 /** A core attribute of the type (or a common one: id, externalId, meta), by case-insensitive name. */
 export function findCoreAttribute(config: ResourceTypeConfig, name: string): AttributeDefinition | undefined {

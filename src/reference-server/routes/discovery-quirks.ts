@@ -3,7 +3,8 @@ import { SCHEMA_URNS } from '../../scim/urns.js';
 import type { QuirkSet } from '../quirks.js';
 
 /** The attribute characteristics `schema-attributes-incomplete` leaves out of `/Schemas`. */
-const DROPPED_CHARACTERISTICS = ['caseExact', 'mutability', 'returned', 'uniqueness'] as const;
+/** `multiValued` has no RFC 7643 §2.2 default, so a definition without it is incomplete; the others do have defaults. */
+const DROPPED_CHARACTERISTICS = ['caseExact', 'mutability', 'returned', 'uniqueness', 'multiValued'] as const;
 
 /**
  * `/ServiceProviderConfig` as a quirky server renders it: `service-provider-config-incomplete` keeps only the
@@ -23,6 +24,7 @@ export function quirkyServiceProviderConfig(
     result.filter = { ...result.filter, maxResults: 10 };
   }
   if (quirks.has('schemas-missing')) delete result.schemas;
+  if (quirks.has('etag-served-though-unclaimed')) result.etag = { supported: false };
   return result;
 }
 

@@ -14,16 +14,18 @@ export type DiscoveryEndpoint = (typeof DISCOVERY_ENDPOINTS)[number];
  * @see https://www.rfc-editor.org/rfc/rfc7643#section-5
  */
 export function serviceProviderConfig(state: ReferenceState, baseUrl: string): Record<string, unknown> {
-  const { options } = state;
+  const { options, features } = state;
   return {
     schemas: [SCHEMA_URNS.ServiceProviderConfig],
     documentationUri: 'https://docs.datadoghq.com/account_management/scim/',
     patch: { supported: true },
-    bulk: { supported: true, maxOperations: options.maxOperations, maxPayloadSize: options.maxPayloadSize },
+    bulk: features.bulk
+      ? { supported: true, maxOperations: options.maxOperations, maxPayloadSize: options.maxPayloadSize }
+      : { supported: false, maxOperations: 0, maxPayloadSize: 0 },
     filter: { supported: true, maxResults: options.maxResults },
-    changePassword: { supported: true },
-    sort: { supported: true },
-    etag: { supported: true },
+    changePassword: { supported: features.changePassword },
+    sort: { supported: features.sort },
+    etag: { supported: features.etag },
     authenticationSchemes: [
       {
         type: 'oauthbearertoken',

@@ -22,6 +22,8 @@ export const SERVICE_ACCOUNT_USER_TYPE = 'ServiceAccount';
  * @see https://www.rfc-editor.org/rfc/rfc7644#section-3.11
  */
 export async function meRoute(state: ReferenceState, operation: ScimOperation): Promise<ScimResult> {
+  // RFC 7644 §3.11: "A service provider that does NOT support this feature SHOULD respond with HTTP status 501".
+  if (!state.features.me) throw new ScimError(501, undefined, '/Me is not supported.');
   if (operation.method !== 'GET') throw new ScimError(501, undefined, '/Me supports GET only.');
   const { quirks } = state;
   const principal = quirks.has('me-ignores-subject') ? adminPrincipal(state) : operation.principal;

@@ -16,7 +16,7 @@ import type { ResourceTypeName, StoredResource } from '../store/resource-store.j
 import type { ScimOperation } from './scim-operation.js';
 
 export function renderContext(state: ReferenceState, operation: ScimOperation): RenderContext {
-  return { baseUrl: operation.baseUrl, quirks: state.quirks, store: state.store };
+  return { baseUrl: operation.baseUrl, quirks: state.quirks, store: state.store, etag: state.features.etag };
 }
 
 type Projection = Pick<ListQuery, 'attributes' | 'excludedAttributes'>;
@@ -49,9 +49,10 @@ export async function resourceResult(
     for (const name of projection.excludedAttributes) delete projected[name];
   }
   const body = state.quirks.has('password-returned') ? withPassword(projected, rendered) : projected;
-  const etag: Record<string, string> = state.quirks.has('no-etag')
-    ? {}
-    : { ETag: showEtag(stored.version, state.quirks) };
+  const etag: Record<string, string> =
+    state.quirks.has('no-etag') || !state.features.etag
+      ? {}
+      : { ETag: showEtag(stored.version, state.quirks) };
   return { status, body, headers: { ...etag, ...headers } };
 }
 
@@ -69,6 +70,7 @@ export async function searchResult(
   const body = await executeList(types, query, {
     render: renderContext(state, operation),
     quirks: state.quirks,
+    features: state.features,
     registry: state.registry,
   });
   return { status: 200, body };
@@ -93,6 +95,7 @@ export async function resourceRoute(
       const body = await executeList([type], query, {
         render: renderContext(state, operation),
         quirks,
+        features: state.features,
         registry: state.registry,
       });
       return { status: 200, body };
@@ -124,6 +127,7 @@ export async function resourceRoute(
         ifNoneMatch &&
         !quirks.has('if-match-ignored') &&
         !quirks.has('no-etag') &&
+        state.features.etag &&
         shownEtagMatches(ifNoneMatch, found.version, quirks)
       ) {
         return { status: 304, headers: { ETag: showEtag(found.version, quirks) } };

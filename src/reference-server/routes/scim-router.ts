@@ -54,6 +54,8 @@ async function route(
   if (rest.length === 0 && first.toLowerCase() === 'bulk') {
     if (operation.method !== 'POST') return 'method-not-allowed';
     if (operation.inBulk) throw ScimError.invalidValue('A bulk operation cannot call /Bulk.');
+    // A mode without bulk says so in its ServiceProviderConfig; 501 is RFC 7644 §3.12's "not implemented".
+    if (!state.features.bulk) throw new ScimError(501, undefined, 'Bulk is not supported.');
     if (state.quirks.has('bulk-not-supported-but-advertised'))
       throw new ScimError(501, undefined, 'Bulk is not supported.');
     return runBulk(

@@ -59,9 +59,10 @@ const TARGET = 'http://127.0.0.1:8080/scim/v2';
 
 function pickStatus(faker: Faker): CheckStatus {
   const roll = faker.number.float({ min: 0, max: 1 });
-  if (roll < 0.68) return 'passed';
-  if (roll < 0.82) return 'failed';
-  if (roll < 0.92) return 'skipped';
+  if (roll < 0.66) return 'passed';
+  if (roll < 0.78) return 'failed';
+  if (roll < 0.86) return 'unsupported';
+  if (roll < 0.93) return 'skipped';
   return 'error';
 }
 
@@ -85,7 +86,12 @@ function exchange(
       ? {}
       : {
           response: {
-            status: status === 'failed' ? faker.helpers.arrayElement([200, 400, 500]) : 200,
+            status:
+              status === 'failed'
+                ? faker.helpers.arrayElement([200, 400, 500])
+                : status === 'unsupported'
+                  ? faker.helpers.arrayElement([400, 501])
+                  : 200,
             headers: { 'content-type': 'text/html', 'x-echo': `Bearer ${token}` },
             body: {
               detail: hostile,
@@ -128,11 +134,24 @@ function check(faker: Faker, index: number, token: string, secret: string, fixed
     case 'failed':
       return {
         ...base,
-        message: `expected status 201, got ${faker.helpers.arrayElement(HOSTILE_PAYLOADS)}`,
+        message: `the answer is as ${rfc} requires\n\nExpected: 201\nReceived: ${faker.helpers.arrayElement(HOSTILE_PAYLOADS)}`,
         fix: `Answer ${path} as ${rfc} requires.`,
-        evidence: Array.from({ length: faker.number.int({ min: 1, max: 3 }) }, () =>
-          exchange(faker, path, token, secret, status),
+        evidence: phased(
+          Array.from({ length: faker.number.int({ min: 1, max: 3 }) }, () =>
+            exchange(faker, path, token, secret, status),
+          ),
+          faker,
+          path,
+          token,
+          secret,
         ),
+      };
+    case 'unsupported':
+      return {
+        ...base,
+        message: `The target declines the ${category} feature this check tests: it answered 400 invalidFilter (${faker.helpers.arrayElement(HOSTILE_PAYLOADS)})`,
+        neededBy: base.profiles.filter((profile) => profile !== 'core'),
+        evidence: phased([exchange(faker, path, token, secret, status)], faker, path, token, secret),
       };
     case 'error':
       return {
@@ -148,8 +167,33 @@ function check(faker: Faker, index: number, token: string, secret: string, fixed
 }
 
 /**
+ * The exchanges of a check as the suites record them: a setup exchange before, a cleanup one after, the last of the
+ * check's own exchanges decisive.
+ */
+function phased(
+  checkExchanges: EvidenceExchange[],
+  faker: Faker,
+  path: string,
+  token: string,
+  secret: string,
+): EvidenceExchange[] {
+  const last = checkExchanges.length - 1;
+  return [
+    { ...exchange(faker, '/Users', token, secret, 'passed'), phase: 'setup' },
+    ...checkExchanges.map(
+      (e, i): EvidenceExchange => ({
+        ...e,
+        phase: 'check',
+        ...(i === last ? { decisive: true } : {}),
+      }),
+    ),
+    { ...exchange(faker, `${path.split('?')[0]}`, token, secret, 'passed'), phase: 'cleanup' },
+  ];
+}
+
+/**
  * A realistic result: by default 150 checks over eight categories, every level and status, evidence that carries
- * a bearer token and hostile bodies. Seeded, so a failing test replays; the verdicts are computed, never written.
+ * a bearer token and hostile bodies, in phases (setup, check, cleanup) with the decisive exchange marked. Seeded, so a failing test replays; the verdicts are computed, never written.
  */
 export function sampleConformanceResult(options: SampleOptions = {}): Sample {
   const faker = createEnglishFaker();

@@ -21,7 +21,7 @@ export const VALIDATION_MODES = ['response', 'partialResponse', 'request'] as co
  *   where the resource has them) are required, so are required attributes, and `returned: never`
  *   attributes (`password`) must be absent.
  * - `partialResponse`: a response to a request with `attributes` or `excludedAttributes` (RFC 7644 §3.9):
- *   only `schemas` and `id` are required.
+ *   only `id` is required (`schemas` is validated when present; RFC 7644 §3.4.3's example omits it).
  * - `request`: a body a client sends (POST, PUT): required attributes except read-only ones; `id` and
  *   `meta` are optional (the server ignores them).
  */
@@ -154,6 +154,9 @@ export function resourceJsonSchema(shape: ResourceShape, options: JsonSchemaOpti
   if (options.mode !== 'request' && shape.requireId) required.add('id');
   if (options.mode === 'response' && shape.requireMeta) required.add('meta');
   if (options.mode === 'request') required.delete('id');
+  // RFC 7644 §3.4.3's own example answers a search with `attributes` with resources that carry no `schemas`: a
+  // projected resource is judged by what was asked for, and `id`, which is returned always (RFC 7643 §3.1).
+  if (options.mode === 'partialResponse') required.delete('schemas');
   schema.required = [...required];
   const rule: ScimSchemasRule = {
     core: shape.core.id,

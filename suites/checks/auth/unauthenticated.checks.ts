@@ -202,11 +202,13 @@ check(
     id: 'auth.invalid-token.not-echoed',
     title: 'A rejected token is not echoed back in the 401',
     level: 'SHOULD',
-    rfc: 'RFC 6750 §5.3',
+    rfc: 'RFC 6749 §10.3; RFC 6750 §5.3',
     category: 'auth',
     profiles: ['rfc7644'],
     requirement:
-      'Safeguard bearer tokens: Client implementations MUST ensure that bearer tokens are not leaked to unintended parties, as they will be able to use them to gain access to protected resources.',
+      'Access token credentials (as well as any confidential access token attributes) MUST be kept confidential in transit and storage, and only shared among the authorization server, the resource servers the access token is valid for, and the client to whom the access token is issued. (RFC 6750 §5.3 asks the same of clients: "Client implementations MUST ensure that bearer tokens are not leaked to unintended parties")',
+    levelBasis:
+      'Security guidance, graded SHOULD rather than MUST: RFC 6749 §10.3 binds the resource server too, but an echo goes back only to the party that presented the token; the harm is that 401 bodies and headers are kept in client logs, proxies and error trackers, outside the parties that sentence allows.',
     fix: 'Never quote the presented credential in error bodies or headers: they end up in client logs and proxies.',
     quirks: ['token-echoed-in-error'],
   },

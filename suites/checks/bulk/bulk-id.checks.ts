@@ -73,6 +73,8 @@ check(
     profiles: ['rfc7644'],
     requirement:
       'The service provider MUST replace the string "bulkId:qwerty" with the permanent resource id once created.',
+    levelBasis:
+      'RFC 7644 §3.7.2 states the replacement as a MUST but shows "bulkId:" references only inside an operation\'s data; resolving one in a later operation\'s "path" extends that MUST to a place the RFC does not show, so the check is graded SHOULD.',
     fix: 'Resolve "bulkId:<id>" in operation paths too, e.g. PATCH /Users/bulkId:qwerty after the POST that declares it.',
     requires: ['bulk', 'patch'],
     quirks: ['bulk-id-not-resolved'],

@@ -91,6 +91,8 @@ check(
     profiles: ['rfc7644'],
     requirement:
       'failOnErrors An integer specifying the number of errors that the service provider will accept before the operation is terminated and an error response is returned. … The "failOnErrors" attribute defines the number of errors that the service provider should accept before failing the remaining operations returning the response.',
+    levelBasis:
+      'RFC 7644 §3.7 gives failOnErrors to the client as an override ("The client MAY override this behavior by specifying a value for the "failOnErrors" attribute") and words the server\'s side with a lowercase "should", which §1.2 reads in its natural-language sense; graded SHOULD.',
     fix: 'Count failed operations and stop (without running the rest) once failOnErrors is reached.',
     requires: ['bulk'],
     quirks: ['fail-on-errors-ignored'],

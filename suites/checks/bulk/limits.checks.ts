@@ -89,6 +89,8 @@ check(
     profiles: ['rfc7644'],
     requirement:
       'version The current resource version. Version MAY be used if the service provider supports entity-tags (ETags) (Section 2.3 of [RFC7232]) and "method" is "PUT", "PATCH", or "DELETE".',
+    levelBasis:
+      'RFC 7644 §3.7 lets the client send "version" (it MAY be used when the service provider supports ETags) and its example answers a stale one with "status": "412" ("Failed to update.  Resource changed on the server."), with no keyword for the server\'s side; graded SHOULD, as the bulk counterpart of a stale If-Match.',
     fix: 'Treat an operation\'s "version" like an If-Match header: 412 for that operation when it is not current.',
     requires: ['bulk', 'etag'],
     quirks: ['if-match-ignored'],

@@ -154,6 +154,8 @@ check(
     profiles: ['rfc7644'],
     requirement:
       'The body of a bulk operation contains a set of HTTP resource operations using one of the HTTP methods supported by the API, i.e., POST, PUT, PATCH, or DELETE.',
+    levelBasis:
+      'Bulk is optional ("an optional server feature"), and RFC 7644 §3.7 defines it as carrying operations of any of the four methods without a keyword for the server; graded MUST because a server whose ServiceProviderConfig claims bulk.supported but cannot carry PUT, PATCH or DELETE does not implement what it advertises.',
     fix: 'Dispatch every bulk operation as the single request it stands for, whatever its method.',
     requires: ['bulk'],
     quirks: ['bulk-not-supported-but-advertised'],

@@ -14,6 +14,13 @@ export function datadogSection(section: string): string {
   return `Datadog SCIM API: ${section}`;
 }
 
+/**
+ * The `levelBasis` of a Datadog check graded MUST on a documented request and answer: Datadog's API reference shows them
+ * without RFC 2119 keywords, and this profile checks exactly what Datadog documents.
+ */
+export const DATADOG_DOCUMENTED =
+  "Datadog's SCIM API reference documents this request and its answer, without RFC 2119 keywords; the datadog profile holds a target to what Datadog documents, so a different answer is graded MUST.";
+
 /** The Accept header of Datadog's curl examples (`Accept: application/json`). */
 export const DATADOG_ACCEPT = { accept: 'application/json' } as const;
 

@@ -6,7 +6,7 @@
 import { check } from '../../support/check.js';
 import { expect } from '../../support/fixtures.js';
 import { attributeOf, listedResources } from '../../support/list-response.js';
-import { DATADOG_ACCEPT, datadogSection } from './datadog-docs.js';
+import { DATADOG_ACCEPT, DATADOG_DOCUMENTED, datadogSection } from './datadog-docs.js';
 
 check(
   {
@@ -18,6 +18,7 @@ check(
     profiles: ['datadog'],
     requirement:
       'List resource types: GET /api/v2/scim/ResourceTypes returns the SCIM resource types (User, Group) with their endpoints and schemas. Response 200 OK.',
+    levelBasis: DATADOG_DOCUMENTED,
     fix: 'Serve GET /ResourceTypes as a ListResponse that includes the User resource type (endpoint /Users).',
     quirks: ['no-discovery'],
   },
@@ -43,6 +44,7 @@ check(
     profiles: ['datadog'],
     requirement:
       'List schemas: GET /api/v2/scim/Schemas returns the SCIM schemas (User, Group). Response 200 OK.',
+    levelBasis: DATADOG_DOCUMENTED,
     fix: 'Serve GET /Schemas as a ListResponse that includes urn:ietf:params:scim:schemas:core:2.0:User.',
     quirks: ['no-discovery'],
   },

@@ -8,7 +8,8 @@ import { expect } from '../../support/fixtures.js';
 import { memberValues, readBackGroup } from '../../support/group-members.js';
 import { attributeOf, expectExactly } from '../../support/list-response.js';
 import { answered } from '../../support/matchers.js';
-import { DATADOG_ACCEPT, datadogPatch, datadogSection } from './datadog-docs.js';
+import { unsupportedWhenFilterDeclined } from '../../support/unsupported.js';
+import { DATADOG_ACCEPT, DATADOG_DOCUMENTED, datadogPatch, datadogSection } from './datadog-docs.js';
 
 const groupPath = (id: string) => `/Groups/${encodeURIComponent(id)}`;
 
@@ -22,9 +23,12 @@ check(
     profiles: ['datadog'],
     requirement:
       'Filter should be of the form `displayName eq <group name>` or `externalId eq <external id of group>` or `id eq <group id> and members eq <user uuid>` or `members eq <user uuid> and id eq <group id>`.',
+    levelBasis:
+      'Datadog\'s reference lists `externalId eq <external id of group>` among the few group filters it documents (its lowercase "should be of the form" tells clients which filters to send); the datadog profile holds a target to what Datadog documents, so finding the group by it is graded MUST.',
     fix: 'Evaluate `externalId eq "<value>"` on /Groups (externalId is caseExact) and return only the matching group.',
     requires: ['groups', 'filter'],
     quirks: ['external-id-not-filterable', 'filter-ignored'],
+    declinedBy: ['external-id-not-filterable'],
   },
   async ({ scim, resources, faker }) => {
     const externalId = faker.string.uuid();
@@ -34,6 +38,7 @@ check(
       query: { filter: `externalId eq "${externalId}"` },
       headers: DATADOG_ACCEPT,
     });
+    unsupportedWhenFilterDeclined(answer, '`externalId eq` on /Groups');
     await expectExactly(
       answer,
       [wanted.id],
@@ -55,6 +60,7 @@ check(
     profiles: ['datadog'],
     requirement:
       'Patch group: PATCH /api/v2/scim/Groups/{group_id} with {"op": "add", "value": {"members": [{"value": "<user uuid>", …}]}} (op: add, replace or remove). Response 200 OK.',
+    levelBasis: DATADOG_DOCUMENTED,
     fix: 'Apply a path-less add by appending the listed members to the group, and answer 200.',
     requires: ['groups', 'patch'],
     quirks: ['patch-not-applied', 'members-not-returned'],
@@ -85,6 +91,7 @@ check(
     profiles: ['datadog'],
     requirement:
       'Patch group example Operations: {"op": "replace", "value": {"displayName": …}}, {"op": "add", "value": {"members": […]}}, {"op": "remove", "path": "members[value eq \\"<user uuid>\\"]"}. Response 200 OK.',
+    levelBasis: DATADOG_DOCUMENTED,
     fix: 'Apply all three operations of one request in order: rename, add the member, and remove only the filtered member.',
     requires: ['groups', 'patch'],
     quirks: ['members-value-filter-removal-rejected', 'patch-not-applied'],
@@ -120,6 +127,7 @@ check(
     profiles: ['datadog'],
     requirement:
       'Update group: PUT /api/v2/scim/Groups/{group_id} with schemas, displayName, externalId and members. Response 200 OK with the updated group (409 Conflict when the displayName is taken).',
+    levelBasis: DATADOG_DOCUMENTED,
     fix: 'Answer a successful PUT of a group with 200 and the group in the body.',
     requires: ['groups'],
     quirks: ['put-returns-204'],

@@ -39,7 +39,7 @@ check(
     category: 'discovery',
     profiles: ['rfc7644'],
     requirement:
-      'Resource type resources are READ-ONLY … (RFC 7643 §6); "Schema" resources are not modifiable, and their associated attributes have a mutability of "readOnly". (RFC 7643 §7); [ServiceProviderConfig] All attributes have a mutability of "readOnly". (RFC 7643 §5)',
+      'Resource type resources are READ-ONLY … (RFC 7643 §6); "Schema" resources are not modifiable, and their associated attributes have a mutability of "readOnly". (RFC 7643 §7); [ServiceProviderConfig] All attributes have a mutability of "readOnly". (RFC 7643 §5); readOnly The attribute SHALL NOT be modified. (RFC 7643 §7, mutability)',
     fix: 'Answer writes to /ServiceProviderConfig, /ResourceTypes and /Schemas with 405 Method Not Allowed (or 501/403).',
     requires: ['discovery'],
     quirks: ['discovery-writes-accepted'],

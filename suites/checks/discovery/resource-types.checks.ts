@@ -53,6 +53,8 @@ check(
     profiles: ['rfc7644'],
     requirement:
       'In cases where a request is for a specific "ResourceType" or "Schema", the single JSON object is returned in the same way that a single User or Group is retrieved, as per Section 3.4.1.',
+    levelBasis:
+      'RFC 7644 §4 states how a request for one ResourceType is answered ("the single JSON object is returned in the same way that a single User or Group is retrieved") without an RFC 2119 keyword; graded SHOULD: the RFC defines the answer, but not as a MUST.',
     fix: 'Answer GET /ResourceTypes/{id} with that one ResourceType object (not a ListResponse).',
     requires: ['discovery'],
     quirks: ['discovery-id-ignored'],

@@ -153,6 +153,8 @@ check(
     profiles: ['rfc7644'],
     requirement:
       'maxResults An integer value specifying the maximum number of resources returned in a response.',
+    levelBasis:
+      'RFC 7643 §5 defines maxResults as "the maximum number of resources returned in a response" without an RFC 2119 keyword on the server (its REQUIRED is about advertising the attribute); graded SHOULD: a larger page makes the advertised maximum false, which the definition implies but does not word as a MUST.',
     fix: 'Cap every page at the filter.maxResults you advertise, or advertise the limit you actually apply.',
     requires: ['discovery', 'filter'],
     quirks: ['max-results-exceeded'],

@@ -5,7 +5,9 @@
  * @see https://learn.microsoft.com/en-us/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups
  * @see https://learn.microsoft.com/en-us/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility
  */
+import type { ScimClient, ScimExchange } from '../../../src/http/index.js';
 import { SCHEMA_URNS } from '../../../src/scim/urns.js';
+import { invalidFilterAnswer, unsupportedWhenFilterDeclined } from '../../support/unsupported.js';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -35,6 +37,48 @@ export function entraQuery(params: readonly (readonly [string, string])[]): stri
 export function entraEqQuery(attribute: string, value: string, excludeMembers = false): string {
   const filter = ['filter', `${attribute} eq "${value}"`] as const;
   return entraQuery(excludeMembers ? [['excludedAttributes', 'members'], filter] : [filter]);
+}
+
+/**
+ * After a `400 invalidFilter` to an Entra-encoded query (spaces as `+`), tells a declined feature from a decoding
+ * fault by sending the same query with spaces as `%20`: accepted that way, the target mis-reads Entra's `+` (the
+ * check's own assertion then fails on the first answer); declined again, the filter itself is unsupported, which fails
+ * the entra profile with the reason.
+ */
+export async function unsupportedWhenEntraFilterDeclined(
+  scim: ScimClient,
+  path: string,
+  answer: ScimExchange,
+  query: string,
+  feature: string,
+): Promise<void> {
+  if (invalidFilterAnswer(answer) === undefined) return;
+  // entraQuery encodes a literal "+" as %2B, so every "+" left is a space.
+  const again = await scim.get(path, { query: query.replace(/\+/g, '%20') });
+  if (again.response?.status === 200) {
+    answer.decisive = true;
+    return;
+  }
+  unsupportedWhenFilterDeclined(answer, feature);
+}
+
+/**
+ * An Entra lookup (`GET <path>?[excludedAttributes=members&]filter=<attribute>+eq+%22<value>%22`) as Entra sends it;
+ * a `400 invalidFilter` makes the check `unsupported` for `feature` unless the target only mis-reads `+`
+ * ({@link unsupportedWhenEntraFilterDeclined}).
+ */
+export async function entraLookup(
+  scim: ScimClient,
+  path: '/Users' | '/Groups',
+  attribute: string,
+  value: string,
+  feature: string,
+  excludeMembers = false,
+): Promise<ScimExchange> {
+  const query = entraEqQuery(attribute, value, excludeMembers);
+  const answer = await scim.get(path, { query });
+  await unsupportedWhenEntraFilterDeclined(scim, path, answer, query, feature);
+  return answer;
 }
 
 /** A PatchOp message with Entra's key order (`schemas` first, then `Operations`). */

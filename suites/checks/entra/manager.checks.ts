@@ -22,6 +22,8 @@ check(
     category: 'entra',
     profiles: ['entra'],
     requirement: SEPARATE_PATCH,
+    levelBasis:
+      'Microsoft describes the separate manager PATCH without RFC 2119 keywords; it is the only way Entra links a user to its manager, so a target that drops it loses every manager reference: graded MUST in the entra profile.',
     fix: 'Apply add/replace of urn:…:enterprise:2.0:User:manager and return it as manager.value under the extension.',
     requires: ['patch', 'enterpriseUser'],
     quirks: ['enterprise-extension-dropped', 'patch-not-applied'],
@@ -48,6 +50,8 @@ check(
     profiles: ['entra'],
     requirement:
       'SCIM_Update_Manager_Test sends {"op":"Add","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager","value":"<managerScimId>"} and reads urn:…:enterprise:2.0:User.manager.value back (Microsoft Logic App validation template; the same shape production Entra sends).',
+    levelBasis:
+      "Microsoft's validation template (and production Entra) sends the manager as a bare id, without RFC 2119 keywords; a target that refuses or drops it fails the validator's manager test and loses every manager Entra sets, so the entra profile grades it MUST.",
     fix: 'Accept a string as the manager value and store it as {"value": "<id>"}.',
     requires: ['patch', 'enterpriseUser'],
     quirks: ['manager-string-rejected', 'enterprise-extension-dropped'],
@@ -70,6 +74,8 @@ check(
     profiles: ['entra'],
     requirement:
       'SCIM_Update_Manager_Test removes the manager with {"op":"replace","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager","value":""}; after removal manager.value must be empty, null or absent (Microsoft Logic App validation template).',
+    levelBasis:
+      'Microsoft\'s validation template clears the manager with "" and expects it gone (its lowercase "must" is not an RFC 2119 keyword); a target that refuses it fails that test and keeps a manager Entra removed, so the entra profile grades it MUST.',
     fix: 'Read "" for manager as "no manager": clear the attribute instead of rejecting the request or storing "".',
     requires: ['patch', 'enterpriseUser'],
     quirks: ['manager-string-rejected', 'patch-not-applied'],

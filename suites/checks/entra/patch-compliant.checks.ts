@@ -9,7 +9,7 @@ import { expect } from '../../support/fixtures.js';
 import { listedResources } from '../../support/list-response.js';
 import { patchUser, userPath } from '../../support/patch-helpers.js';
 import { attributeAt, bodyOf, valueEntry } from '../../support/resource-reading.js';
-import { ENTRA_DOCS, entraEqQuery } from './entra-shapes.js';
+import { ENTRA_DOCS, entraLookup } from './entra-shapes.js';
 
 const ENTERPRISE = SCHEMA_URNS.EnterpriseUser;
 const REPLACE_MULTIPLE =
@@ -26,6 +26,8 @@ check(
     category: 'entra',
     profiles: ['entra'],
     requirement: REPLACE_MULTIPLE,
+    levelBasis:
+      "Microsoft's compatibility page shows the request Entra with aadOptscim062020 sends, without RFC 2119 keywords (RFC 7644 does not define dotted keys in a path-less value); a target that refuses or ignores them loses those attribute updates, so the entra profile grades it MUST.",
     fix: 'In a path-less add/replace, read a key that is an attribute path ("name.givenName") as that path, as Entra sends it.',
     requires: ['patch'],
     quirks: ['patch-dotted-keys-ignored', 'patch-not-applied'],
@@ -56,6 +58,8 @@ check(
     category: 'entra',
     profiles: ['entra'],
     requirement: REPLACE_MULTIPLE,
+    levelBasis:
+      "Microsoft's compatibility page shows the request Entra with aadOptscim062020 sends, without RFC 2119 keywords; a target that refuses or ignores the URN-qualified keys loses every enterprise-extension update, so the entra profile grades it MUST.",
     fix: 'In a path-less add/replace, read a key "urn:…:enterprise:2.0:User:department" as the extension attribute it names.',
     requires: ['patch', 'enterpriseUser'],
     quirks: ['patch-dotted-keys-ignored', 'enterprise-extension-dropped'],
@@ -80,6 +84,8 @@ check(
     category: 'entra',
     profiles: ['entra'],
     requirement: RETURNED_WHEN_INACTIVE,
+    levelBasis:
+      'Microsoft\'s tutorial words this with a lowercase "should"; graded MUST in the entra profile because Entra keeps working on a disabled user by its id, and a 404 there is an InvalidAnchor that stops every later update of that user.',
     fix: 'Keep deactivated users readable: GET /Users/{id} answers 200 with "active": false until the user is deleted.',
     requires: ['patch'],
     quirks: ['disabled-user-hidden', 'patch-not-applied'],
@@ -100,6 +106,8 @@ check(
     category: 'entra',
     profiles: ['entra'],
     requirement: RETURNED_WHEN_INACTIVE,
+    levelBasis:
+      'Microsoft\'s tutorial words this with a lowercase "should"; graded MUST in the entra profile because Entra and its SCIM Validator look a disabled user up by userName (the validator fails "Response from a GET and filter request on a disabled User should have attribute active"), and a user the query misses is created again.',
     fix: 'Do not drop inactive users from filtered lists: Entra (and its validator) look a disabled user up by userName.',
     requires: ['patch', 'filter'],
     quirks: ['disabled-user-hidden'],
@@ -107,9 +115,13 @@ check(
   async ({ scim, resources }) => {
     const user = await resources.createUser({ active: true });
     await patchUser(scim, user.id, { op: 'replace', path: 'active', value: false });
-    const answer = await scim.get('/Users', {
-      query: entraEqQuery('userName', String(attributeAt(user.body, 'userName'))),
-    });
+    const answer = await entraLookup(
+      scim,
+      '/Users',
+      'userName',
+      String(attributeAt(user.body, 'userName')),
+      'the user lookup `userName eq`',
+    );
     await expect(answer).toHaveStatus(200);
     const found = listedResources(answer).map(bodyOf);
     expect(

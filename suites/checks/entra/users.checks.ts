@@ -15,7 +15,7 @@ import {
   ENTRA_DOCS,
   type EntraUserValues,
   entraCreateUserBody,
-  entraEqQuery,
+  entraLookup,
   entraPatch,
 } from './entra-shapes.js';
 
@@ -34,11 +34,11 @@ check(
     id: 'entra.users.create-returns-201',
     title: "Creating a user with the tutorial's request body answers 201 Created",
     level: 'MUST',
-    rfc: `${ENTRA_DOCS.tutorial}: Create User`,
+    rfc: `${ENTRA_DOCS.tutorial}: Create User; RFC 7644 §3.3`,
     category: 'entra',
     profiles: ['entra'],
     requirement:
-      'Create User. Request: POST /Users … Response: HTTP/1.1 201 Created (the SCIM Validator reports a 200 as a failed "Create a new User" test).',
+      'Create User. Request: POST /Users … Response: HTTP/1.1 201 Created (the SCIM Validator reports a 200 as a failed "Create a new User" test). (RFC 7644 §3.3: "When the service provider successfully creates the new resource, an HTTP response SHALL be returned with HTTP status code 201 (Created).")',
     fix: 'Accept the body Entra sends (meta.resourceType, an empty roles list, the enterprise URN in schemas) and answer 201 with the created user.',
     quirks: ['create-returns-200'],
   },
@@ -68,6 +68,8 @@ check(
     profiles: ['entra'],
     requirement:
       'When a user is assigned or in scope for provisioning, the service queries the target system for a matching user using the specified matching attributes.',
+    levelBasis:
+      'Microsoft describes matching without RFC 2119 keywords; a query that misses the user makes Entra create a duplicate, and one that returns others makes it update the wrong user or fail with multiple entries, so the entra profile grades it MUST.',
     fix: 'Evaluate filter=userName+eq+%22<value>%22 ("+" is a space) and return only the matching user, so Entra updates it instead of creating a duplicate.',
     requires: ['filter'],
     quirks: ['filter-ignored', 'query-plus-not-decoded'],
@@ -76,7 +78,13 @@ check(
     const wanted = await resources.createUser();
     const other = await resources.createUser();
     const userName = String(attributeAt(wanted.body, 'userName'));
-    const answer = await scim.get('/Users', { query: entraEqQuery('userName', userName) });
+    const answer = await entraLookup(
+      scim,
+      '/Users',
+      'userName',
+      userName,
+      'the matching query `userName eq`',
+    );
     await expectExactly(
       answer,
       [wanted.id],
@@ -98,6 +106,8 @@ check(
     profiles: ['entra'],
     requirement:
       'Content-type: application/scim+json (tutorial requests); the header arrives as "Content-Type: application/scim+json; charset=utf-8" (MicrosoftDocs/azure-docs#12728, SCIM Validator requests).',
+    levelBasis:
+      "Microsoft shows the Content-Type Entra's requests carry, without RFC 2119 keywords; a target that refuses the charset parameter answers every Entra write with an error, so the entra profile grades it MUST.",
     fix: 'Compare only the media type of the request Content-Type and ignore its parameters (charset=utf-8).',
     quirks: ['media-type-parameters-rejected'],
   },
@@ -127,11 +137,11 @@ check(
     id: 'entra.users.delete-returns-204',
     title: 'DELETE of a user answers 204 No Content, and the user is gone',
     level: 'MUST',
-    rfc: `${ENTRA_DOCS.tutorial}: Delete User`,
+    rfc: `${ENTRA_DOCS.tutorial}: Delete User; RFC 7644 §3.6`,
     category: 'entra',
     profiles: ['entra'],
     requirement:
-      'Delete User. Request: DELETE /Users/5171a35d82074e068ce2 HTTP/1.1 … Response: HTTP/1.1 204 No Content',
+      'Delete User. Request: DELETE /Users/5171a35d82074e068ce2 HTTP/1.1 … Response: HTTP/1.1 204 No Content (RFC 7644 §3.6: "In response to a successful DELETE, the server SHALL return a successful HTTP status code 204 (No Content).")',
     fix: 'Answer a successful DELETE with 204 and no body; a later GET of the id answers 404.',
     quirks: ['delete-returns-200', 'soft-delete-does-not-delete'],
   },
@@ -154,6 +164,8 @@ check(
     profiles: ['entra'],
     requirement:
       'Update User [Single-valued properties]. Request: PATCH /Users/5171a35d82074e068ce2 {"op": "Replace", "path": "userName", "value": "…"} Response: HTTP/1.1 200 OK, body is the full user with the new userName.',
+    levelBasis:
+      "Microsoft's tutorial shows the request and answer, without RFC 2119 keywords; a target that refuses or drops a userName Replace leaves the user under its old name (and unmatched by Entra's next query), so the entra profile grades it MUST.",
     fix: 'Apply a "Replace" of userName (op names are case-insensitive) and keep the user findable under its new userName.',
     requires: ['patch'],
     quirks: ['patch-capitalised-ops-rejected', 'patch-not-applied'],

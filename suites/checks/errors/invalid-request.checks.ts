@@ -35,7 +35,7 @@ check(
     category: 'errors',
     profiles: ['rfc7644'],
     requirement:
-      'invalidValue | A required value was missing, or the value specified was not compatible with the operation or attribute type (see Section 2.2 of [RFC7643]), or resource schema (see Section 4 of [RFC7643]).',
+      'Implementers SHOULD handle the identified HTTP status codes as described below. … 400 (Bad Request) | GET, POST, PUT, PATCH, DELETE | Request is unparsable, syntactically incorrect, or violates schema. … invalidValue | A required value was missing, or the value specified was not compatible with the operation or attribute type (see Section 2.2 of [RFC7643]), or resource schema (see Section 4 of [RFC7643]).',
     fix: 'Type-check attribute values against the schema and refuse mismatches with 400 invalidValue instead of storing them.',
     quirks: ['wrong-type-accepted'],
   },

@@ -98,7 +98,7 @@ check(
     category: 'etag',
     profiles: ['rfc7644'],
     requirement:
-      'The SCIM protocol supports resource versioning via standard HTTP ETags (Section 2.3 of [RFC7232]). (RFC 7232 §2.3: entity-tag = [ weak ] opaque-tag; opaque-tag = DQUOTE *etagc DQUOTE)',
+      "The SCIM protocol supports resource versioning via standard HTTP ETags (Section 2.3 of [RFC7232]). … When supported, SCIM ETags MUST be specified as an HTTP header and SHOULD be specified within the 'version' attribute contained in the resource's 'meta' attribute. (RFC 7232 §2.3: ETag = entity-tag; entity-tag = [ weak ] opaque-tag; opaque-tag = DQUOTE *etagc DQUOTE)",
     fix: 'Quote the tag: ETag: W/"3" or "3", not ETag: 3.',
     requires: ['etag'],
     quirks: ['etag-unquoted'],
@@ -119,6 +119,8 @@ check(
     profiles: ['rfc7644'],
     requirement:
       'If the resource has not changed, the service provider simply returns an empty body with a 304 (Not Modified) response code.',
+    levelBasis:
+      'RFC 7644 §3.14 describes this answer without an RFC 2119 keyword ("simply returns"), and offers conditional retrieval to clients ("clients MAY choose to retrieve the resource only if the resource has been modified") rather than requiring it of servers; RFC 7232 §3.2, the HTTP rule behind it, is stricter. Graded SHOULD.',
     fix: 'Compare If-None-Match with the current ETag (weak comparison) and answer 304 with no body when it matches.',
     requires: ['etag'],
     quirks: ['if-match-ignored'],
@@ -137,11 +139,11 @@ check(
     id: 'etag.if-none-match.modified-returns-200',
     title: 'GET with If-None-Match of an old ETag answers 200 with the resource',
     level: 'SHOULD',
-    rfc: 'RFC 7644 §3.14',
+    rfc: 'RFC 7644 §3.14; RFC 7232 §2.1',
     category: 'etag',
     profiles: ['rfc7644'],
     requirement:
-      'With the returned ETag, clients MAY choose to retrieve the resource only if the resource has been modified. … If the resource has not changed, the service provider simply returns an empty body with a 304 (Not Modified) response code.',
+      'With the returned ETag, clients MAY choose to retrieve the resource only if the resource has been modified. (RFC 7232 §2.1: "An origin server SHOULD change a weak entity-tag whenever it considers prior representations to be unacceptable as a substitute for the current representation.")',
     fix: 'Give every modification a new ETag, so a conditional GET with an old one returns the changed resource.',
     requires: ['etag'],
     quirks: ['etag-not-updated'],
@@ -159,11 +161,11 @@ check(
     id: 'etag.version.changes-on-update',
     title: 'The ETag changes when the resource is modified',
     level: 'SHOULD',
-    rfc: 'RFC 7644 §3.14; RFC 7232 §2.3',
+    rfc: 'RFC 7232 §2.1; RFC 7644 §3.14',
     category: 'etag',
     profiles: ['rfc7644'],
     requirement:
-      "Service providers MAY support weak ETags as the preferred mechanism for performing conditional retrievals and ensuring that clients do not inadvertently overwrite each other's changes, respectively.",
+      'An origin server SHOULD change a weak entity-tag whenever it considers prior representations to be unacceptable as a substitute for the current representation. (RFC 7644 §3.14: "Service providers MAY support weak ETags as the preferred mechanism for performing conditional retrievals and ensuring that clients do not inadvertently overwrite each other\'s changes, respectively.")',
     fix: 'Derive the ETag from the resource version (or a hash of its content) so every change produces a new tag.',
     requires: ['etag'],
     quirks: ['etag-not-updated'],
@@ -260,6 +262,8 @@ check(
     profiles: ['rfc7644'],
     requirement:
       'If the service provider supports versioning of resources, the client MAY supply an If-Match header (Section 3.1 of [RFC7232]) for PUT and PATCH operations to ensure that the requested operation succeeds only if the supplied ETag matches the latest service provider resource, e.g., If-Match: W/"e180ee84f0671b1".',
+    levelBasis:
+      'RFC 7644 §3.14 words If-Match for the client (it MAY supply one) and states its purpose: the operation "succeeds only if the supplied ETag matches the latest service provider resource". Graded MUST because a server claiming etag support that refuses its own current ETag makes every conditional write fail.',
     fix: 'Accept the ETag you issued back in If-Match (weak tags compare by their opaque part).',
     requires: ['etag'],
     quirks: ['etag-unquoted'],

@@ -8,6 +8,7 @@ import { isRecord, member } from '../../support/case-insensitive-json.js';
 import { check } from '../../support/check.js';
 import { expect } from '../../support/fixtures.js';
 import { memberValues, readBackGroup } from '../../support/group-members.js';
+import { PATCH_OPERATION_DEFINED } from '../../support/level-bases.js';
 import { answered } from '../../support/matchers.js';
 import { patchOp } from '../../support/patch-helpers.js';
 import type { CreatedResource } from '../../support/resource-factory.js';
@@ -58,6 +59,7 @@ check(
     category: 'groups',
     profiles: ['rfc7644', 'entra'],
     requirement: ADD,
+    levelBasis: PATCH_OPERATION_DEFINED,
     fix: 'Apply every value of a multi-valued add; do not cap or truncate large member lists.',
     requires: ['groups', 'patch'],
     quirks: ['patch-not-applied', 'members-not-returned'],
@@ -144,6 +146,7 @@ check(
     profiles: ['rfc7644', 'entra', 'datadog'],
     requirement:
       'The "replace" operation replaces the value at the target location specified by the "path". … If the target location is a single-value attribute, the attributes value is replaced.',
+    levelBasis: PATCH_OPERATION_DEFINED,
     fix: 'Apply `{"op":"replace","path":"displayName","value":"…"}` to the group.',
     requires: ['groups', 'patch'],
     quirks: ['patch-not-applied'],
@@ -169,7 +172,7 @@ check(
     category: 'groups',
     profiles: ['rfc7644'],
     requirement:
-      'The "value" sub-attribute contains the value of an "id" attribute of a SCIM resource (RFC 7643 §4.2). invalidValue: A required value was missing, or the value specified was not compatible with the operation or attribute type (see Section 2.2 of [RFC7643]), or resource schema (see Section 4 of [RFC7643]). (RFC 7644 §3.12)',
+      'The "value" sub-attribute contains the value of an "id" attribute of a SCIM resource (RFC 7643 §4.2). invalidValue: A required value was missing, or the value specified was not compatible with the operation or attribute type (see Section 2.2 of [RFC7643]), or resource schema (see Section 4 of [RFC7643]). (RFC 7644 §3.12) Implementers SHOULD handle the identified HTTP status codes as described below. … 400 (Bad Request) | GET, POST, PUT, PATCH, DELETE | Request is unparsable, syntactically incorrect, or violates schema. (RFC 7644 §3.12)',
     fix: 'Refuse a member whose value is not the id of an existing resource (400 invalidValue), instead of storing a dangling reference.',
     requires: ['groups'],
     quirks: ['unknown-member-accepted'],
@@ -194,6 +197,8 @@ check(
     profiles: ['rfc7644', 'entra'],
     requirement:
       'Service providers MAY choose not to permanently delete the resource, but MUST return a 404 (Not Found) error code for all operations associated with the previously deleted resource. Service providers MUST omit the resource from future query results.',
+    levelBasis:
+      'RFC 7644 §3.6 makes a deleted resource answer 404 and leave every query result (MUST), but says nothing of references to it that other resources hold, and RFC 7643 §2.3.7 leaves referential integrity to the provider ("A SCIM service provider MAY choose to enforce referential integrity for reference types referring to SCIM resources"); graded SHOULD.',
     fix: 'When a user is deleted, remove it from the members of every group, so no group points at a resource that answers 404.',
     requires: ['groups'],
     quirks: ['deleted-user-stays-member'],
@@ -217,7 +222,9 @@ check(
     category: 'groups',
     profiles: ['rfc7644'],
     requirement:
-      'groups: A list of groups to which the user belongs, either through direct membership, through nested groups, or dynamically calculated. … Since this attribute has a mutability of "readOnly", group membership changes MUST be applied via the "Group" Resource (Section 4.2).',
+      'groups: A list of groups to which the user belongs, either through direct membership, through nested groups, or dynamically calculated. … If the SCIM service provider exposes a "Group" resource, the "value" sub-attribute MUST be the "id", and the "$ref" sub-attribute must be the URI of the corresponding "Group" resources to which the user belongs. (RFC 7643 §1.1: "If not specified, an attribute is considered to be optional.")',
+    levelBasis:
+      "RFC 7643 marks no keyword on the User's groups attribute, and §1.1 makes an attribute without one optional, so returning it is graded MAY; the MUST in its definition binds the values when it is returned (each value is the group's id).",
     fix: "Derive the User's readOnly `groups` attribute from group memberships and return it.",
     requires: ['groups'],
     quirks: ['user-groups-not-returned'],

@@ -1,8 +1,12 @@
+import { test } from '@playwright/test';
 import { HarnessError } from '../../../src/errors/harness-error.js';
+import type { ScimExchange } from '../../../src/http/index.js';
 import { mintUserKey } from '../../support/admin-keys.js';
+import type { TargetCapabilities } from '../../support/capabilities.js';
 import { member, schemaUrnsOf, stringMember } from '../../support/case-insensitive-json.js';
 import { check } from '../../support/check.js';
 import { expect } from '../../support/fixtures.js';
+import { unsupportedWhenNotImplemented } from '../../support/unsupported.js';
 
 /** The path of a URL, for comparing locations whose host may differ (a proxy, Datadog's API hosts). */
 function pathOf(url: string): string | undefined {
@@ -13,23 +17,32 @@ function pathOf(url: string): string | undefined {
   }
 }
 
+/**
+ * RFC 7644 §3.11: "A service provider that does NOT support this feature SHOULD respond with HTTP status code 501 (Not
+ * Implemented)": a 501 makes the check `unsupported`. Any other answer the capability probe saw instead of 200 (no /Me
+ * at all) skips it, as before.
+ */
+function answersMe(exchange: ScimExchange, capabilities: TargetCapabilities): void {
+  unsupportedWhenNotImplemented(exchange, 'the /Me alias (RFC 7644 §3.11 makes it optional)');
+  test.skip(!capabilities.claims.me, `The target does not answer /Me (${capabilities.reasons.me})`);
+}
+
 check(
   {
     id: 'me.get.resource',
     title: 'GET /Me answers the authenticated subject as a resource with id and schemas',
-    level: 'MUST',
+    level: 'MAY',
     rfc: 'RFC 7644 §3.11',
     category: 'me',
     profiles: ['rfc7644'],
     requirement:
       'A client MAY use a URL of the form "<base-URI>/Me" as a URI alias for the User or other resource associated with the currently authenticated subject for any SCIM operation. … A service provider MAY process the SCIM request directly.',
     fix: 'Answer GET /Me exactly as GET of the aliased resource: schemas, id, meta and the attributes.',
-    // Only run where the capability probe saw 200; a target answering 501 (also allowed) is skipped.
-    requires: ['me'],
     quirks: ['schemas-missing'],
   },
-  async ({ scim }) => {
+  async ({ scim, capabilities }) => {
     const exchange = await scim.get('/Me');
+    answersMe(exchange, capabilities);
     await expect(exchange).toHaveStatus(200);
     const body = exchange.response?.json;
     expect(stringMember(body, 'id'), 'id').toBeTruthy();
@@ -48,11 +61,11 @@ check(
     requirement:
       'A service provider MAY process the SCIM request directly. In any response, the HTTP "Location" header MUST be the permanent location of the aliased resource associated with the authenticated subject.',
     fix: 'Add Location: <the resource URL> (its meta.location) to every /Me response.',
-    requires: ['me'],
     quirks: ['me-no-location'],
   },
-  async ({ scim }) => {
+  async ({ scim, capabilities }) => {
     const exchange = await scim.get('/Me');
+    answersMe(exchange, capabilities);
     await expect(exchange).toHaveStatus(200);
     const location = exchange.response?.headers.location;
     expect(location, 'Location header').toBeTruthy();

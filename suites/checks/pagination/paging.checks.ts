@@ -142,10 +142,11 @@ check(
     id: 'pagination.total-results.counts-all-matches',
     title: 'totalResults counts every match, not only the page',
     level: 'MUST',
-    rfc: 'RFC 7644 §3.4.2.4',
+    rfc: 'RFC 7644 §3.4.2, §3.4.2.4',
     category: 'pagination',
     profiles: ['rfc7644', 'entra', 'datadog'],
-    requirement: TOTAL_RESULTS,
+    requirement:
+      'totalResults The total number of results returned by the list or query operation. The value may be larger than the number of resources returned, such as when returning a single page (see Section 3.4.2.4) of results where multiple pages are available. REQUIRED. (RFC 7644 §3.4.2) … totalResults: Non-negative integer. Specifies the total number of results matching the client query, e.g., 1000. (RFC 7644 §3.4.2.4, Table 7)',
     fix: 'Set totalResults to the number of resources matching the query, independent of count and startIndex.',
     requires: ['filter'],
     quirks: ['total-results-page-size'],
@@ -193,6 +194,8 @@ check(
     category: 'pagination',
     profiles: ['rfc7644', 'entra'],
     requirement: `${START_INDEX} Pagination parameters can be used together to "page through" large numbers of resources so as not to overwhelm the client or service provider.`,
+    levelBasis:
+      'RFC 7644 §3.4.2.4 defines startIndex as "The 1-based index of the first query result" with no keyword for consistency from page to page, and warns that "Because pagination is not stateful, clients MUST be prepared to handle inconsistent results"; graded SHOULD.',
     fix: 'Make startIndex a 1-based position in a stable ordering of the matches, so consecutive pages neither skip nor repeat.',
     requires: ['filter'],
     quirks: ['start-index-off-by-one'],

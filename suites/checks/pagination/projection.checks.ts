@@ -45,7 +45,11 @@ interface ByIdRow {
   present: readonly string[];
   absent: readonly string[];
   excluded: boolean;
+  /** The row projects enterprise extension attributes: the user is created with them, and the target must list it. */
+  enterprise?: boolean;
 }
+
+const ENTERPRISE = SCHEMA_URNS.EnterpriseUser;
 
 const BY_ID: readonly ByIdRow[] = [
   {
@@ -112,6 +116,30 @@ const BY_ID: readonly ByIdRow[] = [
     absent: ['emails'],
     excluded: true,
   },
+  {
+    id: 'pagination.attributes.extension-paths',
+    title:
+      'attributes names an extension attribute and an extension sub-attribute by their URN-qualified paths',
+    requirement: `${ATTRIBUTES} ${URN_NAMES}`,
+    fix: 'Resolve `urn:…:enterprise:2.0:User:department` and `urn:…:enterprise:2.0:User:manager.value` in `attributes`, returning them under the extension object and nothing else of it.',
+    query: { attributes: `${ENTERPRISE}:department,${ENTERPRISE}:manager.value` },
+    present: ['id', `${ENTERPRISE}:department`, `${ENTERPRISE}:manager.value`],
+    absent: ['emails', 'name', `${ENTERPRISE}:costCenter`],
+    excluded: false,
+    enterprise: true,
+  },
+  {
+    id: 'pagination.excluded-attributes.extension-paths',
+    title:
+      'excludedAttributes leaves out an extension attribute named by its URN-qualified path and keeps the others',
+    requirement: `${EXCLUDED} ${URN_NAMES}`,
+    fix: 'Resolve URN-qualified extension paths in `excludedAttributes`: drop `urn:…:enterprise:2.0:User:department`, keep the rest of the extension.',
+    query: { excludedAttributes: `${ENTERPRISE}:department` },
+    present: ['id', 'userName', `${ENTERPRISE}:costCenter`],
+    absent: [`${ENTERPRISE}:department`],
+    excluded: true,
+    enterprise: true,
+  },
 ];
 
 for (const row of BY_ID) {
@@ -129,9 +157,18 @@ for (const row of BY_ID) {
         row.id === 'pagination.excluded-attributes.always-returned'
           ? ['excluded-attributes-drop-always-returned']
           : [row.excluded ? 'excluded-attributes-ignored' : 'attributes-ignored'],
+      ...(row.enterprise ? { requires: ['enterpriseUser'] as const } : {}),
     },
     async ({ scim, resources }) => {
-      const user = await resources.createUser();
+      const manager = row.enterprise ? await resources.createUser() : undefined;
+      const user = await resources.createUser(
+        manager
+          ? {
+              schemas: [SCHEMA_URNS.User, ENTERPRISE],
+              [ENTERPRISE]: { department: 'Research', costCenter: '4130', manager: { value: manager.id } },
+            }
+          : {},
+      );
       const body = await answeredBody(
         await scim.get(`/Users/${encodeURIComponent(user.id)}`, { query: row.query }),
         200,

@@ -34,7 +34,7 @@ check(
     category: 'pagination',
     profiles: ['rfc7644'],
     requirement: SEARCH,
-    fix: 'Serve POST <endpoint>/.search: read filter, attributes, startIndex, count, sortBy from the SearchRequest body and answer a ListResponse.',
+    fix: 'Read filter, attributes, startIndex and count from the SearchRequest body of POST <endpoint>/.search, answer a ListResponse of the matching resources, and return only the attributes asked for.',
     requires: ['filter'],
     quirks: ['attributes-ignored', 'list-schemas-missing'],
   },

@@ -1,7 +1,10 @@
 import { check } from '../../support/check.js';
 import { expect } from '../../support/fixtures.js';
+import { PATCH_OPERATION_DEFINED } from '../../support/level-bases.js';
+import { declaredSingularStrings, valueFor } from '../../support/optional-attributes.js';
 import { patchUser } from '../../support/patch-helpers.js';
 import { attributeAt, isAssigned, valueSet, valuesOf } from '../../support/resource-reading.js';
+import { requireDeclared } from '../../support/unsupported.js';
 
 /** RFC 7644 §3.5.2.2, judged by what GET returns after the PATCH ("unassigned" = absent, null, "" or []). */
 
@@ -19,10 +22,11 @@ check(
     requires: ['patch'],
     quirks: ['patch-not-applied'],
   },
-  async ({ scim, resources, faker }) => {
-    const created = await resources.createUser({ nickName: `nick-${faker.string.alphanumeric(6)}` });
-    const { after } = await patchUser(scim, created.id, { op: 'remove', path: 'nickName' });
-    expect(isAssigned(after, 'nickName'), 'nickName is unassigned').toBe(false);
+  async ({ scim, resources, faker, capabilities }) => {
+    const [name = 'nickName'] = declaredSingularStrings(capabilities, 1);
+    const created = await resources.createUser({ [name]: valueFor(name, faker, 0) });
+    const { after } = await patchUser(scim, created.id, { op: 'remove', path: name });
+    expect(isAssigned(after, name), `${name} is unassigned`).toBe(false);
   },
 );
 
@@ -40,7 +44,8 @@ check(
     requires: ['patch'],
     quirks: ['patch-not-applied'],
   },
-  async ({ scim, resources }) => {
+  async ({ scim, resources, capabilities }) => {
+    requireDeclared(capabilities, 'User', ['phoneNumbers']);
     const created = await resources.createUser({
       phoneNumbers: [
         { value: '+1 555 0100', type: 'work' },
@@ -62,6 +67,7 @@ check(
     profiles: ['rfc7644', 'entra'],
     requirement:
       "If the target location is a complex multi-valued attribute and a complex filter is specified based on the attribute's sub-attributes, the matching records are removed.",
+    levelBasis: PATCH_OPERATION_DEFINED,
     fix: 'Support valuePath filters on remove: drop exactly the values the filter matches.',
     requires: ['patch'],
     quirks: ['patch-not-applied'],
@@ -91,11 +97,13 @@ check(
     profiles: ['rfc7644', 'entra'],
     requirement:
       'The "remove" operation removes the value at the target location specified by the required attribute "path".',
+    levelBasis: PATCH_OPERATION_DEFINED,
     fix: 'Support valuePath[subAttr] paths on remove: clear the sub-attribute of each matching value, keep the value.',
     requires: ['patch'],
     quirks: ['patch-not-applied'],
   },
-  async ({ scim, resources, faker }) => {
+  async ({ scim, resources, faker, capabilities }) => {
+    requireDeclared(capabilities, 'User', ['addresses', 'addresses.locality']);
     const created = await resources.createUser({
       addresses: [
         { type: 'work', streetAddress: faker.location.streetAddress(), locality: faker.location.city() },

@@ -1,7 +1,10 @@
 import { check } from '../../support/check.js';
 import { expect } from '../../support/fixtures.js';
+import { PATCH_OPERATION_DEFINED } from '../../support/level-bases.js';
+import { declaredSingularStrings, valueFor } from '../../support/optional-attributes.js';
 import { patchUser } from '../../support/patch-helpers.js';
 import { attributeAt, valueEntry, valueSet } from '../../support/resource-reading.js';
+import { requireDeclared } from '../../support/unsupported.js';
 
 /** RFC 7644 §3.5.2.3, judged by what GET returns after the PATCH. */
 
@@ -14,6 +17,7 @@ check(
     category: 'patch',
     profiles: ['rfc7644', 'entra', 'datadog'],
     requirement: 'If the target location is a single-value attribute, the attributes value is replaced.',
+    levelBasis: PATCH_OPERATION_DEFINED,
     fix: 'Apply replace on a single-valued path by overwriting its value.',
     requires: ['patch'],
     quirks: ['patch-not-applied'],
@@ -44,13 +48,16 @@ check(
     requires: ['patch'],
     quirks: ['patch-not-applied'],
   },
-  async ({ scim, resources, faker }) => {
-    const created = await resources.createUser({ title: 'Before' });
-    const displayName = `${faker.person.fullName()} (patched)`;
-    const title = `${faker.person.jobTitle()} (after)`;
-    const { after } = await patchUser(scim, created.id, { op: 'replace', value: { displayName, title } });
-    expect(attributeAt(after, 'displayName')).toBe(displayName);
-    expect(attributeAt(after, 'title')).toBe(title);
+  async ({ scim, resources, faker, capabilities }) => {
+    const [first = 'nickName', second = 'title'] = declaredSingularStrings(capabilities, 2);
+    const created = await resources.createUser({
+      [first]: valueFor(first, faker, 0),
+      [second]: valueFor(second, faker, 0),
+    });
+    const value = { [first]: valueFor(first, faker, 1), [second]: valueFor(second, faker, 2) };
+    const { after } = await patchUser(scim, created.id, { op: 'replace', value });
+    expect(attributeAt(after, first), first).toBe(value[first]);
+    expect(attributeAt(after, second), second).toBe(value[second]);
     expect(String(attributeAt(after, 'userName')).toLowerCase(), 'userName is untouched').toBe(
       String(created.body.userName).toLowerCase(),
     );
@@ -71,11 +78,12 @@ check(
     requires: ['patch'],
     quirks: ['patch-not-applied'],
   },
-  async ({ scim, resources, faker }) => {
-    const created = await resources.createUser();
-    const nickName = `nick-${faker.string.alphanumeric({ length: 6, casing: 'lower' })}`;
-    const { after } = await patchUser(scim, created.id, { op: 'replace', path: 'nickName', value: nickName });
-    expect(attributeAt(after, 'nickName')).toBe(nickName);
+  async ({ scim, resources, faker, capabilities }) => {
+    const [name = 'nickName'] = declaredSingularStrings(capabilities, 1);
+    const created = await resources.createUser({ [name]: undefined });
+    const value = valueFor(name, faker, 1);
+    const { after } = await patchUser(scim, created.id, { op: 'replace', path: name, value });
+    expect(attributeAt(after, name), name).toBe(value);
   },
 );
 
@@ -118,6 +126,7 @@ check(
     profiles: ['rfc7644', 'entra', 'datadog'],
     requirement:
       'If the target location is a complex multi-valued attribute with a value selection filter ("valuePath") and a specific sub-attribute (e.g., "addresses[type eq "work"].streetAddress"), the matching sub-attribute of all matching records is replaced.',
+    levelBasis: PATCH_OPERATION_DEFINED,
     fix: 'Support valuePath[subAttr] paths on replace: set the sub-attribute of every matching value, and only those.',
     requires: ['patch'],
     quirks: ['patch-not-applied'],
@@ -156,11 +165,13 @@ check(
     profiles: ['rfc7644', 'entra'],
     requirement:
       'If the target location is a multi-valued attribute and no filter is specified, the attribute and all values are replaced.',
+    levelBasis: PATCH_OPERATION_DEFINED,
     fix: 'Apply replace on a multi-valued path by replacing the whole set of values.',
     requires: ['patch'],
     quirks: ['patch-not-applied'],
   },
-  async ({ scim, resources }) => {
+  async ({ scim, resources, capabilities }) => {
+    requireDeclared(capabilities, 'User', ['phoneNumbers']);
     const created = await resources.createUser({
       phoneNumbers: [
         { value: '+1 555 0100', type: 'work' },
@@ -185,6 +196,7 @@ check(
     category: 'patch',
     profiles: ['rfc7644', 'entra', 'datadog'],
     requirement: 'If the target location is a single-value attribute, the attributes value is replaced.',
+    levelBasis: PATCH_OPERATION_DEFINED,
     fix: 'Apply {"op":"replace","path":"active","value":false}: it is how Entra and Okta disable a user.',
     requires: ['patch'],
     quirks: ['patch-not-applied', 'disabled-user-hidden'],

@@ -25,6 +25,8 @@ import {
 } from './key-lifecycle.js';
 
 const REVOCATION_REQUIREMENT = `${DATADOG_KEY_REVOCATION} (RFC 6750 §3.1: "${INVALID_TOKEN}")`;
+const REVOCATION_BASIS =
+  'Datadog documents that deprovisioning the owner revokes the key ("That user-specific application key gets revoked"), without RFC 2119 keywords; the datadog profile holds a target to what Datadog documents, so a key still accepted after its owner is deprovisioned is graded MUST. The 401 itself is RFC 6750 §3.1\'s SHOULD.';
 
 /** The revoked key's answer: 401 and a challenge (its content beyond being present is the auth checks' subject). */
 async function expectRejected(exchange: ScimExchange): Promise<void> {
@@ -42,6 +44,7 @@ check(
     category: 'security',
     profiles: ['datadog'],
     requirement: REVOCATION_REQUIREMENT,
+    levelBasis: REVOCATION_BASIS,
     fix: 'When a user is set active=false by PATCH, revoke every key that user owns and answer them 401.',
     requires: ['adminApi', 'patch'],
     quirks: ['revoked-key-accepted', 'deactivate-does-not-revoke'],
@@ -70,6 +73,7 @@ check(
     category: 'security',
     profiles: ['datadog'],
     requirement: REVOCATION_REQUIREMENT,
+    levelBasis: REVOCATION_BASIS,
     fix: 'When a PUT sets a user active=false, revoke every key that user owns and answer them 401.',
     requires: ['adminApi'],
     quirks: ['revoked-key-accepted', 'deactivate-does-not-revoke'],
@@ -93,6 +97,7 @@ check(
     category: 'security',
     profiles: ['datadog'],
     requirement: REVOCATION_REQUIREMENT,
+    levelBasis: REVOCATION_BASIS,
     fix: 'When a user is deleted, revoke every key that user owns and answer them 401.',
     requires: ['adminApi'],
     quirks: ['revoked-key-accepted', 'delete-does-not-revoke'],
@@ -119,6 +124,8 @@ check(
     profiles: ['datadog'],
     requirement:
       'Datadog strongly recommends that you create a service account dedicated to SCIM. Within that service account, create an application key to use in the SCIM integration. (Entra setup: "To maintain continuous access to your data, use a service account application key.")',
+    levelBasis:
+      'Datadog documents a service account\'s application key as the remedy for the revoked user key ("To maintain continuous access to your data, use a service account application key"), without RFC 2119 keywords; a target that revokes it with a deprovisioned user breaks the integration Datadog\'s own setup builds, so the datadog profile grades it MUST.',
     fix: "Revoke only the keys the deprovisioned user owns; never a service account's keys, whoever created them.",
     requires: ['adminApi'],
     quirks: ['service-account-key-revoked-with-user'],

@@ -19,6 +19,8 @@ check(
     category: 'users',
     profiles: ['rfc7644', 'entra', 'datadog'],
     requirement: ENTRA_SOFT_DELETE,
+    levelBasis:
+      'Microsoft\'s tutorial words this with a lowercase "should", and RFC 7643 §4.1.1 leaves the meaning of "active" to the service provider ("The definitive meaning of this attribute is determined by the service provider"); graded SHOULD.',
     fix: 'Treat active=false as a state of the user, not as a deletion: keep serving it on GET.',
     quirks: ['disabled-user-hidden'],
   },
@@ -39,6 +41,8 @@ check(
     category: 'users',
     profiles: ['rfc7644', 'entra', 'datadog'],
     requirement: ENTRA_SOFT_DELETE,
+    levelBasis:
+      'Microsoft\'s tutorial words this with a lowercase "should", and no RFC 7643/7644 sentence lets a server hide a user it has not deleted, nor states that it must not; graded SHOULD.',
     fix: 'Include inactive users in list and filter results; only deleted users disappear (RFC 7644 §3.6).',
     requires: ['filter'],
     quirks: ['disabled-user-hidden'],

@@ -17,7 +17,9 @@ check(
     category: 'users',
     profiles: ['rfc7644', 'entra'],
     requirement:
-      'Unlike core attributes, extended attributes are kept in their own sub-attribute namespace identified by the schema extension URN.',
+      'Except for the base object schema, the schema extension URI SHALL be used as a JSON container to distinguish attributes belonging to the extension namespace from base schema attributes. … Unlike core attributes, extended attributes are kept in their own sub-attribute namespace identified by the schema extension URN.',
+    levelBasis:
+      'RFC 7643 §3.3 makes the extension URI the container of extension attributes (SHALL), but RFC 7644 §3.3 leaves the server "free to alter and/or ignore POSTed content", so keeping the attributes sent on create is graded SHOULD.',
     fix: 'Store the attributes of an extension the User resource type lists, and return them under the extension URN.',
     requires: ['enterpriseUser'],
     quirks: ['enterprise-extension-dropped'],
@@ -44,7 +46,7 @@ check(
     category: 'users',
     profiles: ['rfc7644', 'entra'],
     requirement:
-      'manager  The user\'s manager.  A complex type that optionally allows service providers to represent organizational hierarchy by referencing the "id" attribute of another User.',
+      'manager  The user\'s manager.  A complex type that optionally allows service providers to represent organizational hierarchy by referencing the "id" attribute of another User. value The "id" of the SCIM resource representing the user\'s manager. RECOMMENDED.',
     fix: 'Store manager.value (the id of another User) and return it; fill manager.$ref and displayName if you can.',
     requires: ['enterpriseUser'],
     quirks: ['enterprise-extension-dropped'],

@@ -1,5 +1,6 @@
 import { check } from '../../support/check.js';
 import { expect } from '../../support/fixtures.js';
+import { READ_DEFINED } from '../../support/level-bases.js';
 import { userPath } from '../../support/patch-helpers.js';
 import { attributeAt, bodyOf, valuesOf } from '../../support/resource-reading.js';
 
@@ -13,6 +14,7 @@ check(
     profiles: ['rfc7644', 'entra', 'datadog'],
     requirement:
       'If the resource exists, the server responds with HTTP status code 200 (OK) and includes the result in the body of the response.',
+    levelBasis: READ_DEFINED,
     fix: 'Serve GET /Users/{id} with 200 and the full User representation.',
     quirks: ['schemas-missing', 'meta-missing'],
   },
