@@ -456,6 +456,25 @@ const CASES: QuirkCase[] = [
     quirky: [400, 'mutability'],
   },
   {
+    quirk: 'group-display-name-not-required',
+    probe: async ({ call }) =>
+      (await call('POST', '/Groups', { body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'] } }))
+        .status,
+    conformant: 400,
+    quirky: 201,
+  },
+  {
+    quirk: 'patch-value-not-required',
+    probe: async ({ call }) => {
+      const user = await createUser(call, 'a@x.com');
+      return (
+        await call('PATCH', `/Users/${id(user)}`, { body: patchBody({ op: 'add', path: 'displayName' }) })
+      ).status;
+    },
+    conformant: 400,
+    quirky: 200,
+  },
+  {
     quirk: 'patch-add-duplicates-value',
     probe: async ({ call }) => {
       const user = await createUser(call, 'a@x.com', { emails: [{ value: 'a@x.com', type: 'work' }] });

@@ -537,6 +537,17 @@ export const QUIRKS = [
     affects: ['patch', 'discovery'],
   },
   {
+    name: 'group-display-name-not-required',
+    description: 'A Group without displayName is accepted on POST and PUT instead of 400.',
+    affects: ['create', 'replace', 'groups'],
+  },
+  {
+    name: 'patch-value-not-required',
+    description:
+      'A PATCH add or replace without "value" is skipped and the request answers 200 instead of 400.',
+    affects: ['patch'],
+  },
+  {
     name: 'patch-add-duplicates-value',
     description:
       'PATCH add of a value a multi-valued attribute already holds appends it again (and counts as a modification).',

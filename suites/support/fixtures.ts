@@ -115,6 +115,12 @@ export const test = base_test.extend<CheckFixtures, WorkerFixtures>({
     async ({}, use, testInfo) => {
       const exchanges: ScimExchange[] = [];
       await use(exchanges);
+      // A failure whose assertion named no exchange (a value read out of an answer) was decided by the last request
+      // the check itself made.
+      if (testInfo.status === 'failed' && !exchanges.some((exchange) => exchange.decisive)) {
+        const last = exchanges.findLast((exchange) => exchange.phase === 'check');
+        if (last) last.decisive = true;
+      }
       if (exchanges.length > 0) {
         // Pushed rather than testInfo.attach(): the same attachment in the report, without the "Attach" step and the
         // stack trace Playwright captures for it.

@@ -76,6 +76,11 @@ export interface Personas {
   /** `<scope> and <expression>`, parenthesised as the scope needs; throws like {@link scope} without one. */
   scoped(expression: string): string;
   /**
+   * A filter that selects a known set of the personas, for checks that page through a list: the scope (all three)
+   * when there is one, else `userName eq` on bravo (one), which any target that filters at all accepts.
+   */
+  pageSet(): { filter: string; keys: PersonaKey[] };
+  /**
    * Throws CHECK_PRECONDITION unless the target kept these attributes of every persona that was given them (`emails`:
    * every address). A target may support only part of the User schema; a check filtering on an attribute it dropped
    * cannot be evaluated, which is not a filtering failure.
@@ -236,6 +241,10 @@ export async function createPersonas(
     scopeMeans,
     hasScope: scope !== undefined,
     scoped: (expression) => `${requireScope()} and ${expression}`,
+    pageSet: () =>
+      scope !== undefined
+        ? { filter: scope, keys: [...PERSONA_KEYS] }
+        : { filter: `userName eq "${get('bravo').userName}"`, keys: ['bravo'] },
     assertStored(...paths) {
       for (const key of PERSONA_KEYS) {
         const persona = get(key);

@@ -218,6 +218,26 @@ test('without a tenant URL the suites start the embedded server: no target or to
   ]);
 });
 
+test('the suites get the run seed, --seed replays one, and --server-mode reaches the embedded server only', async () => {
+  const calls: SuitesInvocation[] = [];
+  const passed = () => fakeSuites([check('users.a.b', 'MUST', 'passed')], calls);
+  const io = captureIo({ cwd: test.info().outputPath(), env: { SCIM_HARNESS_SERVER_MODE: 'minimal' } });
+  await run({ 'run-id': 'sh-seed-one' }, contextOf(io), { spawn: passed() });
+  await run({ 'run-id': 'sh-seed-one' }, contextOf(io), { spawn: passed() });
+  await run({ 'run-id': 'sh-seed-two', seed: '42', 'server-mode': 'minimal' }, contextOf(io), {
+    spawn: passed(),
+  });
+  const [first, again, replayed] = calls;
+  expect(first?.env.SCIM_HARNESS_SEED).toMatch(/^\d+$/);
+  expect(again?.env.SCIM_HARNESS_SEED, 'the same run id draws the same seed').toBe(
+    first?.env.SCIM_HARNESS_SEED,
+  );
+  expect(replayed?.env.SCIM_HARNESS_SEED).toBe('42');
+  // An inherited variable does not switch the mode; the flag does.
+  expect(first?.env.SCIM_HARNESS_SERVER_MODE).toBeUndefined();
+  expect(replayed?.env.SCIM_HARNESS_SERVER_MODE).toBe('minimal');
+});
+
 test('a regression against the baseline is exit 1 and is listed with what got fixed', async () => {
   const cwd = test.info().outputPath();
   writeResult(path.join(cwd, 'baseline'), [

@@ -158,6 +158,12 @@ export function readResourceInput(body: unknown, options: ResourceInputOptions):
   const merged = options.mode === 'replace' ? mergeReplace(read, options) : read;
   for (const attribute of config.core.attributes) {
     if (attribute.name === 'userName' && quirks.has('username-not-required')) continue;
+    if (
+      config.name === 'Group' &&
+      attribute.name === 'displayName' &&
+      quirks.has('group-display-name-not-required')
+    )
+      continue;
     if (attribute.required && attribute.mutability !== 'readOnly' && isEmpty(merged[attribute.name])) {
       throw ScimError.invalidValue(`${attribute.name} is required and must not be empty.`);
     }

@@ -33,6 +33,25 @@ export function lenientPatchBody(body: unknown): ScimObject | undefined {
   return { ...body, schemas: [SCHEMA_URNS.PatchOp], Operations: kept };
 }
 
+/**
+ * `patch-value-not-required`: add and replace operations without a `value` member are dropped instead of refused; a
+ * request left with no operation changes nothing (`undefined`).
+ */
+export function withoutValuelessOperations(body: unknown): unknown {
+  if (!isJsonObject(body) || !Array.isArray(body.Operations)) return body;
+  const before = body.Operations.length;
+  const kept = body.Operations.filter(
+    (operation: unknown) =>
+      !isJsonObject(operation) ||
+      typeof operation.op !== 'string' ||
+      operation.op.toLowerCase() === 'remove' ||
+      operation.value !== undefined,
+  );
+  // Nothing left to apply: `undefined` tells the caller to answer with the resource unchanged.
+  if (kept.length === 0 && before > 0) return undefined;
+  return { ...body, Operations: kept };
+}
+
 /** Whether `name` is readOnly for the type (`id`, `meta`, `groups`, …). */
 function isReadOnly(config: ResourceTypeConfig, name: string): boolean {
   return findCoreAttribute(config, name)?.mutability === 'readOnly';

@@ -23,6 +23,7 @@ import {
   removeByValueWipesAll,
   withoutPathKeys,
   withoutReadOnlyOperations,
+  withoutValuelessOperations,
 } from './resource-quirks.js';
 import { checkUniqueness, resolveReferences } from './resource-references.js';
 import { writableView } from './resource-renderer.js';
@@ -201,7 +202,10 @@ export class ResourceService {
   ): Promise<StoredResource> {
     const { quirks } = this.#deps;
     const config = this.#deps.configs[type];
-    const lenient = quirks.has('patch-lenient-request') ? lenientPatchBody(body) : body;
+    const valued = quirks.has('patch-value-not-required') ? withoutValuelessOperations(body) : body;
+    if (valued === undefined)
+      return this.#deps.lock.run(() => this.#existingForWrite(type, id, preconditions));
+    const lenient = quirks.has('patch-lenient-request') ? lenientPatchBody(valued) : valued;
     if (lenient === undefined)
       return this.#deps.lock.run(() => this.#existingForWrite(type, id, preconditions));
     let request = parsePatchRequest(lenient);

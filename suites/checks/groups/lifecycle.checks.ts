@@ -42,6 +42,29 @@ check(
 
 check(
   {
+    id: 'groups.create.display-name-required',
+    title: 'Creating a group without displayName answers 400',
+    level: 'MUST',
+    rfc: 'RFC 7643 §4.2',
+    category: 'groups',
+    profiles: ['rfc7644'],
+    requirement: 'displayName  A human-readable name for the Group.  REQUIRED.',
+    fix: 'Reject a Group without displayName with 400 and a SCIM Error (scimType invalidValue: "A required value was missing").',
+    requires: ['groups'],
+    quirks: ['group-display-name-not-required'],
+  },
+  async ({ scim, resources }) => {
+    const { displayName, ...body } = resources.groupBody();
+    const created = await scim.post('/Groups', body);
+    const id = member(created.response?.json, 'id');
+    if (typeof id === 'string') resources.track('/Groups', id, `${String(displayName)} (created without it)`);
+    // RFC 7644 §3.12 suggests invalidValue without requiring it: the status and the Error shape are judged.
+    await expect(created).toBeScimError(400);
+  },
+);
+
+check(
+  {
     id: 'groups.create.with-members',
     title: 'A group created with members keeps them',
     level: 'SHOULD',

@@ -185,6 +185,28 @@ check(
 
 check(
   {
+    id: 'patch.request.value-required',
+    title: 'An add or replace without "value" answers 400, not a silent success',
+    level: 'SHOULD',
+    rfc: 'RFC 7644 §3.5.2.1, §3.5.2.3',
+    category: 'patch',
+    profiles: ['rfc7644'],
+    requirement: `The operation MUST contain a "value" member whose content specifies the value to be added. (add, RFC 7644 §3.5.2.1; replace likewise, §3.5.2.3) ${TABLE_400} — invalidValue: A required value was missing, or the value specified was not compatible with the operation or attribute type (Table 9).`,
+    fix: 'Refuse an add or replace that has no "value" with 400 (scimType invalidValue) instead of skipping it and answering success.',
+    requires: ['patch'],
+    quirks: ['patch-value-not-required'],
+  },
+  async ({ scim, resources }) => {
+    const created = await resources.createUser();
+    for (const op of ['add', 'replace'] as const) {
+      const patch = await scim.patch(userPath(created.id), patchOp({ op, path: 'displayName' }));
+      await expect(patch, `${op} without value`).toBeScimError(400);
+    }
+  },
+);
+
+check(
+  {
     id: 'patch.request.unknown-id-404',
     title: 'PATCH of an unknown user id answers 404 with a SCIM Error',
     level: 'SHOULD',
