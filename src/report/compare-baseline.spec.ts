@@ -3,14 +3,11 @@ import { buildConformanceResult } from './build-conformance-result.js';
 import { type BaselineComparison, compareWithBaseline } from './compare-baseline.js';
 import type { CheckStatus } from './conformance-result.js';
 import { parseConformanceResult } from './conformance-schema.js';
+import { TEST_RUN } from './test-support/sample-results.js';
 
 function resultOf(statuses: Record<string, CheckStatus>) {
   return buildConformanceResult({
-    runId: 'r',
-    tool: { name: 'scim-harness', version: '0.1.0' },
-    target: { url: 'http://127.0.0.1:1/scim' },
-    startedAt: '2026-01-01T00:00:00Z',
-    finishedAt: '2026-01-01T00:00:01Z',
+    ...TEST_RUN,
     checks: Object.entries(statuses).map(([id, status]) => ({
       id,
       title: id,

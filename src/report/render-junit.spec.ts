@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { buildConformanceResult } from './build-conformance-result.js';
 import { renderJunit } from './render-junit.js';
-import { HOSTILE_PAYLOADS, sampleConformanceResult } from './test-support/sample-results.js';
+import { HOSTILE_PAYLOADS, sampleConformanceResult, TEST_RUN } from './test-support/sample-results.js';
 import { findAll, parseXml } from './test-support/xml-well-formed.js';
 
 test('junit.xml is well-formed and counts what the result holds, suite by suite', () => {
@@ -41,11 +41,7 @@ test('junit.xml is well-formed and counts what the result holds, suite by suite'
 test('hostile text and control characters come back intact as text, never as markup', () => {
   const hostile = `${HOSTILE_PAYLOADS.join(' ')} & "quotes" 'apos' \u0007bell\u0000nul \uFFFF`;
   const result = buildConformanceResult({
-    runId: 'r',
-    tool: { name: 'scim-harness', version: '0.1.0' },
-    target: { url: 'http://127.0.0.1:1/scim' },
-    startedAt: '2026-01-01T00:00:00Z',
-    finishedAt: '2026-01-01T00:00:01Z',
+    ...TEST_RUN,
     checks: [
       {
         id: 'users.hostile',
@@ -102,11 +98,7 @@ test('an unsupported check is a skip whose message says unsupported and why; a f
     profiles: ['rfc7644', 'entra'],
   };
   const result = buildConformanceResult({
-    runId: 'r',
-    tool: { name: 'scim-harness', version: '0.1.0' },
-    target: { url: 'http://127.0.0.1:1/scim' },
-    startedAt: '2026-01-01T00:00:00Z',
-    finishedAt: '2026-01-01T00:00:01Z',
+    ...TEST_RUN,
     checks: [
       {
         ...base,

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { buildConformanceResult, describeVerdict } from './build-conformance-result.js';
 import type { CheckResult } from './conformance-result.js';
 import { GITHUB_COMMENT_LIMIT, renderMarkdown } from './render-markdown.js';
-import { sampleConformanceResult } from './test-support/sample-results.js';
+import { sampleConformanceResult, TEST_RUN } from './test-support/sample-results.js';
 
 test('summary.md gives each verdict, the counts and one row per failure when it fits', () => {
   const { result, token, secret } = sampleConformanceResult();
@@ -82,12 +82,8 @@ function check(
 
 function resultOf(checks: CheckResult[]) {
   return buildConformanceResult({
-    runId: 'r',
-    tool: { name: 'scim-harness', version: '0.1.0' },
-    target: { url: 'http://127.0.0.1:1/scim' },
+    ...TEST_RUN,
     profiles: ['rfc7644', 'entra'],
-    startedAt: '2026-01-01T00:00:00Z',
-    finishedAt: '2026-01-01T00:00:01Z',
     checks,
   });
 }

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { buildConformanceResult } from './build-conformance-result.js';
 import { formatTable, renderTerminalSummary } from './render-terminal.js';
-import { sampleConformanceResult } from './test-support/sample-results.js';
+import { sampleConformanceResult, TEST_RUN } from './test-support/sample-results.js';
 
 const ESC = '\u001b';
 
@@ -29,11 +29,7 @@ test('colour only when asked for, and columns stay aligned with it', () => {
 
 test('escape sequences from the target cannot reach the terminal', () => {
   const result = buildConformanceResult({
-    runId: 'r',
-    tool: { name: 'scim-harness', version: '0.1.0' },
-    target: { url: 'http://127.0.0.1:1/scim' },
-    startedAt: '2026-01-01T00:00:00Z',
-    finishedAt: '2026-01-01T00:00:01Z',
+    ...TEST_RUN,
     checks: [
       {
         id: 'users.tty',
@@ -77,12 +73,8 @@ test('unsupported has its own columns and section: id, the profiles of the run i
     evidence: [],
   };
   const result = buildConformanceResult({
-    runId: 'r',
-    tool: { name: 'scim-harness', version: '0.1.0' },
-    target: { url: 'http://127.0.0.1:1/scim' },
+    ...TEST_RUN,
     profiles: ['rfc7644', 'entra'],
-    startedAt: '2026-01-01T00:00:00Z',
-    finishedAt: '2026-01-01T00:00:01Z',
     checks: [
       {
         ...base,

@@ -38,6 +38,15 @@ const PROFILE_SETS = [
   ['datadog'],
 ] as const;
 
+/** The run fields of a small hand-built result: `buildConformanceResult({ ...TEST_RUN, checks })`. */
+export const TEST_RUN = {
+  runId: 'r',
+  tool: { name: 'scim-harness', version: '0.1.0' },
+  target: { url: 'http://127.0.0.1:1/scim' },
+  startedAt: '2026-01-01T00:00:00Z',
+  finishedAt: '2026-01-01T00:00:01Z',
+} as const;
+
 export interface SampleOptions {
   seed?: number;
   checks?: number;
