@@ -310,3 +310,40 @@ test('a bad intervalMs is refused before anything runs', async () => {
   });
   await expect(run).rejects.toThrow('intervalMs must be a number from 0 to 86400000, got -1');
 });
+
+test('an interrupted replay with a report folder writes replay.json and report.html of the cycles that completed, marked interrupted', async () => {
+  const reportDir = await mkdtemp(join(tmpdir(), 'replay-interrupted-'));
+  try {
+    const controller = new AbortController();
+    const run = runReplay({
+      tenantUrl: server.baseUrl,
+      token: server.adminToken,
+      users: 6,
+      groups: 1,
+      cycles: 3,
+      churn: 0.1,
+      seed: 11,
+      runId: 'interrupted-report-run',
+      reportDir,
+      signal: controller.signal,
+      onCycle: () => controller.abort(),
+    });
+    const error = await run.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ReplayInterruptedError);
+    const { files, cyclesRun } = error as ReplayInterruptedError;
+    expect(cyclesRun).toBe(1);
+    expect(files).toEqual(
+      expect.arrayContaining([join(reportDir, 'replay.json'), join(reportDir, 'report.html')]),
+    );
+    const replay = parseReplayResult(JSON.parse(await readFile(join(reportDir, 'replay.json'), 'utf8')));
+    expect(replay).toMatchObject({ runId: 'interrupted-report-run', interrupted: true });
+    expect(replay.cycles.map((cycle) => cycle.n)).toEqual([1]);
+    expect(replay.scenario).toBeUndefined();
+    expect(await readFile(join(reportDir, 'report.html'), 'utf8')).toContain(
+      '<p id="interrupted" role="alert">',
+    );
+    expect(await readFile(join(reportDir, 'replay.json'), 'utf8')).not.toContain(server.adminToken);
+  } finally {
+    await rm(reportDir, { recursive: true, force: true });
+  }
+});

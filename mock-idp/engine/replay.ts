@@ -116,7 +116,10 @@ export class ReplayInterruptedError extends HarnessError {
   /** Cycles that ran to the end (convergence included) before the interruption. */
   readonly cyclesRun: number;
   readonly cleanup: { deleted: number; failed: number };
-  /** Reports written despite the interruption (a scenario records what it changed outside the run); often none. */
+  /**
+   * Reports written despite the interruption: replay.json and report.html with the cycles that completed, marked
+   * interrupted (a scenario's own record, when it changed something outside the run); none without a report folder.
+   */
   readonly files: readonly string[];
 
   constructor(
@@ -212,7 +215,8 @@ export async function testConnection(
 /**
  * Replays Entra provisioning against a target: Test Connection, the initial cycle, incremental cycles with
  * churn (each checked for convergence), then removes everything the run created unless `keep`.
- * Cleanup runs on failure and abort too.
+ * Cleanup runs on failure and abort too. Aborted before the last cycle ended, it writes replay.json and report.html
+ * with the cycles that completed, marked `interrupted: true`, and throws a {@link ReplayInterruptedError} naming them.
  * @see https://learn.microsoft.com/en-us/entra/identity/app-provisioning/how-provisioning-works
  */
 export async function runReplay(options: ReplayOptions): Promise<ReplayOutcome> {
@@ -375,8 +379,26 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayOutcome> 
     }
   }
   // Aborted once every cycle had run: the replay is complete and its report is still worth writing.
-  if (signal?.aborted && cycles.length < options.cycles)
-    throw new ReplayInterruptedError(cycles.length, cleanup);
+  if (signal?.aborted && cycles.length < options.cycles) {
+    // What happened so far, marked interrupted; no scenario verdict, which partial cycles cannot support (a scenario
+    // that changed something outside the run writes its own record over this one: stopped-replay-record.ts).
+    const partial: ReplayResult = {
+      schemaVersion: REPLAY_SCHEMA_VERSION,
+      runId: options.runId,
+      mode: tenant.mode,
+      seed: options.seed,
+      cycles,
+      quarantine: [...engine.quarantine.timeline],
+      tokenOwner,
+      interrupted: true,
+    };
+    // A report that cannot be written must not hide the interruption: the caller then says no report was written.
+    const files =
+      options.reportDir === undefined
+        ? []
+        : await writeReplayReports(options.reportDir, partial, secrets).catch(() => []);
+    throw new ReplayInterruptedError(cycles.length, cleanup, files);
+  }
   const result: ReplayResult = {
     schemaVersion: REPLAY_SCHEMA_VERSION,
     runId: options.runId,

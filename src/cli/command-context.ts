@@ -1,4 +1,5 @@
-import { createLogger, isLogLevel, type Logger, type SecretRegistry } from '../logging/index.js';
+import { createLogger, isLogLevel, type Logger } from '../logging/index.js';
+import type { SecretRegistry } from '../secrets/redaction.js';
 import type { CliIo } from './cli-io.js';
 import type { ExitCode } from './exit-codes.js';
 import type { GlobalArgs } from './shared-options.js';

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { HARNESS_ERROR_CODES, HarnessError, type HarnessErrorCode } from '../errors/harness-error.js';
-import { SecretRegistry } from '../logging/index.js';
+import { SecretRegistry } from '../secrets/redaction.js';
 import { reportError, UsageError } from './error-report.js';
 import { EXIT_CODES, exitCodeFor } from './exit-codes.js';
 import { captureStream } from './test-support/capture-io.js';

@@ -1,5 +1,5 @@
 import { isHarnessError } from '../errors/harness-error.js';
-import { SecretRegistry } from '../logging/index.js';
+import { SecretRegistry } from '../secrets/redaction.js';
 import type { OutputStream } from './cli-io.js';
 import { EXIT_CODES, type ExitCode, exitCodeFor } from './exit-codes.js';
 

@@ -1,5 +1,5 @@
 import { assertNoSecretsInArgv } from '../config/index.js';
-import { SecretRegistry } from '../logging/index.js';
+import { SecretRegistry } from '../secrets/redaction.js';
 import { cleanupCommand } from './cleanup/command-object.js';
 import type { CliIo } from './cli-io.js';
 import type { CommandContext } from './command-context.js';

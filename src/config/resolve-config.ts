@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { HarnessError } from '../errors/harness-error.js';
-import { isLogLevel, type LogLevel, type SecretValue } from '../logging/index.js';
+import { isLogLevel, type LogLevel } from '../logging/index.js';
+import type { SecretValue } from '../secrets/secret-value.js';
 import { type ConfigFs, nodeConfigFs } from './config-fs.js';
 import { NUMERIC_OPTIONS, type NumericOptionName, parseNumericOption } from './numeric-options.js';
 import { generateRunId, parseRunId, seedFromRunId } from './run-id.js';

@@ -1,6 +1,6 @@
 import { HarnessError } from '../errors/harness-error.js';
 // From the module itself, not the folder's index: the index loads pino, and the suites' workers need only this list.
-import { SECRET_KEY_NAMES } from '../logging/secret-text.js';
+import { CREDENTIAL_NAMES } from '../secrets/redaction.js';
 
 /**
  * Which request shapes Microsoft Entra sends, chosen by a flag in the Tenant URL's query string:
@@ -70,7 +70,7 @@ export function entraModeFromQuery(query: readonly QueryItem[]): EntraMode | und
   return found[0]?.mode;
 }
 
-const SECRET_NAMES = new Set<string>(SECRET_KEY_NAMES.map((name) => name.toLowerCase()));
+const SECRET_NAMES = new Set<string>(CREDENTIAL_NAMES.map((name) => name.toLowerCase()));
 
 /**
  * Validates a Tenant URL: absolute http(s), no fragment, no credentials in it (they would end up in

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { HarnessError } from '../errors/harness-error.js';
-import { SecretValue } from '../logging/index.js';
+import { SecretValue } from '../secrets/secret-value.js';
 import { type ConfigFs, describeFsError } from './config-fs.js';
 
 /** The environment variable read for the target's bearer token when nothing else is said. */

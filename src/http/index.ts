@@ -44,7 +44,6 @@ export {
   DEFAULT_USER_AGENT,
   resolveClientOptions,
 } from './scim-client-options.js';
-export { SENSITIVE_HEADER_NAMES, SecretRedactor } from './secret-redactor.js';
 export type {
   TokenFindingSeverity,
   TokenOwner,

@@ -1,5 +1,5 @@
+import type { SecretRedactor } from '../secrets/redaction.js';
 import type { RecordedResponse } from './exchange.js';
-import type { SecretRedactor } from './secret-redactor.js';
 import type { AttemptResponse } from './send-attempt.js';
 
 /**

@@ -1,12 +1,11 @@
 import { parseTenantUrl, type TenantUrl } from '../config/tenant-url.js';
 import { HarnessError } from '../errors/harness-error.js';
-import type { SecretRegistry } from '../logging/secret-registry.js';
 import { SCIM_MEDIA_TYPE } from '../scim/urns.js';
+import { SecretRedactor, type SecretRegistry } from '../secrets/redaction.js';
 import { type Clock, systemClock } from './clock.js';
 import type { ScimExchange } from './exchange.js';
 import { tenantOrigin } from './request-url.js';
 import type { RetryPolicy } from './retry-after.js';
-import { SecretRedactor } from './secret-redactor.js';
 
 /** Anything that can run a request when a slot is free, e.g. a {@link RequestScheduler}. */
 export interface RequestSlots {
@@ -30,6 +29,12 @@ export interface ScimClientOptions {
   timeoutMs?: number;
   /** How 429 is retried; `false` returns the first 429. */
   retry429?: Partial<RetryPolicy> | false;
+  /**
+   * How a 5xx (other than 501) to an idempotent request (GET, HEAD, PUT, DELETE) is sent again: bounded, after a short
+   * wait. Default `false`: the answer is handed back as it came. The conformance suites switch it on, so a target's
+   * passing failure is not taken for its answer to the requirement under test.
+   */
+  retry5xx?: ServerErrorRetry | false;
   userAgent?: string;
   /** Extra headers on every request. Sensitive ones (see `sensitiveHeaders`) are redacted and kept same-origin. */
   headers?: Readonly<Record<string, string>>;
@@ -58,6 +63,14 @@ export interface ScimClientOptions {
 }
 
 /** Options with every default filled in and every value checked; what the client runs on. */
+/** See {@link ScimClientOptions.retry5xx}. */
+export interface ServerErrorRetry {
+  /** How many times one idempotent request may be sent again after a 5xx. */
+  maxRetries: number;
+  /** The wait before each retry. */
+  waitMs: number;
+}
+
 export interface ResolvedClientOptions {
   tenant: TenantUrl;
   /** The only origin credentials are sent to. */
@@ -65,6 +78,7 @@ export interface ResolvedClientOptions {
   token: string | undefined;
   timeoutMs: number;
   retry: RetryPolicy | false;
+  retry5xx: ServerErrorRetry | false;
   userAgent: string;
   headers: Readonly<Record<string, string>>;
   maxBodyBytes: number;
@@ -86,8 +100,12 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** Enough of a body to read an error or a resource in a report without bloating it. */
 export const DEFAULT_EVIDENCE_BODY_CHARS = 64 * 1024;
-/** Hops followed before giving up with `redirect-loop`. */
-export const DEFAULT_REDIRECTS = 5;
+/**
+ * Hops followed before giving up with `redirect-loop`: none by default. A SCIM service has no reason to redirect, and
+ * following one re-sends the request (its body included) to wherever the Location points, so a 3xx is handed back as
+ * the answer: the preflight reports where it points, and a check that meets one cannot be evaluated.
+ */
+export const DEFAULT_REDIRECTS = 0;
 /** Two retries, each at most 30 s: a rate-limited target gets its pause, a run does not stall for long. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxRetries: 2,
@@ -177,6 +195,13 @@ export function resolveClientOptions(options: ScimClientOptions): ResolvedClient
     token,
     timeoutMs: checkNumber('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1, false),
     retry,
+    retry5xx:
+      options.retry5xx === undefined || options.retry5xx === false
+        ? false
+        : {
+            maxRetries: checkNumber('retry5xx.maxRetries', options.retry5xx.maxRetries, 0, true),
+            waitMs: checkNumber('retry5xx.waitMs', options.retry5xx.waitMs, 0, false),
+          },
     userAgent,
     headers,
     maxBodyBytes: checkNumber('maxBodyBytes', options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, 1, true),

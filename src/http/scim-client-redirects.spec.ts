@@ -55,7 +55,7 @@ test.afterAll(async () => {
 });
 
 test('a same-origin redirect is followed with the Authorization header', async () => {
-  const client = createScimClient({ tenantUrl: `${tenant.origin}/scim`, token: TOKEN });
+  const client = createScimClient({ tenantUrl: `${tenant.origin}/scim`, token: TOKEN, redirects: 5 });
   const exchange = await client.get('/old');
   expect(exchange.outcome).toBe('ok');
   expect(exchange.response?.json).toEqual({ where: 'tenant', url: '/scim/new' });
@@ -71,7 +71,7 @@ test('a same-origin redirect is followed with the Authorization header', async (
 });
 
 test('a cross-origin redirect strips Authorization: the other server never sees the token', async () => {
-  const client = createScimClient({ tenantUrl: `${tenant.origin}/scim`, token: TOKEN });
+  const client = createScimClient({ tenantUrl: `${tenant.origin}/scim`, token: TOKEN, redirects: 5 });
   const exchange = await client.get('/away');
   expect(exchange.outcome).toBe('ok');
   expect(exchange.response?.json).toEqual({ where: 'other' });
@@ -81,7 +81,7 @@ test('a cross-origin redirect strips Authorization: the other server never sees 
 });
 
 test('credentials stay withheld when a redirect chain comes back to the tenant', async () => {
-  const client = createScimClient({ tenantUrl: `${tenant.origin}/scim`, token: TOKEN });
+  const client = createScimClient({ tenantUrl: `${tenant.origin}/scim`, token: TOKEN, redirects: 5 });
   const exchange = await client.get('/away-and-back');
   expect(exchange.outcome).toBe('ok');
   expect(exchange.redirects.map((hop) => hop.authorizationSent)).toEqual([false, false]);
@@ -97,7 +97,7 @@ const METHOD_RULES = [
 
 for (const row of METHOD_RULES) {
   test(`POST through a ${row.status} arrives as ${row.method}`, async () => {
-    const client = createScimClient({ tenantUrl: `${tenant.origin}/scim`, token: TOKEN });
+    const client = createScimClient({ tenantUrl: `${tenant.origin}/scim`, token: TOKEN, redirects: 5 });
     await client.post(row.path, { userName: 'bjensen' });
     const last = tenant.received.at(-1);
     expect(last?.method).toBe(row.method);
@@ -107,7 +107,7 @@ for (const row of METHOD_RULES) {
 }
 
 test('a redirect loop is reported as redirect-loop with the last 3xx as evidence', async () => {
-  const client = createScimClient({ tenantUrl: `${tenant.origin}/scim` });
+  const client = createScimClient({ tenantUrl: `${tenant.origin}/scim`, redirects: 5 });
   const exchange = await client.get('/loop-a');
   expect(exchange.outcome).toBe('redirect-loop');
   expect(exchange.error).toContain(`loop back to ${tenant.origin}/scim/loop-a`);
@@ -139,7 +139,7 @@ const UNFOLLOWABLE = [
 
 for (const row of UNFOLLOWABLE) {
   test(`a redirect that cannot be followed is explained: ${row.why}`, async () => {
-    const client = createScimClient({ tenantUrl: `${tenant.origin}/scim` });
+    const client = createScimClient({ tenantUrl: `${tenant.origin}/scim`, redirects: 5 });
     const exchange = await client.get(row.path);
     expect(exchange.outcome).toBe('other-network');
     expect(exchange.error).toContain(row.why);

@@ -132,3 +132,55 @@ test('an abort during the Retry-After wait ends the exchange as aborted, with th
   expect(exchange.response?.status).toBe(429);
   expect(exchange.error).toContain('retry after 429');
 });
+
+test.describe('retry5xx', () => {
+  let flaky: TestServer;
+  /** Answers 500 with a SCIM error to the first `failures` requests of each method, then 200. */
+  let failures = 1;
+  test.beforeAll(async () => {
+    flaky = await startTestServer((req, res) => {
+      const seen = flaky.received.filter((r) => r.method === req.method).length;
+      if (seen <= failures) {
+        res.writeHead(500, { 'content-type': 'application/scim+json' });
+        res.end('{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"500"}');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/scim+json' });
+      res.end('{"ok":true}');
+    });
+  });
+  test.afterAll(async () => {
+    await flaky.close();
+  });
+  test.beforeEach(() => {
+    flaky.received.length = 0;
+  });
+
+  const client = (retry5xx: { maxRetries: number; waitMs: number } | false) =>
+    createScimClient({ tenantUrl: `${flaky.origin}/scim`, retry5xx, clock: new ManualClock() });
+
+  test('an idempotent request that met a passing 500 is sent again, after the wait', async () => {
+    failures = 1;
+    const exchange = await client({ maxRetries: 2, waitMs: 250 }).get('/Users/1');
+    expect(exchange.response?.status).toBe(200);
+    expect(exchange.retries).toEqual([{ status: 500, waitedMs: 250 }]);
+    expect(flaky.received).toHaveLength(2);
+  });
+
+  test('a 500 that persists is handed back after the bounded retries', async () => {
+    failures = 5;
+    const exchange = await client({ maxRetries: 2, waitMs: 0 }).put('/Users/1', { schemas: [] });
+    expect(exchange.response?.status).toBe(500);
+    expect(exchange.retries).toHaveLength(2);
+    expect(flaky.received).toHaveLength(3);
+  });
+
+  test('POST and PATCH are never sent twice, nor is anything retried by default', async () => {
+    failures = 1;
+    const retrying = client({ maxRetries: 2, waitMs: 0 });
+    expect((await retrying.post('/Users', { schemas: [] })).response?.status).toBe(500);
+    expect((await retrying.patch('/Users/1', { schemas: [] })).response?.status).toBe(500);
+    expect((await client(false).get('/Users/1')).response?.status).toBe(500);
+    expect(flaky.received.map((r) => r.method)).toEqual(['POST', 'PATCH', 'GET']);
+  });
+});

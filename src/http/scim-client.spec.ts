@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { SecretRegistry } from '../logging/secret-registry.js';
+import { SecretRegistry } from '../secrets/redaction.js';
 import { ExchangeRecorder } from './exchange-recorder.js';
 import { createScimClient } from './scim-client.js';
 import type { RequestStartEvent } from './scim-client-options.js';

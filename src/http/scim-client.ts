@@ -1,5 +1,6 @@
 import type { TenantUrl } from '../config/tenant-url.js';
 import { HarnessError, isHarnessError } from '../errors/harness-error.js';
+import type { SecretRedactor } from '../secrets/redaction.js';
 import {
   type ExchangeOutcome,
   type HttpMethod,
@@ -27,8 +28,10 @@ import {
   resolveClientOptions,
   type ScimClientOptions,
 } from './scim-client-options.js';
-import type { SecretRedactor } from './secret-redactor.js';
 import { type AttemptResult, sendAttempt } from './send-attempt.js';
+
+/** Methods a retry cannot turn into a second change (RFC 9110 §9.2.2). */
+const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'PUT', 'DELETE']);
 
 /** One logical SCIM request. `path` is relative to the tenant URL (or absolute, e.g. a `meta.location`). */
 export interface ScimRequest {
@@ -176,6 +179,7 @@ async function runExchange(opts: ResolvedClientOptions, request: ScimRequest): P
   let authorizationWithheld = !sameOrigin(firstUrl, opts.tenantOrigin);
   let serverMs = 0;
   let retryWaitTotal = 0;
+  let serverErrorRetries = 0;
   let queuedMs = 0;
   let attempts = 0;
 
@@ -300,6 +304,31 @@ async function runExchange(opts: ResolvedClientOptions, request: ScimRequest): P
         );
       }
       wire = next;
+      continue;
+    }
+
+    if (
+      result.status >= 500 &&
+      result.status !== 501 &&
+      opts.retry5xx !== false &&
+      IDEMPOTENT_METHODS.has(wire.method) &&
+      serverErrorRetries < opts.retry5xx.maxRetries
+    ) {
+      serverErrorRetries += 1;
+      retries.push({ status: result.status, waitedMs: opts.retry5xx.waitMs });
+      const sleptFrom = clock.now();
+      try {
+        await clock.sleep(opts.retry5xx.waitMs, request.signal);
+      } catch {
+        const fault = describeFault(
+          'aborted',
+          shownUrl,
+          `cancelled while waiting to retry after ${result.status}`,
+        );
+        return finish(fault.outcome, response, fault.error);
+      } finally {
+        retryWaitTotal += clock.now() - sleptFrom;
+      }
       continue;
     }
 

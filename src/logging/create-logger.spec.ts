@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { SecretRegistry } from '../secrets/redaction.js';
 import { createLogger, type Logger } from './create-logger.js';
-import { SecretRegistry } from './secret-registry.js';
 
 const TOKEN = 'tk_9f8e7d6c5b4a39281706';
 

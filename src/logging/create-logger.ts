@@ -1,8 +1,7 @@
 import { type DestinationStream, type LevelWithSilent, type Logger, pino } from 'pino';
 import { prettyFactory } from 'pino-pretty';
+import { REDACTED, SecretRegistry } from '../secrets/redaction.js';
 import { buildRedactPaths } from './redact-paths.js';
-import { SecretRegistry } from './secret-registry.js';
-import { REDACTED } from './secret-text.js';
 
 export type { Logger } from 'pino';
 
@@ -38,9 +37,10 @@ export interface LoggerOptions {
  *
  * 1. pino `redact` censors credential keys at known paths (`headers.authorization`, `*.token`,
  *    `adminToken`, `DD-API-KEY`, …) before serialisation;
- * 2. a `streamWrite` hook scrubs the finished line: registered secret values, `Bearer …` inside
- *    strings, `token=…` in URLs, credential keys nested deeper than the paths reach. Path
- *    redaction alone cannot see a token that is part of a string such as an error message.
+ * 2. a `streamWrite` hook redacts the finished line with the registry (`src/secrets/redaction.ts`):
+ *    registered secret values, credential-shaped `Bearer …` inside strings, `token=…` in URLs,
+ *    credential keys nested deeper than the paths reach. Path redaction alone cannot see a token
+ *    that is part of a string such as an error message.
  *
  * Components get `logger.child({ component: 'reference-server' })`.
  * @see https://getpino.io/#/docs/redaction

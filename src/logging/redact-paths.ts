@@ -2,24 +2,16 @@
  * The object paths pino censors before a line is serialised. Pino's path redaction is exact and
  * case-sensitive with single-level wildcards, so the list is generated from key names × spellings ×
  * the places those keys turn up (top level, one level down, inside `headers`). Anything deeper or
- * inside a string is caught later by the text scrub in `secret-text.ts`.
+ * inside a string is caught later by the line redaction of `src/secrets/redaction.ts`.
  * @see https://getpino.io/#/docs/redaction
  */
+import { CREDENTIAL_FIELD_NAMES, CREDENTIAL_HEADER_NAMES } from '../secrets/redaction.js';
 
-/** Keys whose values are secrets in log objects: credentials themselves, never their locations. */
-export const REDACTED_KEYS = [
-  'authorization',
-  'proxy-authorization',
-  'token',
-  'accessToken',
-  'access_token',
-  'adminToken',
-  'apiKey',
-  'x-api-key',
-  'DD-API-KEY',
-  'DD-APPLICATION-KEY',
-  'client_secret',
-] as const;
+/**
+ * Keys whose values are secrets in log objects: credentials themselves, never their locations (`tokenEnv`). Of the
+ * word-like names only `token` is censored at these paths; a `key` field is redacted by its shape, on the line.
+ */
+export const REDACTED_KEYS = [...CREDENTIAL_HEADER_NAMES, ...CREDENTIAL_FIELD_NAMES, 'token'] as const;
 
 /** Where those keys are looked for; `*` matches one level of any key. */
 export const REDACTED_KEY_PARENTS = [

@@ -344,6 +344,20 @@ const CASES: QuirkCase[] = [
     quirky: [true, 501],
   },
   {
+    quirk: 'bulk-creates-extra-group',
+    probe: async ({ call }) => {
+      const body = {
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:BulkRequest'],
+        Operations: [{ method: 'POST', path: '/Groups', bulkId: 'g1', data: groupBody('run-1 Sales') }],
+      };
+      const answer = (await call('POST', '/Bulk', { body })).json as { Operations: unknown[] };
+      const groups = (await call('GET', '/Groups')).json as { Resources: { displayName: string }[] };
+      return [answer.Operations.length, groups.Resources.map((g) => g.displayName).sort()];
+    },
+    conformant: [1, ['run-1 Sales']],
+    quirky: [1, ['run-1 Sales', 'run-1 Sales (copy)']],
+  },
+  {
     quirk: 'no-discovery',
     probe: async ({ call }) =>
       Promise.all(

@@ -475,6 +475,12 @@ export const QUIRKS = [
     affects: ['bulk'],
   },
   {
+    name: 'bulk-creates-extra-group',
+    description:
+      'A BulkRequest that creates a group also creates one extra group, named after it with " (copy)", that no response mentions (a side effect seen with circular bulkId references).',
+    affects: ['bulk', 'groups'],
+  },
+  {
     name: 'token-echoed-in-error',
     description: 'A 401 for an unknown token quotes the presented token in the error detail.',
     affects: ['auth', 'errors'],

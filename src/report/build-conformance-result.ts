@@ -25,6 +25,8 @@ export interface ConformanceRunInput {
   /** Defaults to `must`. */
   failOn?: FailOn;
   shard?: ShardInfo;
+  /** The run was stopped before it ended: recorded as `interrupted: true`, and every verdict is `fail`. */
+  interrupted?: boolean;
   checks: readonly CheckResult[];
 }
 
@@ -40,6 +42,8 @@ export interface ProfileOutcome {
   unevaluated: number;
   /** Applicable checks at or above the fail-on level `unsupported` with the profile in their `neededBy`. */
   unsupported: number;
+  /** Present (`true`) when the run was interrupted, which fails the profile whatever its checks say. */
+  interrupted?: true;
 }
 
 /** Whether `check` being `unsupported` fails `profile`: only when the profile's client needs the feature. */
@@ -49,12 +53,14 @@ export function unsupportedFails(check: Pick<CheckResult, 'neededBy'>, profile: 
 
 /**
  * The verdict of one profile over `checks` (only the checks naming the profile count), with its causes.
+ * `interrupted`: the run was stopped early, so the verdict is `fail` whatever the checks say.
  * @see VERDICTS in conformance-result.ts for the rule and why `error` yields `fail`.
  */
 export function profileOutcome(
   checks: readonly CheckResult[],
   profile: string,
   failOn: FailOn,
+  interrupted = false,
 ): ProfileOutcome {
   let failed = 0;
   let unevaluated = 0;
@@ -66,24 +72,33 @@ export function profileOutcome(
     if (check.status === 'unsupported' && unsupportedFails(check, profile)) unsupported += 1;
   }
   return {
-    verdict: failed + unevaluated + unsupported > 0 ? 'fail' : 'pass',
+    verdict: interrupted || failed + unevaluated + unsupported > 0 ? 'fail' : 'pass',
     failed,
     unevaluated,
     unsupported,
+    ...(interrupted ? { interrupted: true as const } : {}),
   };
 }
 
-/** The verdict of one profile over `checks`. */
-export function profileVerdict(checks: readonly CheckResult[], profile: string, failOn: FailOn): Verdict {
-  return profileOutcome(checks, profile, failOn).verdict;
+/** The verdict of one profile over `checks`; `fail` whatever they say when the run was `interrupted`. */
+export function profileVerdict(
+  checks: readonly CheckResult[],
+  profile: string,
+  failOn: FailOn,
+  interrupted = false,
+): Verdict {
+  return profileOutcome(checks, profile, failOn, interrupted).verdict;
 }
 
 /**
- * Why a failing profile fails, beyond broken requirements, as words for the verdict: `2 needed features unsupported`,
- * `1 could not be evaluated`, or both joined with `, `; empty when neither is among the causes.
+ * Why a failing profile fails, beyond broken requirements, as words for the verdict: `run interrupted`,
+ * `2 needed features unsupported`, `1 could not be evaluated`, joined with `, `; empty when none is among the causes.
  */
-export function verdictCauses(outcome: Pick<ProfileOutcome, 'unevaluated' | 'unsupported'>): string {
+export function verdictCauses(
+  outcome: Pick<ProfileOutcome, 'unevaluated' | 'unsupported' | 'interrupted'>,
+): string {
   const causes: string[] = [];
+  if (outcome.interrupted === true) causes.push('run interrupted');
   if (outcome.unsupported > 0) {
     causes.push(`${outcome.unsupported} needed feature${outcome.unsupported === 1 ? '' : 's'} unsupported`);
   }
@@ -98,17 +113,23 @@ export function verdictCauses(outcome: Pick<ProfileOutcome, 'unevaluated' | 'uns
  * check the harness could not evaluate, and sees when the target declined what the profile needs.
  */
 export function describeVerdict(result: ConformanceResult, profile: string): string {
-  const outcome = profileOutcome(result.checks, profile, result.failOn ?? 'must');
+  const outcome = profileOutcome(
+    result.checks,
+    profile,
+    result.failOn ?? 'must',
+    result.interrupted === true,
+  );
   const verdict = result.summary.verdicts[profile] ?? outcome.verdict;
   const causes = verdictCauses(outcome);
   return verdict === 'fail' && causes !== '' ? `fail (${causes})` : verdict;
 }
 
-/** Counts by status and a verdict per profile. */
+/** Counts by status and a verdict per profile (each `fail` when the run was `interrupted`). */
 export function summarizeChecks(
   checks: readonly CheckResult[],
   profiles: readonly string[],
   failOn: FailOn,
+  interrupted = false,
 ): ConformanceSummary {
   const summary: ConformanceSummary = {
     total: checks.length,
@@ -142,7 +163,8 @@ export function summarizeChecks(
       }
     }
   }
-  for (const profile of profiles) summary.verdicts[profile] = profileVerdict(checks, profile, failOn);
+  for (const profile of profiles)
+    summary.verdicts[profile] = profileVerdict(checks, profile, failOn, interrupted);
   return summary;
 }
 
@@ -187,7 +209,8 @@ export function buildConformanceResult(input: ConformanceRunInput): ConformanceR
     finishedAt: toIso(input.finishedAt, 'finishedAt'),
     failOn,
     ...(input.shard ? { shard: input.shard } : {}),
-    summary: summarizeChecks(checks, profiles, failOn),
+    ...(input.interrupted === true ? { interrupted: true } : {}),
+    summary: summarizeChecks(checks, profiles, failOn, input.interrupted === true),
     checks,
   };
   try {

@@ -50,6 +50,8 @@ export type FailOn = (typeof FAIL_ON_LEVELS)[number];
  *   needs. The summaries say "fail (N needed features unsupported)". An `unsupported` check whose `neededBy` does not
  *   name the profile (e.g. `rfc7644`, where the feature is optional) does not count against it.
  * Skipped checks (the target does not claim the feature) are not applicable and do not count.
+ * A run that was interrupted ({@link ConformanceResult.interrupted}) fails every profile whatever its checks say: it
+ * vouches only for the checks that ran, so it must not pass a CI gate. The summaries say "fail (run interrupted)".
  */
 export const VERDICTS = ['pass', 'fail'] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -168,8 +170,31 @@ export interface ConformanceResult {
   /** The fail-on level the verdicts were computed with; `must` when absent. */
   failOn?: FailOn;
   shard?: ShardInfo;
+  /**
+   * `true` when the run was stopped before it ended (Ctrl-C, SIGINT or SIGTERM reaching the suites; in a merge, when
+   * any shard was): the report covers only the checks that ran before, every profile's verdict is `fail`, and
+   * `--baseline` refuses it. Absent for a run that ended by itself.
+   */
+  interrupted?: boolean;
   summary: ConformanceSummary;
   checks: CheckResult[];
+  /**
+   * What the sweep after the run found on the target still carrying the run id, although the checks' own cleanup had
+   * run (e.g. a group the target created itself as a side effect of a Bulk request). Any entry is a safety failure
+   * (exit 1). Absent when nothing was found or no sweep ran (the embedded server's data ends with the run).
+   */
+  leftovers?: Leftover[];
+}
+
+/** A resource carrying the run id that the sweep after the run found; see {@link ConformanceResult.leftovers}. */
+export interface Leftover {
+  id: string;
+  /** The resource endpoint, e.g. `/Groups`. */
+  endpoint: string;
+  /** Its userName or displayName. */
+  name: string;
+  /** Whether the sweep deleted it; `false`: it is still on the target. */
+  deleted?: boolean;
 }
 
 /** Strength of a level: MUST 3, SHOULD 2, MAY 1. */

@@ -19,7 +19,7 @@ const nonEmpty = { type: 'string', minLength: 1 } as const;
  * JSON Schema (draft-07) of `conformance.json` version 2, the one source of the contract outside the TS types.
  * Unknown properties are allowed on purpose: fields are added, optional, without a version bump, so a reader
  * of version 2 must ignore what it does not know. Version 2 added the status `unsupported`, `summary.unsupported`,
- * `neededBy` on a check, and `phase` / `decisive` on an exchange.
+ * `neededBy` on a check, and `phase` / `decisive` on an exchange; then, optional, `interrupted` (a run stopped early).
  * @see https://json-schema.org/draft-07/json-schema-release-notes
  */
 export const CONFORMANCE_SCHEMA = {
@@ -40,6 +40,19 @@ export const CONFORMANCE_SCHEMA = {
   ],
   properties: {
     schemaVersion: { const: CONFORMANCE_SCHEMA_VERSION },
+    leftovers: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'endpoint', 'name'],
+        properties: {
+          id: nonEmpty,
+          endpoint: nonEmpty,
+          name: { type: 'string' },
+          deleted: { type: 'boolean' },
+        },
+      },
+    },
     runId: nonEmpty,
     seed: { type: 'integer', minimum: 0 },
     tool: {
@@ -56,6 +69,7 @@ export const CONFORMANCE_SCHEMA = {
     startedAt: { type: 'string', format: 'date-time' },
     finishedAt: { type: 'string', format: 'date-time' },
     failOn: { enum: [...FAIL_ON_LEVELS] },
+    interrupted: { type: 'boolean' },
     shard: {
       type: 'object',
       required: ['index', 'total'],

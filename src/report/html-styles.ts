@@ -7,6 +7,7 @@ header { border-bottom: 1px solid var(--line); margin-bottom: 1rem; }
 h1 { font-size: 1.6rem; margin: 1rem 0 0.25rem; }
 h2 { font-size: 1.25rem; margin-top: 2rem; }
 #run-info { color: var(--muted); overflow-wrap: anywhere; }
+#interrupted { border: 2px solid var(--fail); border-left-width: 8px; border-radius: 4px; padding: 0.5rem 1rem; color: var(--fail); font-weight: 700; }
 table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
 caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
 th, td { border-bottom: 1px solid var(--line); padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }

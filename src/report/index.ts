@@ -26,6 +26,7 @@ export {
   FAIL_ON_LEVELS,
   type FailOn,
   type HeaderMap,
+  type Leftover,
   levelRank,
   REQUIREMENT_LEVELS,
   type RecordedRequest,
@@ -42,8 +43,13 @@ export {
   isConformanceResult,
   parseConformanceResult,
 } from './conformance-schema.js';
+export {
+  INTERRUPTED_NOTICE,
+  isInterrupted,
+  markInterrupted,
+  REPLAY_INTERRUPTED_NOTICE,
+} from './interrupted-run.js';
 export { mergeResults } from './merge-results.js';
-export { CREDENTIAL_HEADERS, REDACTED, type RedactionOptions, redact } from './redaction.js';
 export { embedJson, type HtmlOptions, renderHtml } from './render-html.js';
 export { type RenderOptions, renderJson } from './render-json.js';
 export { renderJunit } from './render-junit.js';

@@ -94,3 +94,12 @@ for (const [name, change, message] of CONFLICTS) {
 test('merging nothing is refused', () => {
   expect(() => mergeResults([])).toThrow(/nothing to merge/);
 });
+
+test('one interrupted shard makes the merged result interrupted, and every profile fails', () => {
+  const { result } = sampleConformanceResult({ checks: 10 });
+  const [a, b] = shard(result, 2);
+  const merged = mergeResults([a!, { ...b!, interrupted: true }]);
+  expect(merged.interrupted).toBe(true);
+  expect(Object.values(merged.summary.verdicts).every((verdict) => verdict === 'fail')).toBe(true);
+  expect(mergeResults([a!, b!])).not.toHaveProperty('interrupted');
+});

@@ -16,7 +16,8 @@ function shardIndexes(result: ConformanceResult): number[] {
  * Merges the results of one sharded run (`--shard i/n`) into one, for `scim-harness report merge DIR…`.
  * The checks are the union; the same check in two shards must agree on its status; run id, target, tool and
  * fail-on level must match; the run spans the earliest start to the latest finish. Summary and verdicts are
- * recomputed. Throws a `CONFIG_INVALID` {@link HarnessError} naming the first inconsistency.
+ * recomputed. When any shard was interrupted, so is the merged result (`interrupted: true`, every verdict `fail`):
+ * a part of the run is missing from it. Throws a `CONFIG_INVALID` {@link HarnessError} naming the first inconsistency.
  */
 export function mergeResults(results: readonly ConformanceResult[]): ConformanceResult {
   const [first] = results;
@@ -78,6 +79,7 @@ export function mergeResults(results: readonly ConformanceResult[]): Conformance
     startedAt,
     finishedAt,
     failOn: first.failOn ?? 'must',
+    ...(results.some((result) => result.interrupted === true) ? { interrupted: true } : {}),
     ...(total === undefined
       ? {}
       : { shard: { index: Math.min(...shards), total, merged: [...shards].sort((a, b) => a - b) } }),

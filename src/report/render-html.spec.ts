@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { expect, test } from '@playwright/test';
+import { INTERRUPTED_NOTICE, REPLAY_INTERRUPTED_NOTICE } from './interrupted-run.js';
 import { embedJson, renderHtml } from './render-html.js';
 import {
   HOSTILE_PAYLOADS,
@@ -82,4 +83,18 @@ test('the page gets each verdict in the words of the other summaries, declined f
   expect(Object.values(model.verdictText).some((text) => /needed features? unsupported/.test(text))).toBe(
     true,
   );
+});
+
+test('an interrupted run or replay is announced in the static page, above the data', () => {
+  const { result } = sampleConformanceResult();
+  const html = renderHtml({ ...result, interrupted: true });
+  expect(html).toContain(`<p id="interrupted" role="alert">${INTERRUPTED_NOTICE}</p>`);
+  const model = embedded(html) as { interruptedNotice: string; verdictText: Record<string, string> };
+  expect(model.interruptedNotice).toBe(INTERRUPTED_NOTICE);
+  expect(Object.values(model.verdictText).every((text) => text.startsWith('fail (run interrupted'))).toBe(
+    true,
+  );
+  const replay = renderHtml(null, { replay: { ...sampleReplayResult(), interrupted: true } });
+  expect(replay).toContain(`<p id="interrupted" role="alert">${REPLAY_INTERRUPTED_NOTICE}</p>`);
+  expect(renderHtml(result)).not.toContain('id="interrupted"');
 });

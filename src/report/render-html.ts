@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { HarnessError } from '../errors/harness-error.js';
+import { redact } from '../secrets/redaction.js';
 import type { ConformanceResult } from './conformance-result.js';
 import { renderChecksView } from './html-client-checks.js';
 import { createClientDom } from './html-client-dom.js';
 import { renderReplayView } from './html-client-replay.js';
 import { REPORT_CSS } from './html-styles.js';
-import { redact } from './redaction.js';
 import type { RenderOptions } from './render-json.js';
 import type { ReplayResult } from './replay-result.js';
 import { buildReportViewModel } from './report-view-model.js';
@@ -48,7 +48,8 @@ if (model.replay) (${renderReplayView.toString()})(document, dom, model.replay);
  * `report.html`: one self-contained page (inline CSS and script, no URL to load) showing the verdicts, scores,
  * filterable checks, failures with evidence, features the target declined (`unsupported`), checks that could not be
  * evaluated, skipped checks, and the replay. Evidence shows each exchange's phase (setup and cleanup collapsed and
- * greyed, apart from the check's own) and highlights the decisive one.
+ * greyed, apart from the check's own) and highlights the decisive one. An interrupted run or replay is announced
+ * first, in the static HTML, so the notice shows without JavaScript too.
  *
  * Nothing from the target is written as HTML: the data travels as escaped JSON and the script sets it with
  * `textContent`. A Content-Security-Policy allows only this page's own script (by hash) and no network at all,
@@ -73,6 +74,11 @@ export function renderHtml(result: ConformanceResult | null, options: HtmlOption
     "form-action 'none'",
   ].join('; ');
   const title = clean ? 'SCIM conformance report' : 'Mock IdP replay report';
+  // The harness's own words, never the target's; escaped all the same.
+  const interrupted =
+    model.interruptedNotice === null
+      ? ''
+      : `<p id="interrupted" role="alert">${model.interruptedNotice.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>\n`;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -87,7 +93,7 @@ export function renderHtml(result: ConformanceResult | null, options: HtmlOption
 <header>
 <h1>${title}</h1>
 <p id="run-info"></p>
-</header>
+${interrupted}</header>
 <noscript><p>This report shows its content with JavaScript, which is off. The same data is in conformance.json and summary.md.</p></noscript>
 <main id="app"></main>
 <script type="application/json" id="report-data">${embedJson(model)}</script>

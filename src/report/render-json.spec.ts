@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { REDACTED } from '../secrets/redaction.js';
 import { parseConformanceResult } from './conformance-schema.js';
-import { REDACTED } from './redaction.js';
 import { renderJson } from './render-json.js';
 import { sampleConformanceResult } from './test-support/sample-results.js';
 

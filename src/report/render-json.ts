@@ -1,6 +1,6 @@
+import { type RedactionOptions, redact } from '../secrets/redaction.js';
 import type { ConformanceResult } from './conformance-result.js';
 import { parseConformanceResult } from './conformance-schema.js';
-import { type RedactionOptions, redact } from './redaction.js';
 
 /** Options every renderer takes. */
 export interface RenderOptions extends RedactionOptions {}

@@ -1,6 +1,6 @@
+import { redact } from '../secrets/redaction.js';
 import type { CheckResult, ConformanceResult, EvidenceExchange } from './conformance-result.js';
 import { exchangeLine } from './evidence-line.js';
-import { redact } from './redaction.js';
 import type { RenderOptions } from './render-json.js';
 import { escapeXml, escapeXmlContent } from './xml-text.js';
 

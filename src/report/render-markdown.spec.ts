@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { buildConformanceResult, describeVerdict } from './build-conformance-result.js';
 import type { CheckResult } from './conformance-result.js';
+import { INTERRUPTED_NOTICE } from './interrupted-run.js';
 import { GITHUB_COMMENT_LIMIT, renderMarkdown } from './render-markdown.js';
 import { sampleConformanceResult, TEST_RUN } from './test-support/sample-results.js';
 
@@ -139,4 +140,14 @@ test('a message a cell cuts follows in full in a code block, with the decisive e
   );
   // A one-line message the cell holds whole is not repeated.
   expect(md).not.toContain('**`patch.op.short`**');
+});
+
+test('an interrupted run opens with a caution above the verdicts, each verdict naming the interruption', () => {
+  const { result } = sampleConformanceResult();
+  const md = renderMarkdown({ ...result, interrupted: true });
+  const caution = md.indexOf(`> [!CAUTION]\n> **${INTERRUPTED_NOTICE}**`);
+  expect(caution).toBeGreaterThan(0);
+  expect(caution).toBeLessThan(md.indexOf('| profile | verdict |'));
+  for (const profile of result.profiles) expect(md).toContain(`| \`${profile}\` | ❌ fail (run interrupted`);
+  expect(renderMarkdown(result)).not.toContain('INTERRUPTED');
 });

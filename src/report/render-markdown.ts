@@ -1,10 +1,11 @@
+import { redact } from '../secrets/redaction.js';
 import { describeVerdict } from './build-conformance-result.js';
 import { formatScore, scoreCategories } from './category-score.js';
 import type { CheckResult, ConformanceResult, Verdict } from './conformance-result.js';
 import { levelRank } from './conformance-result.js';
 import { decisiveExchange, exchangeLine } from './evidence-line.js';
+import { INTERRUPTED_NOTICE } from './interrupted-run.js';
 import { messageExcerpt } from './message-excerpt.js';
-import { redact } from './redaction.js';
 import type { RenderOptions } from './render-json.js';
 
 /** GitHub's limit on a comment body. */
@@ -160,7 +161,8 @@ const UNEVALUATED: TableShape = {
 };
 
 /**
- * `summary.md`: a PR comment. Verdict per profile, counts, scores per category, then the failures (the target
+ * `summary.md`: a PR comment. First, when the run was interrupted, a caution saying so. Verdict per profile, counts,
+ * scores per category, then the failures (the target
  * broke a requirement), the features the target declined (`unsupported`, with the profiles each fails) and, apart,
  * the checks the harness could not evaluate. Each table cell holds a one-line excerpt; a message it cuts follows in
  * full, in a fenced code block inside a collapsed `<details>`, with the decisive exchange when one is marked. No
@@ -182,6 +184,8 @@ export function renderMarkdown(result: ConformanceResult, options: MarkdownOptio
   const header = [
     '## SCIM conformance',
     '',
+    // A GitHub alert, above the verdicts: a partial report must not be read as a whole one.
+    ...(clean.interrupted === true ? ['> [!CAUTION]', `> **${INTERRUPTED_NOTICE}**`, ''] : []),
     `Target ${cell(clean.target.url, 200)}, run ${cell(clean.runId, 80)}${
       clean.seed === undefined ? '' : `, seed ${clean.seed} (\`--seed ${clean.seed}\` replays its data)`
     }, fail on ${clean.failOn ?? 'must'}.`,

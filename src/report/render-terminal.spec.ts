@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { buildConformanceResult } from './build-conformance-result.js';
+import { INTERRUPTED_NOTICE } from './interrupted-run.js';
 import { formatTable, renderTerminalSummary } from './render-terminal.js';
 import { sampleConformanceResult, TEST_RUN } from './test-support/sample-results.js';
 
@@ -107,4 +108,13 @@ test('unsupported has its own columns and section: id, the profiles of the run i
   expect(text).toMatch(/^MUST +filter\.sw\.declined +none +declined sw$/m);
   // A failure's message, several lines long, shows as one line with what came back.
   expect(text).toMatch(/filter\.eq\.fails .* the filter finds the user · Expected: 1 · Received: 0$/m);
+});
+
+test('an interrupted run is announced first, and no profile shows PASS', () => {
+  const { result } = sampleConformanceResult();
+  const text = renderTerminalSummary({ ...result, interrupted: true });
+  expect(text.split('\n')[0]).toBe(INTERRUPTED_NOTICE);
+  expect(text).toMatch(/FAIL \(run interrupted/);
+  expect(text).not.toMatch(/ PASS /);
+  expect(renderTerminalSummary(result)).not.toContain('INTERRUPTED');
 });

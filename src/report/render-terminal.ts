@@ -1,10 +1,11 @@
+import { redact } from '../secrets/redaction.js';
 import { profileOutcome, verdictCauses } from './build-conformance-result.js';
 import { formatScore, scoreCategories } from './category-score.js';
 import type { CheckResult, ConformanceResult, Verdict } from './conformance-result.js';
 import { levelRank } from './conformance-result.js';
 import { decisiveExchange, exchangeLine } from './evidence-line.js';
+import { INTERRUPTED_NOTICE } from './interrupted-run.js';
 import { messageExcerpt } from './message-excerpt.js';
-import { redact } from './redaction.js';
 import type { RenderOptions } from './render-json.js';
 
 export interface TerminalOptions extends RenderOptions {
@@ -58,7 +59,8 @@ export function formatTable(headers: readonly string[], rows: readonly (readonly
 }
 
 /**
- * The summary `scim-harness run` prints: verdict per profile, score per category, the failures (MUST first), the
+ * The summary `scim-harness run` prints: first, when the run was interrupted, that it was. Then verdict per profile,
+ * score per category, the failures (MUST first), the
  * features the target declined (`unsupported`, with the profiles each fails) and how many checks could not be
  * evaluated. Messages are one-line excerpts (report.html and conformance.json carry them in full). Plain text;
  * colour only when asked for.
@@ -83,13 +85,14 @@ export function renderTerminalSummary(result: ConformanceResult, options: Termin
   const maxFailures = options.maxFailures ?? 20;
   const { summary } = clean;
   const out: string[] = [
+    ...(clean.interrupted === true ? [paint(INTERRUPTED_NOTICE, 'red', 'bold'), ''] : []),
     `SCIM conformance of ${inert(clean.target.url)} (run ${inert(clean.runId)}${
       clean.seed === undefined ? '' : `, seed ${clean.seed}`
     }, fail on ${clean.failOn ?? 'must'})`,
     '',
   ];
   const profileRows = clean.profiles.map((p) => {
-    const outcome = profileOutcome(clean.checks, p, clean.failOn ?? 'must');
+    const outcome = profileOutcome(clean.checks, p, clean.failOn ?? 'must', clean.interrupted === true);
     const verdict = summary.verdicts[p] ?? outcome.verdict;
     const checks = clean.checks.filter((c) => c.profiles.includes(p));
     const n = (status: CheckResult['status']) => String(checks.filter((c) => c.status === status).length);
@@ -167,6 +170,22 @@ export function renderTerminalSummary(result: ConformanceResult, options: Termin
     );
     for (const c of errored.slice(0, maxFailures)) out.push(`  ${inert(c.id)}: ${excerpt(c.message)}`);
     if (errored.length > maxFailures) out.push(`  … and ${errored.length - maxFailures} more in report.html`);
+  }
+  // A safety failure, whatever the verdicts: the run left something on the target that its checks did not remove.
+  const leftovers = clean.leftovers ?? [];
+  if (leftovers.length > 0) {
+    out.push(
+      '',
+      paint(
+        `Safety: ${leftovers.length} resource(s) carrying the run id were on the target after the checks' cleanup:`,
+        'red',
+        'bold',
+      ),
+    );
+    for (const l of leftovers) {
+      const state = l.deleted ? 'deleted by the sweep' : 'STILL ON THE TARGET';
+      out.push(`  ${inert(l.endpoint)}/${inert(l.id)} ${inert(JSON.stringify(l.name))}: ${state}`);
+    }
   }
   return `${out.join('\n')}\n`;
 }

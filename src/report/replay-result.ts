@@ -108,6 +108,11 @@ export interface ReplayResult {
   quarantine?: ReplayQuarantineEvent[];
   /** Who owns the run's token, asked before the replay changed anything. */
   tokenOwner?: ReplayTokenOwner;
+  /**
+   * `true` when the replay was stopped (Ctrl-C, SIGINT, SIGTERM) before all its cycles ran: `cycles` holds only those
+   * that completed. Absent for a replay that ran every cycle. Additive, optional: no version bump.
+   */
+  interrupted?: boolean;
 }
 
 const number = { type: 'number', minimum: 0 } as const;
@@ -212,6 +217,7 @@ export const REPLAY_SCHEMA = {
       },
     },
     tokenOwner: TOKEN_OWNER_SCHEMA,
+    interrupted: { type: 'boolean' },
   },
 } as const;
 

@@ -1,6 +1,7 @@
 import { describeVerdict } from './build-conformance-result.js';
 import { type CategoryScore, scoreCategories } from './category-score.js';
 import type { ConformanceResult } from './conformance-result.js';
+import { INTERRUPTED_NOTICE, isInterrupted, REPLAY_INTERRUPTED_NOTICE } from './interrupted-run.js';
 import { describeKeyOwnerRestore } from './replay-key-owner.js';
 import {
   type ReplayCycle,
@@ -37,6 +38,11 @@ export interface ReportViewModel {
    */
   verdictText: Record<string, string>;
   replay: ReplayView | null;
+  /**
+   * What the page says above everything else when the run or the replay was interrupted (report.html writes it as
+   * static HTML, so it shows without JavaScript too); `null` for a run that ended by itself.
+   */
+  interruptedNotice: string | null;
 }
 
 /** Derives the view model; both inputs must already be redacted. */
@@ -58,6 +64,11 @@ export function buildReportViewModel(
           ...(replay.scenario === undefined ? {} : { scenario: scenarioView(replay.scenario) }),
         }
       : null,
+    interruptedNotice: isInterrupted(result)
+      ? INTERRUPTED_NOTICE
+      : isInterrupted(replay)
+        ? REPLAY_INTERRUPTED_NOTICE
+        : null,
   };
 }
 

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { expect, type Page, test } from '@playwright/test';
 import { describeVerdict } from './build-conformance-result.js';
 import type { CheckResult } from './conformance-result.js';
+import { INTERRUPTED_NOTICE } from './interrupted-run.js';
 import { describeKeyOwnerRestore, type ReplayKeyOwnerRestore } from './replay-key-owner.js';
 import {
   HOSTILE_PAYLOADS,
@@ -311,3 +312,18 @@ for (const [owner, words] of OWNER_LINES) {
     expect(problems).toEqual([]);
   });
 }
+
+test('an interrupted run is announced above everything, as visible text, and no verdict reads pass', async ({
+  page,
+}) => {
+  const out = path.join(dir, 'interrupted');
+  await writeReports(out, { ...sample.result, interrupted: true }, { secrets: [sample.secret] });
+  const { problems } = await open(page, pathToFileURL(path.join(out, 'report.html')).href);
+  const banner = page.locator('header #interrupted[role="alert"]');
+  await expect(banner).toBeVisible();
+  await expect(banner).toHaveText(INTERRUPTED_NOTICE);
+  const verdicts = page.locator('#verdicts .verdict');
+  await expect(verdicts.first()).toBeVisible();
+  for (const text of await verdicts.allTextContents()) expect(text).not.toMatch(/^pass$/i);
+  expect(problems).toEqual([]);
+});

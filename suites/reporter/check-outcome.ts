@@ -19,7 +19,8 @@
  * The message is the full explanation (see failure-message.ts): every line of the error, redacted, then capped.
  */
 import { readFileSync } from 'node:fs';
-import { type CheckResult, type CheckStatus, redact } from '../../src/report/index.js';
+import type { CheckResult, CheckStatus } from '../../src/report/index.js';
+import { redact } from '../../src/secrets/redaction.js';
 import {
   CATEGORIES,
   CHECK_ANNOTATION,

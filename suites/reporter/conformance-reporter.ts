@@ -2,7 +2,8 @@
  * The conformance reporter: a small Playwright reporter that collects one result per check while the suites run, and
  * at the end builds the conformance result and writes conformance.json, report.html, junit.xml and summary.md into
  * the run directory. Tests without a `scim-check` annotation (a setup) are not checks; when a setup
- * failed, no check could be evaluated and every one is `error`.
+ * failed, no check could be evaluated and every one is `error`. An interrupted run (`result.status === 'interrupted'`)
+ * still writes its reports, marked `interrupted: true`; the checks it did not get to are `error`.
  *
  * Reads only the environment the run command (or the global setup) set: see support/target-env.ts.
  * @see https://playwright.dev/docs/api/class-reporter
@@ -175,6 +176,8 @@ export default class ConformanceReporter implements Reporter {
         finishedAt: new Date(),
         failOn: failOnFrom(env),
         ...(this.shard ? { shard: this.shard } : {}),
+        // Ctrl-C, SIGINT or SIGTERM reached Playwright: the report is kept, marked, and fails every profile.
+        ...(result.status === 'interrupted' ? { interrupted: true } : {}),
         checks: this.collect(result.status, secrets),
       });
       await writeReports(runDir, conformance, { secrets });

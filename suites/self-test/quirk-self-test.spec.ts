@@ -20,7 +20,10 @@ import { type ListedCheck, listChecks, runQuirkMatrix, runSuites } from './suite
  * Quirks no check is expected to use, each with the reason. A quirk belongs here only when a conformance check
  * cannot observe it by design; "no check written yet" is not a reason, it is a gap the self-test reports.
  */
-const UNCHECKED_QUIRKS: Readonly<Record<string, string>> = {};
+const UNCHECKED_QUIRKS: Readonly<Record<string, string>> = {
+  'bulk-creates-extra-group':
+    'a side effect no response mentions: only the cleanup sweep after a run can see it (src/cli/cleanup/cleanup-run.ts, tested in src/cli/run/run-sweep.spec.ts)',
+};
 
 /**
  * Which quirks (c) runs: every quirk, unless `SCIM_SELF_TEST_QUIRKS=a,b` names some (to iterate on one mapping).

@@ -140,6 +140,8 @@ export const test = base_test.extend<CheckFixtures, WorkerFixtures>({
         token: target.token,
         timeoutMs: target.timeoutMs,
         userAgent: 'scim-harness (conformance)',
+        // A passing 5xx to an idempotent request is sent again (twice, 250 ms apart) before anything is judged.
+        retry5xx: { maxRetries: 2, waitMs: 250 },
         onExchange: (exchange) => {
           exchange.phase = phaseOf(client);
           exchanges.push(exchange);

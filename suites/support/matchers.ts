@@ -15,6 +15,9 @@ import { SCHEMA_URNS, SCIM_MEDIA_TYPE } from '../../src/scim/urns.js';
 
 const BODY_EXCERPT = 600;
 
+/** Redirects (RFC 9110 §15.4), which the harness never follows; 304 Not Modified is an answer like any other. */
+const REDIRECTS: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
+
 /** Statuses a gateway or load balancer answers for a service it could not reach (RFC 9110 §15.6.3–15.6.5). */
 const GATEWAY_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
 
@@ -22,6 +25,8 @@ const GATEWAY_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
  * Why an HTTP answer came from the infrastructure in front of the SCIM service rather than from the service itself,
  * or `undefined` when it is the service's answer. Such an answer says nothing about the behaviour a check judges:
  * - 502/503/504: a gateway, load balancer or an overloaded service saying "not now";
+ * - a redirect (301, 302, 303, 307, 308), which the harness never follows;
+ * - a 2xx whose body is not JSON (an HTML page);
  * - 429 still there after the client honoured Retry-After as far as its policy allows;
  * - any other 5xx whose body is not JSON: a crash page or a proxy's text, not a SCIM error (RFC 7644 §3.12 errors
  *   are JSON; a 500 or 501 with a JSON body stays a verdict, e.g. a 500 for an invalid filter).
@@ -30,6 +35,15 @@ export function infrastructureAnswer(response: NonNullable<ScimExchange['respons
   const { status } = response;
   const what = `HTTP ${status} ${response.contentType || '(no Content-Type)'}`;
   if (GATEWAY_STATUSES.has(status)) return `${what}: the service or a gateway in front of it is unavailable`;
+  // No redirect is followed (it would re-send the request and its body elsewhere): a 3xx is not the service's answer.
+  if (REDIRECTS.has(status)) {
+    return `${what}: a redirect${response.headers.location ? ` to ${response.headers.location}` : ''}, which the harness does not follow`;
+  }
+  // A success whose body is not JSON at all (an HTML page from a portal or proxy) is not a SCIM answer: no check may
+  // pass, or fail, on it.
+  if (status >= 200 && status < 300 && response.bodyText.trim() !== '' && response.json === undefined) {
+    return `${what} with a body that is not JSON${response.jsonError ? ` (${response.jsonError})` : ''}: not a SCIM answer`;
+  }
   if (status === 429) return `${what}: still rate-limited after honouring Retry-After`;
   if (status >= 500 && response.json === undefined) {
     return `${what} with a body that is not JSON${response.jsonError ? ` (${response.jsonError})` : ''}: not a SCIM answer`;
@@ -90,6 +104,25 @@ function isExchange(value: unknown): value is ScimExchange {
 export const expect = baseExpect.extend({
   toHaveStatus(exchange: ScimExchange, ...statuses: number[]) {
     const response = answered(exchange);
+    // A request the check meant to be valid (it expects a success) that the target answered with a server error
+    // (retried already, if idempotent) says the target failed, not how it meets the requirement under test. 501 is a
+    // statement ("not implemented"), judged as one.
+    if (
+      !this.isNot &&
+      statuses.every((status) => status < 400) &&
+      response.status >= 500 &&
+      response.status !== 501
+    ) {
+      exchange.decisive = true;
+      throw new HarnessError(
+        'TARGET_RESPONSE_UNUSABLE',
+        `the target failed: ${exchange.request.method} ${exchange.request.url} answered ${response.status} to a request meant to be valid (expected ${statuses.join(' or ')})${
+          exchange.retries.length > 0
+            ? `, also after ${exchange.retries.length} retr${exchange.retries.length === 1 ? 'y' : 'ies'}`
+            : ''
+        }`,
+      );
+    }
     const pass = statuses.includes(response.status);
     markDecisive(exchange, pass !== this.isNot);
     return {

@@ -9,8 +9,8 @@ import {
   type ReplayResult,
   type ReplayScenario,
   type ReplayTokenOwner,
-  redact,
 } from '../../../src/report/index.js';
+import { redact } from '../../../src/secrets/redaction.js';
 import type { QuarantineEvent } from '../quarantine.js';
 import { ReplayInterruptedError } from '../replay.js';
 import { writeReplayReports } from '../replay-reports.js';
@@ -62,6 +62,7 @@ export async function recordStoppedReplay(stopped: StoppedReplay): Promise<strin
     scenario: { ...stopped.scenario, ...verdict(stopped) },
     quarantine: [...stopped.timeline],
     ...(stopped.tokenOwner === undefined ? {} : { tokenOwner: stopped.tokenOwner }),
+    ...(stopped.error instanceof ReplayInterruptedError ? { interrupted: true } : {}),
   };
   return writeReplayReports(stopped.reportDir, result, stopped.secrets);
 }

@@ -1,10 +1,14 @@
 /**
- * Removes what an interrupted run left on the target, and nothing else. Every candidate is read back first and
- * deleted only when its userName (Users) or displayName (Groups) still carries the run id as the run's resource
- * factory wrote it: a resource renamed since, or one the run never made, is skipped with the reason.
- * Candidates come from the run's ledger; without one, from a `sw` filter on the run id, whose matches are checked
- * the same way (a target that ignores filters answers with everything, which must not be deleted).
+ * Removes what a run left on the target, and nothing else. Every candidate is read back first and deleted only when
+ * its userName (Users) or displayName (Groups) still carries the run id as the harness wrote it: a resource renamed
+ * since, or one the run never made, is skipped with the reason.
+ * Candidates come from the run's ledger, then from a sweep of the target for anything else tagged with the run id
+ * (objects the target created itself, e.g. as a side effect of a Bulk request, are in no ledger). The sweep asks for
+ * a `co` filter on the run id; a target that declines it (400 invalidFilter) or answers anything but 200 is paged
+ * through instead (startIndex/count, up to {@link MAX_SWEPT} resources per endpoint) and the tags read locally.
+ * A search that cannot be completed is reported ({@link CleanupReport.incomplete}), never taken for "nothing found".
  * @see https://www.rfc-editor.org/rfc/rfc7644#section-3.6 (DELETE)
+ * @see https://www.rfc-editor.org/rfc/rfc7644#section-3.4.2.4 (pagination)
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -23,31 +27,62 @@ export interface CleanupOutcome {
   name: string;
   action: 'deleted' | 'skipped' | 'failed';
   reason: string;
+  /** `sweep`: found by searching the target, not listed in the ledger (e.g. created by the target itself). */
+  foundBy?: 'ledger' | 'sweep';
+}
+
+/** How one endpoint was searched for the run id's tag. */
+export interface SweepSearch {
+  endpoint: string;
+  /** `filter`: the target answered the `co` filter; `paging`: every resource was listed and its tag read. */
+  method: 'filter' | 'paging';
+  /** Resources read. */
+  examined: number;
+  /** Set when the search could not be completed: what was missing. */
+  incomplete?: string;
 }
 
 export interface CleanupReport {
-  /** Where the candidates came from. */
+  /** Where the first candidates came from: the run's ledger, or (without one) only the sweep. */
   source: 'ledger' | 'search';
   outcomes: CleanupOutcome[];
+  /** The sweep's searches, one per endpoint. */
+  searches: SweepSearch[];
+}
+
+/** A resource the sweep must never delete, whatever it is called (the replay's external key owner). */
+export interface SweepExclusion {
+  endpoint: string;
+  /** Compared case-insensitively with the userName / displayName. */
+  name: string;
+  reason: string;
 }
 
 const NAME_ATTRIBUTE: Readonly<Record<string, string>> = { '/Users': 'userName', '/Groups': 'displayName' };
+const ENDPOINTS = ['/Groups', '/Users'] as const;
 const PAGE_SIZE = 100;
-/** A search never walks more than this many pages: a target ignoring startIndex would otherwise loop forever. */
-const MAX_PAGES = 50;
+/** A sweep never reads more than this many resources per endpoint; reaching it is reported as incomplete. */
+export const MAX_SWEPT = 100_000;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
- * Whether `name` carries `runId` as the resource factory writes it: `<runId>.<…>` for a userName,
- * `<runId> <…>` for a group's displayName. Exact and case-sensitive, so a look-alike never qualifies.
+ * Whether `name` carries `runId` as the harness writes it, as a whole token:
+ * - the suites' resource factory: `<runId>.<…>` (userName), `<runId> <…>` (group displayName);
+ * - the mock IdP (replay): `<…>.<runId lower-cased>@<domain>` (userName), `<…> <runId>` (group displayName).
+ * Exact and case-sensitive, so a look-alike (another run id that merely starts with this one) never qualifies.
  */
 export function carriesRunId(name: unknown, runId: string): name is string {
-  return typeof name === 'string' && (name.startsWith(`${runId}.`) || name.startsWith(`${runId} `));
+  if (typeof name !== 'string' || runId === '') return false;
+  if (name.startsWith(`${runId}.`) || name.startsWith(`${runId} `)) return true;
+  const at = name.lastIndexOf('@');
+  if (at > 0 && name.slice(0, at).endsWith(`.${runId.toLowerCase()}`)) return true;
+  return name.endsWith(` ${runId}`) && name.length > runId.length + 1;
 }
 
+/** What an exchange came back with, for a reason line. */
 function answered(exchange: ScimExchange): string {
   return exchange.response
     ? String(exchange.response.status)
@@ -60,6 +95,11 @@ function nameOf(endpoint: string, resource: unknown): unknown {
   // Attribute names are case-insensitive (RFC 7643 §2.1).
   const key = Object.keys(resource).find((k) => k.toLowerCase() === attribute.toLowerCase());
   return key === undefined ? undefined : resource[key];
+}
+
+function memberOf(body: Record<string, unknown>, name: string): unknown {
+  const key = Object.keys(body).find((k) => k.toLowerCase() === name.toLowerCase());
+  return key === undefined ? undefined : body[key];
 }
 
 async function deleteIfTagged(
@@ -102,46 +142,154 @@ async function deleteIfTagged(
   return { endpoint, id, name, action: 'failed', reason: `DELETE answered ${answered(removed)}` };
 }
 
-async function search(
-  client: ScimClient,
-  endpoint: string,
-  runId: string,
-): Promise<{ id: string; name: unknown }[]> {
-  const attribute = NAME_ATTRIBUTE[endpoint] ?? 'userName';
-  const found = new Map<string, unknown>();
-  for (let page = 0, startIndex = 1; page < MAX_PAGES; page += 1) {
-    const exchange = await client.get(endpoint, {
-      query: {
-        filter: `${attribute} sw "${runId}"`,
-        startIndex: String(startIndex),
-        count: String(PAGE_SIZE),
-      },
-    });
-    const json = exchange.response?.json;
-    const resources = isRecord(json) && Array.isArray(json.Resources) ? json.Resources : [];
-    const before = found.size;
-    for (const resource of resources) {
-      if (isRecord(resource) && typeof resource.id === 'string')
-        found.set(resource.id, nameOf(endpoint, resource));
-    }
-    if (resources.length < PAGE_SIZE || found.size === before) break;
-    startIndex += resources.length;
-  }
-  return [...found].map(([id, name]) => ({ id, name }));
+interface Listing {
+  found: Map<string, unknown>;
+  /** The first page's answer was not a 200 ListResponse: the caller may try another way. */
+  declined?: string;
+  incomplete?: string;
 }
 
 /**
- * Deletes the run's leftovers: from `<runDir>/ledger.jsonl` when it exists (and records each deletion there), else
- * from a search on the run id. Never deletes a resource whose name does not carry the run id.
+ * Pages through `endpoint` (with `filter` when given), collecting id → name. Stops at totalResults, at an empty page,
+ * when a page brings nothing new (a target ignoring startIndex), or after {@link MAX_SWEPT} resources.
+ */
+async function listAll(client: ScimClient, endpoint: string, filter: string | undefined): Promise<Listing> {
+  const found = new Map<string, unknown>();
+  let startIndex = 1;
+  for (let page = 0; ; page += 1) {
+    if (found.size >= MAX_SWEPT)
+      return { found, incomplete: `stopped after ${MAX_SWEPT} resources; there may be more` };
+    const query: Record<string, string> = { startIndex: String(startIndex), count: String(PAGE_SIZE) };
+    if (filter !== undefined) query.filter = filter;
+    const exchange = await client.get(endpoint, { query });
+    const json = exchange.response?.json;
+    const resources = isRecord(json) ? memberOf(json, 'Resources') : undefined;
+    const total = isRecord(json) ? memberOf(json, 'totalResults') : undefined;
+    const usable =
+      exchange.response?.status === 200 &&
+      isRecord(json) &&
+      (Array.isArray(resources) || (resources === undefined && total === 0));
+    if (!usable) {
+      const why =
+        exchange.response?.status === 200
+          ? `GET ${endpoint} answered 200 without a ListResponse`
+          : `GET ${endpoint}${filter === undefined ? '' : ' with a filter'} answered ${answered(exchange)}`;
+      return page === 0
+        ? { found, declined: why }
+        : { found, incomplete: `${why} at startIndex ${startIndex}` };
+    }
+    const items = Array.isArray(resources) ? resources : [];
+    const before = found.size;
+    for (const resource of items) {
+      if (isRecord(resource) && typeof resource.id === 'string')
+        found.set(resource.id, nameOf(endpoint, resource));
+    }
+    const read = startIndex - 1 + items.length;
+    if (typeof total === 'number') {
+      if (read >= total) return { found };
+      if (items.length === 0 || found.size === before)
+        return {
+          found,
+          incomplete: `totalResults is ${total} but paging stopped yielding resources after ${found.size}`,
+        };
+    } else if (items.length === 0 || found.size === before) {
+      return { found };
+    }
+    startIndex += items.length;
+  }
+}
+
+/**
+ * Searches `endpoint` for resources tagged with the run id: the `co` filter first, then, when the target declines
+ * it, a listing of everything. Resources come back with their names; tags are checked by the caller.
+ */
+async function searchTagged(
+  client: ScimClient,
+  endpoint: string,
+  runId: string,
+): Promise<{ search: SweepSearch; found: Map<string, unknown> }> {
+  const attribute = NAME_ATTRIBUTE[endpoint] ?? 'userName';
+  const filtered = await listAll(client, endpoint, `${attribute} co "${runId}"`);
+  if (filtered.declined === undefined) {
+    const search: SweepSearch = { endpoint, method: 'filter', examined: filtered.found.size };
+    if (filtered.incomplete !== undefined) search.incomplete = filtered.incomplete;
+    return { search, found: filtered.found };
+  }
+  const listed = await listAll(client, endpoint, undefined);
+  const search: SweepSearch = { endpoint, method: 'paging', examined: listed.found.size };
+  const incomplete = listed.declined ?? listed.incomplete;
+  if (incomplete !== undefined)
+    search.incomplete = `${incomplete} (the filter was declined: ${filtered.declined})`;
+  return { search, found: listed.found };
+}
+
+/**
+ * The sweep: finds every resource on the target tagged with the run id and deletes it (groups first), except
+ * those in `handled` (already dealt with from the ledger) and the `exclude`d ones.
+ */
+export async function sweepRun(options: {
+  client: ScimClient;
+  runId: string;
+  handled?: ReadonlySet<string>;
+  exclude?: readonly SweepExclusion[];
+}): Promise<{ outcomes: CleanupOutcome[]; searches: SweepSearch[] }> {
+  const { client, runId } = options;
+  const outcomes: CleanupOutcome[] = [];
+  const searches: SweepSearch[] = [];
+  for (const endpoint of ENDPOINTS) {
+    const { search, found } = await searchTagged(client, endpoint, runId);
+    searches.push(search);
+    for (const [id, name] of found) {
+      if (options.handled?.has(`${endpoint} ${id}`)) continue;
+      const label = typeof name === 'string' ? name : '';
+      if (!carriesRunId(name, runId)) {
+        // A listing holds the whole tenant: only a filter's answer is worth a line.
+        if (search.method === 'filter') {
+          outcomes.push({
+            endpoint,
+            id,
+            name: label,
+            action: 'skipped',
+            reason: 'matched the search but does not carry the run id',
+            foundBy: 'sweep',
+          });
+        }
+        continue;
+      }
+      const excluded = options.exclude?.find(
+        (e) => e.endpoint === endpoint && e.name.toLowerCase() === label.toLowerCase(),
+      );
+      if (excluded) {
+        outcomes.push({
+          endpoint,
+          id,
+          name: label,
+          action: 'skipped',
+          reason: excluded.reason,
+          foundBy: 'sweep',
+        });
+        continue;
+      }
+      outcomes.push({ ...(await deleteIfTagged(client, runId, endpoint, id, name)), foundBy: 'sweep' });
+    }
+  }
+  return { outcomes, searches };
+}
+
+/**
+ * Deletes the run's leftovers: first what `<runDir>/ledger.jsonl` lists (recording each deletion there), then
+ * whatever else the sweep finds tagged with the run id. Never deletes a resource whose name does not carry it.
  */
 export async function cleanupRun(options: {
   client: ScimClient;
   runId: string;
   runDir: string;
+  exclude?: readonly SweepExclusion[];
 }): Promise<CleanupReport> {
   const { client, runId, runDir } = options;
   const outcomes: CleanupOutcome[] = [];
-  if (existsSync(path.join(runDir, LEDGER_FILE))) {
+  const ledger = existsSync(path.join(runDir, LEDGER_FILE));
+  if (ledger) {
     const entries: LedgerEntry[] = readOutstanding(runDir).filter((entry) => entry.runId === runId);
     // Newest first: groups are made after the users they hold.
     for (const entry of entries.reverse()) {
@@ -149,24 +297,34 @@ export async function cleanupRun(options: {
       if (outcome.action !== 'failed') {
         appendLedger(runDir, { ...entry, createdAt: new Date().toISOString(), deleted: true });
       }
-      outcomes.push(outcome);
-    }
-    return { source: 'ledger', outcomes };
-  }
-  for (const endpoint of ['/Groups', '/Users']) {
-    for (const { id, name } of await search(client, endpoint, runId)) {
-      if (!carriesRunId(name, runId)) {
-        outcomes.push({
-          endpoint,
-          id,
-          name: typeof name === 'string' ? name : '',
-          action: 'skipped',
-          reason: 'matched the search but does not carry the run id',
-        });
-        continue;
-      }
-      outcomes.push(await deleteIfTagged(client, runId, endpoint, id, name));
+      outcomes.push({ ...outcome, foundBy: 'ledger' });
     }
   }
-  return { source: 'search', outcomes };
+  const handled = new Set(outcomes.map((o) => `${o.endpoint} ${o.id}`));
+  const sweep = await sweepRun({
+    client,
+    runId,
+    handled,
+    ...(options.exclude === undefined ? {} : { exclude: options.exclude }),
+  });
+  return {
+    source: ledger ? 'ledger' : 'search',
+    outcomes: [...outcomes, ...sweep.outcomes],
+    searches: sweep.searches,
+  };
+}
+
+/** What is still on the target tagged with the run id: every resource the cleanup could not delete. */
+export function remainingAfter(report: CleanupReport): CleanupOutcome[] {
+  return report.outcomes.filter((o) => o.action === 'failed');
+}
+
+/** The searches that could not be completed: while any is, the cleanup cannot say that nothing is left. */
+export function incompleteSearches(report: CleanupReport): SweepSearch[] {
+  return report.searches.filter((s) => s.incomplete !== undefined);
+}
+
+/** Whether the target is known to hold nothing tagged with the run id. */
+export function isClean(report: CleanupReport): boolean {
+  return remainingAfter(report).length === 0 && incompleteSearches(report).length === 0;
 }

@@ -59,6 +59,13 @@ const TAGS: [string, boolean][] = [
   [`${RUN_ID.toUpperCase()}.ada@example.com`, false],
   [`someone.${RUN_ID}.ada@example.com`, false],
   ['ada@example.com', false],
+  // The mock IdP's shapes (replay): `<…>.<runId lower-cased>@<domain>` and `<…> <runId>`.
+  [`ada.lovelace.12.${RUN_ID}@contoso.example`, true],
+  [`Finance 3 ${RUN_ID}`, true],
+  [`ada.lovelace.12.x-${RUN_ID}@contoso.example`, false],
+  [`Finance 3 x${RUN_ID}`, false],
+  [`Finance 3 ${RUN_ID}x`, false],
+  [`ada.12.${RUN_ID}x@contoso.example`, false],
 ];
 
 for (const [name, tagged] of TAGS) {

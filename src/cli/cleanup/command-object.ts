@@ -26,7 +26,8 @@ export type CleanupArgs = InferredOptionTypes<typeof CLEANUP_OPTIONS> & Partial<
 export function cleanupCommand(context: CommandContext): CommandModule<object, CleanupArgs> {
   return {
     command: 'cleanup',
-    describe: 'Delete what an interrupted run left on the target (only resources carrying its run id)',
+    describe:
+      'Delete what a run left on the target: its ledger, then a sweep for anything carrying its run id (only those); exit 1 if anything remains or the search could not be completed',
     builder: (yargs) =>
       yargs
         .options(CLEANUP_OPTIONS)

@@ -267,4 +267,13 @@ test('Ctrl-C during the wait between cycles ends the replay at once with exit 13
   expect(io.stdout.text()).toMatch(
     new RegExp(`Replay interrupted after 1 complete cycle\\(s\\); cleanup deleted ${created}, failed 0\\.`),
   );
+  // The run id, for `scim-harness cleanup --run-id`; the partial report, marked interrupted.
+  expect(io.stdout.text()).toContain(`Reports: ${join(reportDir, 'replay.json')}`);
+  expect(io.stdout.text()).toMatch(/^Run id cli-wait-abort$/m);
+  const replay = JSON.parse(await readFile(join(reportDir, 'replay.json'), 'utf8'));
+  expect(replay).toMatchObject({ runId: 'cli-wait-abort', interrupted: true });
+  expect(replay.cycles).toHaveLength(1);
+  expect(await readFile(join(reportDir, 'report.html'), 'utf8')).toContain(
+    'INTERRUPTED: the replay was stopped before all its cycles ran',
+  );
 });

@@ -7,11 +7,15 @@ import {
 } from '../../../mock-idp/engine/index.js';
 import { nodeConfigFs, resolveConfig } from '../../config/index.js';
 import { HarnessError } from '../../errors/harness-error.js';
+import { createScimClient, type ScimClient } from '../../http/index.js';
 import { startReferenceServer } from '../../reference-server/index.js';
 import { describeKeyOwnerRestore } from '../../report/index.js';
+import { formatCleanupReport } from '../cleanup/cleanup.js';
+import { cleanupRun, isClean, type SweepExclusion } from '../cleanup/cleanup-run.js';
 import type { CliIo, OutputStream } from '../cli-io.js';
 import type { CommandContext } from '../command-context.js';
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js';
+import { assertTenantUsable, tenantClient } from '../run/tenant-client.js';
 import { toRawConfigInput } from '../shared-options.js';
 import type { On429Choice, ReplayArgs } from './command-object.js';
 import { BAR_FORMAT, type ProgressBar, ReplayProgressView } from './replay-progress.js';
@@ -45,6 +49,8 @@ function numberOption(name: string, text: string, min: number, max: number, inte
  * outcome occurred), 1 otherwise, 2 on bad options, 3 when Test Connection fails, 130 on Ctrl-C. A scenario that
  * could not give an external key owner back its `active` exits 1 whatever its outcome: a user on someone else's
  * tenant is left changed, and no later command can find it. Without --tenant-url it targets the embedded server.
+ * Unless --keep (or --shard), it ends with the cleanup sweep (cleanup-run.ts): anything else carrying the run id is
+ * deleted and listed, and makes the exit 1; the named key owner is never deleted.
  */
 export async function replay(args: ReplayArgs, context: CommandContext): Promise<ExitCode> {
   const { io } = context;
@@ -60,6 +66,10 @@ export async function replay(args: ReplayArgs, context: CommandContext): Promise
     args.scenario === 'key-revocation' || args.scenario === 'service-account-key' ? args.scenario : undefined;
   // Bounds the heap's growth over a long replay (heap-policy.ts); process-wide, so set here, not by the engine.
   applyReplayHeapPolicy();
+  // The preflight `run` and `cleanup` share: reachable, credentials accepted, and a SCIM service (exit 3 otherwise).
+  if (config.target.kind === 'tenant') {
+    await assertTenantUsable(tenantClient(config.target, context, config.requestTimeoutMs));
+  }
   const server = config.target.kind === 'embedded' ? await startReferenceServer() : undefined;
   const view = new ReplayProgressView({
     stream: io.stderr,
@@ -98,9 +108,35 @@ export async function replay(args: ReplayArgs, context: CommandContext): Promise
       onCycle: view.cycle,
       onProgress: view.progress,
     };
-    const outcome = await interruptible(io, view, () =>
-      startReplay({ args, context, common, cycles, churn, server, note: (text) => view.note(text) }),
+    const outcome = await interruptible(
+      io,
+      view,
+      { runId: config.runId, tenantUrl: args['tenant-url'] },
+      () => startReplay({ args, context, common, cycles, churn, server, note: (text) => view.note(text) }),
     );
+    // The sweep (also after Ctrl-C): anything else carrying the run id, e.g. made by the target itself, is deleted.
+    // The external key owner is never deleted: it is set back instead (README, "The revoked key").
+    // Shards share the run id and may still be running: theirs is `cleanup --run-id` once every shard has ended.
+    const swept =
+      args.keep || shard !== undefined
+        ? true
+        : await sweepReplay(
+            server
+              ? createScimClient({
+                  tenantUrl: server.baseUrl,
+                  token: server.adminToken,
+                  userAgent: 'scim-harness',
+                })
+              : config.target.kind === 'tenant'
+                ? tenantClient(config.target, context, config.requestTimeoutMs)
+                : undefined,
+            config.runId,
+            args.owner,
+            (text) => {
+              view.stop();
+              io.stdout.write(context.secrets.redact(text));
+            },
+          );
     if (outcome === undefined) return EXIT_CODES.interrupted;
     view.stop();
     const verdict = outcome.result.scenario;
@@ -118,7 +154,7 @@ export async function replay(args: ReplayArgs, context: CommandContext): Promise
     );
     // Ctrl-C keeps 130, as `run` does whatever its cleanup left; the owner's line above says what to do.
     if (io.shutdown.aborted) return EXIT_CODES.interrupted;
-    return passed && !ownerLeftChanged ? EXIT_CODES.ok : EXIT_CODES.failures;
+    return passed && !ownerLeftChanged && swept ? EXIT_CODES.ok : EXIT_CODES.failures;
   } finally {
     view.stop();
     io.shutdown.removeEventListener('abort', onInterrupt);
@@ -126,10 +162,35 @@ export async function replay(args: ReplayArgs, context: CommandContext): Promise
   }
 }
 
-/** Runs the replay; on Ctrl-C says how far it got and what cleanup did, and gives `undefined`. */
+/**
+ * The sweep after a replay: deletes whatever still carries the run id (never the named key owner) and says so when
+ * anything was found or the search could not be completed. True when nothing was found and the search was complete.
+ */
+async function sweepReplay(
+  client: ScimClient | undefined,
+  runId: string,
+  owner: string | undefined,
+  write: (text: string) => void,
+): Promise<boolean> {
+  if (client === undefined) return true;
+  const exclude: SweepExclusion[] =
+    owner === undefined
+      ? []
+      : [{ endpoint: '/Users', name: owner, reason: 'the key owner: set back, never deleted' }];
+  const report = await cleanupRun({ client, runId, runDir: '', exclude });
+  const found = report.outcomes.filter((o) => o.action !== 'skipped').length;
+  if (found > 0 || !isClean(report)) write(`Sweep after the replay:\n${formatCleanupReport(report, runId)}`);
+  return isClean(report) && found === 0;
+}
+
+/**
+ * Runs the replay; on Ctrl-C says how far it got, what cleanup did, where the partial (interrupted) report is, and the
+ * run id with the `cleanup` command for anything left behind, and gives `undefined`.
+ */
 async function interruptible<T>(
   io: CliIo,
   view: ReplayProgressView,
+  run: { runId: string; tenantUrl: string | undefined },
   replayRun: () => Promise<T>,
 ): Promise<T | undefined> {
   try {
@@ -141,6 +202,12 @@ async function interruptible<T>(
     io.stdout.write(
       `Replay interrupted after ${error.cyclesRun} complete cycle(s); cleanup deleted ${error.cleanup.deleted}, failed ${error.cleanup.failed}. ${reports}\n`,
     );
+    // The embedded server goes with the process; a tenant keeps whatever cleanup could not delete.
+    const cleanup =
+      run.tenantUrl === undefined
+        ? ''
+        : `; to remove anything it left: scim-harness cleanup --run-id ${run.runId} --tenant-url ${JSON.stringify(run.tenantUrl)}`;
+    io.stdout.write(`Run id ${run.runId}${cleanup}\n`);
     return undefined;
   }
 }

@@ -205,7 +205,11 @@ test('Ctrl-C once the owner is deactivated: the owner is set back, replay.json r
     expect(io.stdout.text()).toMatch(
       /Replay interrupted after 2 complete cycle\(s\); cleanup deleted \d+, failed 0\. Reports: .*replay\.json/,
     );
+    expect(io.stdout.text()).toContain(
+      `Run id cli-owner-abort; to remove anything it left: scim-harness cleanup --run-id cli-owner-abort --tenant-url "${server.baseUrl}"`,
+    );
     const replay = await replayJson(reportDir);
+    expect(replay.interrupted).toBe(true);
     expect(replay.scenario).toMatchObject({
       outcome: 'interrupted',
       owner: { userName: OWNER, priorActive: true, restore: 'restored' },

@@ -135,3 +135,20 @@ test('report without a subcommand is a usage error', async () => {
   const io = captureIo({ cwd: test.info().outputPath() });
   expect(await main(['report'], io)).toBe(2);
 });
+
+test('names the interrupted shard, marks the merged report interrupted, exit 1 although every check passed', async () => {
+  const cwd = test.info().outputPath();
+  writeShard(path.join(cwd, 's1'), { index: 1, total: 2 }, [check('users.a.one', 'passed')]);
+  writeShard(path.join(cwd, 's2'), { index: 2, total: 2 }, [check('users.b.two', 'passed')]);
+  const file = path.join(cwd, 's2', 'conformance.json');
+  writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), interrupted: true }));
+  const io = captureIo({ cwd });
+  expect(await main(['report', 'merge', 's1', 's2', '--out', 'all'], io)).toBe(1);
+  expect(io.stderr.text()).toContain(
+    `warning: shard 2/2 (${file}) was interrupted: the merged report is marked interrupted and every profile fails`,
+  );
+  const merged = JSON.parse(readFileSync(path.join(cwd, 'all', 'conformance.json'), 'utf8'));
+  expect(merged).toMatchObject({ interrupted: true, summary: { verdicts: { rfc7644: 'fail' } } });
+  expect(io.stdout.text()).toMatch(/^INTERRUPTED: /);
+  expect(readFileSync(path.join(cwd, 'all', 'summary.md'), 'utf8')).toContain('INTERRUPTED: ');
+});

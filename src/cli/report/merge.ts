@@ -23,12 +23,14 @@ export function missingShards(results: readonly ConformanceResult[]): number[] {
 
 /**
  * `scim-harness report merge DIR…`: merges the conformance.json of each shard folder, writes the four reports to
- * --out, warns about shards it was not given (and folders without a report), prints the summary. Exit 0 when every
- * profile passes, 1 when one fails, 2 when the inputs cannot be merged.
+ * --out, warns about shards it was not given (and folders without a report) and names the shards that were
+ * interrupted (the merged report is then interrupted too, and fails), prints the summary. Exit 0 when every profile
+ * passes, 1 when one fails (always so when a shard was interrupted), 2 when the inputs cannot be merged.
  */
 export async function mergeReports(args: MergeArgs, context: CommandContext): Promise<ExitCode> {
   const { io } = context;
   const results: ConformanceResult[] = [];
+  const interrupted: string[] = [];
   for (const dir of args.dirs) {
     const resolved = path.resolve(io.cwd, dir);
     const file = resolved.endsWith('.json') ? resolved : path.join(resolved, REPORT_FILES.json);
@@ -36,7 +38,12 @@ export async function mergeReports(args: MergeArgs, context: CommandContext): Pr
       io.stderr.write(`warning: ${file} does not exist; that shard is left out\n`);
       continue;
     }
-    results.push(readConformanceFile(file, 'report'));
+    const result = readConformanceFile(file, 'report');
+    if (result.interrupted === true) {
+      const shard = result.shard ? `shard ${result.shard.index}/${result.shard.total}` : 'the run';
+      interrupted.push(`${shard} (${file})`);
+    }
+    results.push(result);
   }
   if (results.length === 0) {
     throw new HarnessError('CONFIG_INVALID', 'none of the folders holds a conformance.json', {
@@ -48,6 +55,11 @@ export async function mergeReports(args: MergeArgs, context: CommandContext): Pr
   if (missing.length > 0) {
     io.stderr.write(
       `warning: shard${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${merged.shard?.total} missing: the merged report covers only part of the run\n`,
+    );
+  }
+  if (interrupted.length > 0) {
+    io.stderr.write(
+      `warning: ${interrupted.join(', ')} ${interrupted.length > 1 ? 'were' : 'was'} interrupted: the merged report is marked interrupted and every profile fails\n`,
     );
   }
   const out = path.resolve(io.cwd, args.out ?? path.join('reports', merged.runId, 'merged'));

@@ -56,13 +56,32 @@ export function readConformanceFile(file: string, what: string): ConformanceResu
   }
 }
 
+/**
+ * Reads the `--baseline` file, refusing (usage error, exit 2) the report of an interrupted run: it covers only the
+ * checks that ran before the run was stopped, so every check it lacks would read as "new" and a regression in it
+ * would go unseen.
+ */
+export function readBaselineFile(file: string): ConformanceResult {
+  const baseline = readConformanceFile(file, '--baseline');
+  if (baseline.interrupted === true) {
+    const named = statSync(file).isDirectory() ? path.join(file, REPORT_FILES.json) : file;
+    throw new HarnessError(
+      'CONFIG_INVALID',
+      `--baseline ${named} is the report of an interrupted run (run ${baseline.runId}): it covers only the checks that ran before the run was stopped, so it cannot be a baseline`,
+      { hint: 'give the conformance.json of a run that ended by itself (no "interrupted": true)' },
+    );
+  }
+  return baseline;
+}
+
 /** The exit code of a run, with the facts behind it. */
 export function runOutcome(
   result: ConformanceResult,
   options: { profiles: readonly string[]; failOn: FailOn; baseline?: ConformanceResult },
 ): RunOutcome {
   const failedProfiles = options.profiles.filter(
-    (profile) => profileVerdict(result.checks, profile, options.failOn) === 'fail',
+    (profile) =>
+      profileVerdict(result.checks, profile, options.failOn, result.interrupted === true) === 'fail',
   );
   const comparison = options.baseline ? compareWithBaseline(result, options.baseline) : undefined;
   const regressed = (comparison?.regressions.length ?? 0) > 0;

@@ -5,7 +5,6 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { appendLedger } from '../../../suites/support/ledger.js';
 import { TARGET_ENV } from '../../../suites/support/target-env.js';
-import { SecretRegistry } from '../../logging/index.js';
 import { startReferenceServer } from '../../reference-server/index.js';
 import {
   buildConformanceResult,
@@ -14,6 +13,7 @@ import {
   type FailOn,
   type RequirementLevel,
 } from '../../report/index.js';
+import { SecretRegistry } from '../../secrets/redaction.js';
 import type { CommandContext } from '../command-context.js';
 import { main } from '../main.js';
 import { type CapturedIo, captureIo } from '../test-support/capture-io.js';
@@ -443,3 +443,49 @@ for (const [name, whose, warning, repeated] of TOKEN_OWNERS) {
     }
   });
 }
+
+test('the report of an interrupted run is refused as --baseline: exit 2, naming the file and why', async () => {
+  const cwd = test.info().outputPath();
+  writeResult(path.join(cwd, 'baseline'), [check('users.a.ran', 'MUST', 'passed')]);
+  const file = path.join(cwd, 'baseline', 'conformance.json');
+  writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), interrupted: true }));
+  const calls: SuitesInvocation[] = [];
+  await expect(
+    run({ baseline: 'baseline' }, contextOf(captureIo({ cwd })), { spawn: fakeSuites([], calls) }),
+  ).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
+  expect(calls).toHaveLength(0);
+  const io = captureIo({ cwd });
+  expect(await main(['run', '--baseline', file], io)).toBe(2);
+  expect(io.stderr.text()).toContain(
+    `--baseline ${file} is the report of an interrupted run (run sh-run-spec): it covers only the checks that ran before the run was stopped, so it cannot be a baseline`,
+  );
+});
+
+test('Ctrl-C: the report the suites left is marked interrupted (if they did not), printed, and exit stays 130', async () => {
+  const cwd = test.info().outputPath();
+  const io = captureIo({ cwd });
+  const spawn: SpawnSuites = (invocation) => {
+    const dir = invocation.env[TARGET_ENV.runDir] ?? '';
+    let finish: (code: number) => void = () => {};
+    const exited = new Promise<number>((resolve) => {
+      finish = resolve;
+    });
+    queueMicrotask(() => io.interrupt());
+    return {
+      exited,
+      // Stopped between two states: its report holds what ran, all passed, and no mark.
+      interrupt: () => {
+        writeResult(dir, [check('users.a.ran', 'MUST', 'passed')]);
+        finish(130);
+      },
+    };
+  };
+  expect(await run({ 'run-id': 'sh-run-spec' }, contextOf(io), { spawn })).toBe(130);
+  const reportDir = path.join(cwd, 'reports', 'sh-run-spec');
+  const result = JSON.parse(readFileSync(path.join(reportDir, 'conformance.json'), 'utf8'));
+  expect(result).toMatchObject({ interrupted: true, summary: { verdicts: { rfc7644: 'fail' } } });
+  expect(readFileSync(path.join(reportDir, 'summary.md'), 'utf8')).toContain('INTERRUPTED: ');
+  expect(io.stdout.text()).toMatch(/^\nINTERRUPTED: this report covers only the checks that ran/);
+  expect(io.stdout.text()).toMatch(/^rfc7644 +FAIL \(run interrupted\)/m);
+  expect(io.stdout.text()).toContain(`Reports (interrupted, partial): ${reportDir}`);
+});

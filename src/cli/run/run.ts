@@ -1,18 +1,25 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROFILES } from '../../../suites/support/check-definition.js';
 import { TARGET_ENV } from '../../../suites/support/target-env.js';
 import { nodeConfigFs, resolveConfig } from '../../config/index.js';
 import { HarnessError } from '../../errors/harness-error.js';
-import { type ConformanceResult, REPORT_FILES, renderTerminalSummary } from '../../report/index.js';
+import {
+  type ConformanceResult,
+  type Leftover,
+  REPORT_FILES,
+  renderJson,
+  renderTerminalSummary,
+} from '../../report/index.js';
 import { formatCleanupReport } from '../cleanup/cleanup.js';
-import { cleanupRun } from '../cleanup/cleanup-run.js';
+import { type CleanupReport, cleanupRun, incompleteSearches } from '../cleanup/cleanup-run.js';
 import type { CommandContext } from '../command-context.js';
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js';
 import { toRawConfigInput } from '../shared-options.js';
 import { formatTokenWarning, warnAboutTokenOwner } from '../token-warning.js';
 import type { RunArgs } from './command-object.js';
-import { formatComparison, readConformanceFile, runOutcome } from './run-outcome.js';
+import { reportInterruptedRun } from './interrupted-report.js';
+import { formatComparison, readBaselineFile, readConformanceFile, runOutcome } from './run-outcome.js';
 import { packagePaths, selectedProfiles, suitesInvocation } from './suites-invocation.js';
 import { type SpawnSuites, spawnSuites } from './suites-process.js';
 import { assertTenantUsable, tenantClient } from './tenant-client.js';
@@ -36,7 +43,8 @@ function makeDir(dir: string): void {
  * `scim-harness run`: resolves the configuration, probes the tenant (exit 3 when it is unreachable or refuses the
  * token), runs the suites in a child Playwright process, then reads conformance.json, compares it with the baseline
  * and prints the summary and where the reports are. Ctrl-C: the child is interrupted once and waited for (its fixture
- * teardown deletes what the checks created), then whatever the ledger still lists is deleted; exit 130.
+ * teardown deletes what the checks created), then whatever the ledger still lists is deleted, and the partial report
+ * is printed, marked interrupted (see interrupted-report.ts); exit 130. An interrupted report is refused as --baseline.
  */
 export async function run(
   args: RunArgs,
@@ -48,8 +56,8 @@ export async function run(
     cwd: io.cwd,
     knownProfiles: PROFILES,
   });
-  // Read before spending minutes on the suites: a bad baseline is a usage error.
-  const baseline = config.baseline ? readConformanceFile(config.baseline, '--baseline') : undefined;
+  // Read before spending minutes on the suites: a bad baseline (or an interrupted run's report) is a usage error.
+  const baseline = config.baseline ? readBaselineFile(config.baseline) : undefined;
   const client =
     config.target.kind === 'tenant'
       ? tenantClient(config.target, context, config.requestTimeoutMs)
@@ -72,8 +80,13 @@ export async function run(
   if (config.target.kind === 'embedded' && args['server-mode'] === 'minimal') {
     invocation.env[TARGET_ENV.serverMode] = 'minimal';
   }
+  const startedAtMs = Date.now();
   const child = dependencies.spawn(invocation, io.stderr);
-  const onInterrupt = () => child.interrupt();
+  let stoppedSuites = false;
+  const onInterrupt = () => {
+    stoppedSuites = true;
+    child.interrupt();
+  };
   io.shutdown.addEventListener('abort', onInterrupt, { once: true });
   let code: number | null;
   try {
@@ -90,6 +103,14 @@ export async function run(
       const report = await cleanupRun({ client, runId: config.runId, runDir: config.reportDir });
       io.stderr.write(formatCleanupReport(report, config.runId));
     }
+    await reportInterruptedRun({
+      io,
+      runId: config.runId,
+      reportDir: config.reportDir,
+      startedAtMs,
+      stoppedSuites,
+      secrets: config.target.kind === 'tenant' ? [config.target.token.reveal()] : [],
+    });
     return EXIT_CODES.interrupted;
   }
 
@@ -111,6 +132,25 @@ export async function run(
   });
   const color = io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
   const secrets = config.target.kind === 'tenant' ? [config.target.token.reveal()] : [];
+  // The sweep: whatever still carries the run id after the checks' own cleanup (e.g. a group the target made as a
+  // side effect of Bulk) is deleted and listed as `leftovers`; a leftover, or a sweep that could not search the
+  // whole target, is a safety failure (exit 1). The embedded server's data ends with the run: nothing to sweep.
+  // Shards of one run share its run id and may still be running: their sweep is `cleanup --run-id` after the last.
+  let unsafe = false;
+  if (client && config.shard !== undefined) {
+    io.stderr.write(
+      `Sharded run: other shards may still be using run id ${config.runId}; once every shard has ended, \`scim-harness cleanup --run-id ${config.runId}\` sweeps the target.\n`,
+    );
+  } else if (client) {
+    const sweep = await cleanupRun({ client, runId: config.runId, runDir: config.reportDir });
+    const leftovers = leftoversOf(sweep);
+    if (leftovers.length > 0) {
+      result = { ...result, leftovers };
+      writeFileSync(jsonFile, renderJson(result, { secrets }));
+    }
+    unsafe = leftovers.length > 0 || incompleteSearches(sweep).length > 0;
+    if (unsafe) io.stderr.write(context.secrets.redact(formatCleanupReport(sweep, config.runId)));
+  }
   io.stdout.write(`\n${renderTerminalSummary(result, { color, secrets })}`);
   if (outcome.comparison && config.baseline)
     io.stdout.write(`\n${formatComparison(outcome.comparison, config.baseline)}`);
@@ -120,5 +160,12 @@ export async function run(
   // Said again under the summary: the first warning has scrolled away by now.
   if (tokenOwner !== undefined && tokenOwner.severity !== 'none')
     io.stdout.write(`\n${context.secrets.redact(formatTokenWarning(tokenOwner))}`);
-  return outcome.exitCode;
+  return unsafe ? EXIT_CODES.failures : outcome.exitCode;
+}
+
+/** What the sweep after a run found still carrying the run id: every resource it deleted or could not delete. */
+function leftoversOf(report: CleanupReport): Leftover[] {
+  return report.outcomes
+    .filter((o) => o.action !== 'skipped')
+    .map((o) => ({ id: o.id, endpoint: o.endpoint, name: o.name, deleted: o.action === 'deleted' }));
 }

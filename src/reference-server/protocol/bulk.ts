@@ -152,6 +152,24 @@ function responseEntry(
 }
 
 /**
+ * `bulk-creates-extra-group`: one more group, named after the first group the request creates (so it carries that
+ * name's tag), created behind the client's back and left out of the response. Only a sweep of the target finds it.
+ */
+async function createExtraGroup(operations: readonly BulkOperation[], dispatch: BulkDispatch): Promise<void> {
+  for (const operation of operations) {
+    if (operation.method !== 'POST' || operation.path.replace(/\/+$/, '') !== '/Groups') continue;
+    const displayName = isJsonObject(operation.data) ? findMember(operation.data, 'displayName') : undefined;
+    if (typeof displayName !== 'string') continue;
+    await dispatch({
+      method: 'POST',
+      path: '/Groups',
+      data: { schemas: [SCHEMA_URNS.Group], displayName: `${displayName} (copy)` },
+    });
+    return;
+  }
+}
+
+/**
  * Runs a BulkRequest (RFC 7644 §3.7). Operations run one by one, in request order except that an operation
  * referring to `bulkId:x` waits until the operation with bulkId x has run, so forward references resolve.
  * A reference to a bulkId whose operation failed, or that no operation declares, fails that operation with
@@ -231,6 +249,7 @@ export async function runBulk(
       ids.set(next.bulkId, result.body.id);
     }
   }
+  if (quirks.has('bulk-creates-extra-group')) await createExtraGroup(operations, dispatch);
   return {
     status: 200,
     body: {

@@ -1,7 +1,8 @@
 /**
  * The suites against a deliberately broken target: the embedded reference server behind a proxy that injects
- * infrastructure faults into about one request in eight (connection resets, an HTML 503, a non-JSON 500, 429 with
- * Retry-After, responses stalled past the client timeout). The proxy never alters a real SCIM answer, so:
+ * infrastructure faults into about one request in eight (connection resets, an HTML 503, a non-JSON 500, a SCIM-shaped
+ * 500 to GET, PUT and DELETE, 429 with Retry-After, responses stalled past the client timeout). The proxy never alters a
+ * real SCIM answer, so:
  * - no check may be `failed` (any failure here is a false verdict);
  * - every `error` says what went wrong and carries no token;
  * - checks the faults did not touch are still evaluated (a stated share passes);

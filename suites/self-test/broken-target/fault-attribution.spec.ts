@@ -110,7 +110,7 @@ const SYMPTOMS: ReadonlyArray<readonly [string, EvidenceExchange, string[]]> = [
   [
     'a 500',
     { request: { method: 'GET', url: BASE, headers: {} }, response: { status: 500, headers: {} } },
-    ['non-json-500'],
+    ['non-json-500', 'scim-500'],
   ],
   [
     'a 200',

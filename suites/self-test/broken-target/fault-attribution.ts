@@ -43,7 +43,7 @@ export function symptomsOf(exchange: EvidenceExchange): FaultKind[] {
     return ['connection-reset', 'stall'];
   }
   if (exchange.response.status === 503) return ['html-503'];
-  if (exchange.response.status === 500) return ['non-json-500'];
+  if (exchange.response.status === 500) return ['non-json-500', 'scim-500'];
   return [];
 }
 

@@ -27,6 +27,7 @@ export const FAULT_KINDS = [
   'non-json-500',
   'retry-after-429',
   'stall',
+  'scim-500',
 ] as const;
 
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -146,6 +147,18 @@ const LOAD_BALANCER_PAGE =
   '<html>\r\n<head><title>503 Service Temporarily Unavailable</title></head>\r\n<body>\r\n' +
   '<center><h1>503 Service Temporarily Unavailable</h1></center>\r\n</body>\r\n</html>\r\n';
 
+/**
+ * A passing server error in the SCIM shape, never reaching the server. Injected into GET, PUT and DELETE only: those
+ * the harness sends again; a 500 to a deliberately invalid POST or PATCH is, by the rule, a failure, so injecting one
+ * there would make a false verdict on purpose.
+ */
+const SCIM_500 = JSON.stringify({
+  schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+  status: '500',
+  detail: 'An internal error occurred.',
+});
+const SCIM_500_METHODS: ReadonlySet<string> = new Set(['GET', 'PUT', 'DELETE']);
+
 /** An Envoy-style upstream failure, mislabelled as JSON: the body does not parse. */
 const NON_JSON_500 = 'upstream connect error or disconnect/reset before headers. reset reason: overflow';
 
@@ -241,6 +254,10 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Runni
         outgoing.writeHead(500, { 'content-type': 'application/json', connection: 'close' });
         outgoing.end(NON_JSON_500);
         return;
+      case 'scim-500':
+        outgoing.writeHead(500, { 'content-type': 'application/scim+json', connection: 'close' });
+        outgoing.end(SCIM_500);
+        return;
       case 'retry-after-429':
         outgoing.writeHead(429, { 'content-type': 'text/plain', 'retry-after': String(RETRY_AFTER_SECONDS) });
         outgoing.end('Too Many Requests');
@@ -299,7 +316,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Runni
     const key = faultKeyOf(method, url);
     const count = seen.get(key) ?? 0;
     seen.set(key, count + 1);
-    const kind = settings.spared(url) ? undefined : decideFault(key, count, settings);
+    const decided = settings.spared(url) ? undefined : decideFault(key, count, settings);
+    const kind = decided === 'scim-500' && !SCIM_500_METHODS.has(method.toUpperCase()) ? undefined : decided;
     if (kind === undefined) {
       forward(incoming, outgoing, body);
       return;

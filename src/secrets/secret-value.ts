@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { REDACTED } from './secret-text.js';
+import { REDACTED } from './redaction.js';
 
 /**
  * A secret (bearer token, admin token) carried through configuration without being printable:
