@@ -132,6 +132,19 @@ test('redirects: 0 hands the 3xx back as the response', async () => {
   expect(exchange.redirects).toEqual([]);
 });
 
+test('by default no redirect is followed: a POST to another origin is handed back, and nothing reaches it', async () => {
+  const before = other.received.length;
+  const client = createScimClient({ tenantUrl: `${tenant.origin}/scim`, token: TOKEN });
+  const exchange = await client.post('/away', {
+    schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+    userName: 'x',
+  });
+  expect(exchange.outcome).toBe('ok');
+  expect(exchange.response?.status).toBe(307);
+  expect(exchange.redirects).toEqual([]);
+  expect(other.received.length, 'no body and no credentials went to the other origin').toBe(before);
+});
+
 const UNFOLLOWABLE = [
   { path: '/no-location', why: 'no Location header' },
   { path: '/to-file', why: 'file: URL' },

@@ -7,6 +7,7 @@ import { decisiveExchange, exchangeLine } from './evidence-line.js';
 import { INTERRUPTED_NOTICE } from './interrupted-run.js';
 import { messageExcerpt } from './message-excerpt.js';
 import type { RenderOptions } from './render-json.js';
+import { describeUnevaluatedCauses } from './unevaluated-causes.js';
 
 /** GitHub's limit on a comment body. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -186,6 +187,19 @@ export function renderMarkdown(result: ConformanceResult, options: MarkdownOptio
     '',
     // A GitHub alert, above the verdicts: a partial report must not be read as a whole one.
     ...(clean.interrupted === true ? ['> [!CAUTION]', `> **${INTERRUPTED_NOTICE}**`, ''] : []),
+    // A safety failure, whatever the verdicts: the run left something tagged with its id on the target.
+    ...((clean.leftovers ?? []).length > 0
+      ? [
+          '> [!WARNING]',
+          `> **Safety: ${clean.leftovers?.length} resource(s) carrying the run id were on the target after the checks' cleanup:** ${(
+            clean.leftovers ?? []
+          )
+            .slice(0, 20)
+            .map((l) => `${cell(`${l.endpoint}/${l.id}`, 120)} (${cell(l.name, 120)})`)
+            .join(', ')}`,
+          '',
+        ]
+      : []),
     `Target ${cell(clean.target.url, 200)}, run ${cell(clean.runId, 80)}${
       clean.seed === undefined ? '' : `, seed ${clean.seed} (\`--seed ${clean.seed}\` replays its data)`
     }, fail on ${clean.failOn ?? 'must'}.`,
@@ -208,7 +222,10 @@ export function renderMarkdown(result: ConformanceResult, options: MarkdownOptio
   const errored = clean.checks.filter((check) => check.status === 'error').sort(byLevelThenId);
   // Errors and declined features get at most a quarter of what is left each: failures are what the comment is for.
   const left = maxLength - header.length;
-  const errorTable = table(UNEVALUATED, errored, Math.floor(left / 4), maxMessage, clean.profiles);
+  const causes = describeUnevaluatedCauses(errored);
+  const errorShape =
+    causes === '' ? UNEVALUATED : { ...UNEVALUATED, intro: `${UNEVALUATED.intro} By cause: ${causes}.` };
+  const errorTable = table(errorShape, errored, Math.floor(left / 4), maxMessage, clean.profiles);
   const unsupportedTable = table(UNSUPPORTED, unsupported, Math.floor(left / 4), maxMessage, clean.profiles);
   const failureTable = table(
     FAILURES,

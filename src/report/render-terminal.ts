@@ -7,6 +7,7 @@ import { decisiveExchange, exchangeLine } from './evidence-line.js';
 import { INTERRUPTED_NOTICE } from './interrupted-run.js';
 import { messageExcerpt } from './message-excerpt.js';
 import type { RenderOptions } from './render-json.js';
+import { describeUnevaluatedCauses } from './unevaluated-causes.js';
 
 export interface TerminalOptions extends RenderOptions {
   /** ANSI colours; the CLI passes `process.stdout.isTTY` (and honours NO_COLOR). Off by default. */
@@ -167,6 +168,7 @@ export function renderTerminalSummary(result: ConformanceResult, options: Termin
     out.push(
       '',
       paint(`Could not evaluate ${errored.length} check(s) (harness or connection errors):`, 'bold'),
+      `  by cause: ${describeUnevaluatedCauses(errored)}`,
     );
     for (const c of errored.slice(0, maxFailures)) out.push(`  ${inert(c.id)}: ${excerpt(c.message)}`);
     if (errored.length > maxFailures) out.push(`  … and ${errored.length - maxFailures} more in report.html`);

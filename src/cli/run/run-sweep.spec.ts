@@ -117,6 +117,12 @@ test('the sweep after a run deletes the group the target made as a side effect, 
     /\/Groups\/\S+ "sh-20261207-2200-runsweep Ops 1 \(copy\)": deleted by the sweep/,
   );
   expect(io.stderr.text()).toContain('(found by the search)');
+  // Every report says so, not only conformance.json (the suites wrote them before the sweep).
+  const dir = path.join(test.info().outputPath(), 'reports', RUN_ID);
+  expect(readFileSync(path.join(dir, 'summary.md'), 'utf8')).toContain(
+    'Safety: 1 resource(s) carrying the run id',
+  );
+  expect(readFileSync(path.join(dir, 'report.html'), 'utf8')).toContain('(copy)');
   expect(code).toBe(1);
 });
 

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PROFILES } from '../../../suites/support/check-definition.js';
 import { TARGET_ENV } from '../../../suites/support/target-env.js';
@@ -8,8 +8,8 @@ import {
   type ConformanceResult,
   type Leftover,
   REPORT_FILES,
-  renderJson,
   renderTerminalSummary,
+  writeReports,
 } from '../../report/index.js';
 import { formatCleanupReport } from '../cleanup/cleanup.js';
 import { type CleanupReport, cleanupRun, incompleteSearches } from '../cleanup/cleanup-run.js';
@@ -146,7 +146,8 @@ export async function run(
     const leftovers = leftoversOf(sweep);
     if (leftovers.length > 0) {
       result = { ...result, leftovers };
-      writeFileSync(jsonFile, renderJson(result, { secrets }));
+      // Every report says it, not only conformance.json: the suites wrote them before the sweep.
+      await writeReports(config.reportDir, result, { secrets });
     }
     unsafe = leftovers.length > 0 || incompleteSearches(sweep).length > 0;
     if (unsafe) io.stderr.write(context.secrets.redact(formatCleanupReport(sweep, config.runId)));
