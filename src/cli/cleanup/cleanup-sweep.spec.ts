@@ -6,10 +6,10 @@ import { appendLedger } from '../../../suites/support/ledger.js';
 import { type RunningReferenceServer, startReferenceServer } from '../../reference-server/index.js';
 import { main } from '../main.js';
 import { captureIo } from '../test-support/capture-io.js';
+import { createNamed, namesOn } from '../test-support/named-resources.js';
 
 /** The sweep: what `cleanup` finds without (or beyond) a ledger, on a target that declines `co`/`sw` filters. */
 const RUN_ID = 'sh-20261207-2200-sweep1';
-const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 
 let server: RunningReferenceServer;
@@ -26,23 +26,8 @@ const headers = () => ({
   'content-type': 'application/scim+json',
 });
 
-async function create(endpoint: '/Users' | '/Groups', name: string): Promise<string> {
-  const body =
-    endpoint === '/Users' ? { schemas: [USER], userName: name } : { schemas: [GROUP], displayName: name };
-  const response = await fetch(`${server.baseUrl}${endpoint}`, {
-    method: 'POST',
-    headers: headers(),
-    body: JSON.stringify(body),
-  });
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { id: string }).id;
-}
-
-async function names(endpoint: '/Users' | '/Groups'): Promise<string[]> {
-  const response = await fetch(`${server.baseUrl}${endpoint}?count=1000`, { headers: headers() });
-  const json = (await response.json()) as { Resources: Record<string, string>[] };
-  return json.Resources.map((r) => r.userName ?? r.displayName ?? '').sort();
-}
+const create = (endpoint: '/Users' | '/Groups', name: string) => createNamed(server, endpoint, name);
+const names = (endpoint: '/Users' | '/Groups') => namesOn(server, endpoint);
 
 async function cleanup(tenantUrl = server.baseUrl) {
   const io = captureIo({ cwd: test.info().outputPath(), env: { SCIM_TOKEN: server.adminToken } });
