@@ -24,6 +24,11 @@ const ROWS: readonly [string, Response, RegExp | undefined][] = [
     response(200, 'text/html', '<html>Sign in</html>'),
     /body that is not JSON: not a SCIM answer/,
   ],
+  [
+    'a DELETE answered 200 with a plain "OK" (the service\'s answer, judged)',
+    response(200, 'text/plain', 'OK'),
+    undefined,
+  ],
   ['a SCIM resource', response(200, 'application/scim+json', '{"id":"1"}', { id: '1' }), undefined],
   ['204 without a body', response(204, '', ''), undefined],
   ['a gateway 502', response(502, 'text/html', '<html>bad gateway</html>'), /unavailable/],

@@ -39,9 +39,14 @@ export function infrastructureAnswer(response: NonNullable<ScimExchange['respons
   if (REDIRECTS.has(status)) {
     return `${what}: a redirect${response.headers.location ? ` to ${response.headers.location}` : ''}, which the harness does not follow`;
   }
-  // A success whose body is not JSON at all (an HTML page from a portal or proxy) is not a SCIM answer: no check may
-  // pass, or fail, on it.
-  if (status >= 200 && status < 300 && response.bodyText.trim() !== '' && response.json === undefined) {
+  // A success that is an HTML page (a portal or proxy answering for the service) is not a SCIM answer: no check may
+  // pass, or fail, on it. Other bodies that are not JSON (a DELETE's "OK") stay the service's answer, judged as one.
+  if (
+    status >= 200 &&
+    status < 300 &&
+    response.json === undefined &&
+    (/html/i.test(response.contentType) || /^\s*</.test(response.bodyText))
+  ) {
     return `${what} with a body that is not JSON${response.jsonError ? ` (${response.jsonError})` : ''}: not a SCIM answer`;
   }
   if (status === 429) return `${what}: still rate-limited after honouring Retry-After`;
