@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig, type Project } from '@playwright/test';
+import { TERMINAL_ENV } from './reporter/terminal-env.js';
 import { PROFILES } from './support/check-definition.js';
 import {
   grepForIds,
@@ -15,10 +16,16 @@ import {
  * Projects: one per profile, each running the checks tagged with it, so every profile gets its own verdict; the
  * global setup reads what the target claims first. A quirk-matrix run (the self-test, see
  * support/quirk-matrix.ts) has one project instead.
+ *
+ * The terminal: Playwright's `list` reporter, unless the run command says what its terminal is
+ * (reporter/terminal-env.ts): then the terminal reporter, which speaks in checks rather than Playwright tests.
  */
 const reporterModule = process.env.SCIM_HARNESS_REPORTER;
 const runDir = process.env.SCIM_HARNESS_RUN_DIR;
 const matrixFile = process.env[QUIRK_MATRIX_ENV.file];
+const terminalReporter = process.env[TERMINAL_ENV.terminal]
+  ? (['./reporter/terminal-reporter.ts'] as const)
+  : (['list'] as const);
 
 function exactFile(file: string): RegExp {
   const relative = path.normalize(file).split(path.sep).join('/');
@@ -54,10 +61,11 @@ export default defineConfig({
   timeout: 60_000,
   outputDir: runDir ? `${runDir}/playwright-output` : '../test-results/suites-output',
   // The conformance reporter writes the run's reports; Playwright's own HTML report sits beside them for debugging.
+  // The terminal's reporter comes first, so its last line is out of the way before the others' notes at the end.
   reporter: reporterModule
     ? [
+        terminalReporter,
         [reporterModule],
-        ['list'],
         ...(matrixFile
           ? []
           : [
@@ -70,6 +78,6 @@ export default defineConfig({
               ] as const,
             ]),
       ]
-    : [['list']],
+    : [terminalReporter],
   projects: matrixFile ? [matrixProject(matrixFile)] : profileProjects,
 });

@@ -13,6 +13,7 @@ import { type EntraClientProfile, type ResolveTargetId, resolveClientProfile } f
 import { parseTargetPath } from '../requests/scim-body.js';
 import { type ObjectState, resolvableAttributes } from './object-state.js';
 import { runPool } from './run-pool.js';
+import { targetErrorOfExchange } from './target-error.js';
 
 /** How a client clears a manager removed at the source (see `EntraClientOptions.managerRemoval`). */
 export type ManagerRemoval = EntraClientProfile['managerRemoval'];
@@ -227,16 +228,31 @@ export async function checkConvergence(
     const exchange = await client.get(path);
     const status = exchange.response?.status;
     const json = exchange.response?.json;
+    // A read the target refused (or never answered) carries the target's own words.
+    const refused = (divergence: ReplayDivergence): ReplayDivergence => {
+      const targetError = targetErrorOfExchange(exchange);
+      return targetError === undefined ? divergence : { ...divergence, targetError };
+    };
     if (expected === undefined) {
       if (status !== 404)
         report([
-          { object, attribute: '(resource)', expected: 'deleted (404)', found: status ?? exchange.outcome },
+          refused({
+            object,
+            attribute: '(resource)',
+            expected: 'deleted (404)',
+            found: status ?? exchange.outcome,
+          }),
         ]);
       return;
     }
     if (status !== 200 || !isRecord(json)) {
       report([
-        { object, attribute: '(resource)', expected: 'present (200)', found: status ?? exchange.outcome },
+        refused({
+          object,
+          attribute: '(resource)',
+          expected: 'present (200)',
+          found: status ?? exchange.outcome,
+        }),
       ]);
       return;
     }

@@ -297,6 +297,56 @@ test('the log records each operation with its exchanges and no token', async () 
   expect(JSON.stringify(log.entries).includes(handler.adminToken)).toBe(false);
 });
 
+test("a divergence carries the target's own words on the write it refused, redacted", async () => {
+  const { engine, directory } = setup();
+  await engine.runCycle(1, 'initial', directory);
+  const changed = retitled(directory, 'Engineer');
+  const client = createScimClient({ tenantUrl: BASE, token: handler.adminToken });
+  const convergence = () =>
+    checkConvergence({
+      client,
+      directory: changed,
+      userMapping: ENTRA_DEFAULT_USER_MAPPING,
+      groupMapping: undefined,
+      users: engine.users,
+      groups: engine.groups,
+      resolve: engine.resolve,
+      concurrency: 2,
+    });
+  fault = {
+    method: 'PATCH',
+    path: /\/Users\/[^?]+$/,
+    times: 1,
+    answer: () =>
+      json(
+        {
+          schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+          status: '400',
+          scimType: 'mutability',
+          detail: `title is read-only here (you sent Authorization: Bearer ${handler.adminToken})`,
+        },
+        400,
+      ),
+  };
+  await engine.runCycle(2, 'incremental', changed);
+  const divergences = engine.refusals.explain((await convergence()).divergences);
+  const refused = divergences.filter((d) => d.targetError !== undefined);
+  expect(refused).toHaveLength(1);
+  const [divergence] = refused;
+  expect(divergence?.attribute).toBe('title');
+  expect(divergence?.targetError).toMatchObject({
+    status: '400',
+    code: 'SystemForCrossDomainIdentityManagementBadRequest',
+    text: 'title is read-only here (you sent Authorization: Bearer [REDACTED])',
+  });
+  expect(divergence?.targetError?.request).toMatch(/^PATCH \/api\/v2\/scim\/Users\/.+/);
+  expect(JSON.stringify(divergences)).not.toContain(handler.adminToken);
+
+  // The next cycle's PATCH is accepted: the refusal no longer explains anything.
+  await engine.runCycle(3, 'incremental', changed);
+  expect(engine.refusals.explain((await convergence()).divergences)).toEqual([]);
+});
+
 test.describe('memberships wait for the creates they reference', () => {
   const MODES = ['legacy', 'compliant'] as const;
 

@@ -11,6 +11,7 @@ import type { ObjectState } from './object-state.js';
 import type { ProvisioningLogSink } from './provisioning-log.js';
 import { QuarantineState } from './quarantine.js';
 import { runPool } from './run-pool.js';
+import { TargetRefusals } from './target-error.js';
 import { deleteUser, provisionUser } from './user-pass.js';
 
 /** Options of {@link CycleEngine}. */
@@ -46,6 +47,8 @@ export class CycleEngine {
   readonly users = new Map<string, ObjectState>();
   readonly groups = new Map<string, ObjectState>();
   readonly quarantine = new QuarantineState();
+  /** What the target last said refusing each object it refuses, across cycles; the read-back's divergences cite it. */
+  readonly refusals = new TargetRefusals();
   readonly #options: CycleEngineOptions;
   #operations: CycleOperations;
 
@@ -157,6 +160,7 @@ export class CycleEngine {
       quarantine: this.quarantine,
       cycle,
       runId,
+      refusals: this.refusals,
       ...(logBodyChars === undefined ? {} : { logBodyChars }),
     });
   }

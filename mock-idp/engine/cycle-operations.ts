@@ -9,6 +9,7 @@ import type {
 } from './provisioning-log.js';
 import type { QuarantineState } from './quarantine.js';
 import { classifyExchange, ENTRA_REACTIONS, type ReactionKind, statusKey } from './reactions.js';
+import { type TargetRefusals, targetErrorOf } from './target-error.js';
 
 /** One request of an operation as the passes see it: the exchange, its reaction kind and its log record. */
 export interface Sent {
@@ -40,6 +41,8 @@ export interface CycleOperationsOptions {
   runId: string;
   /** Characters of a response body kept in the log. Default 2000. */
   logBodyChars?: number;
+  /** Where each object's refusal by the target is kept for the divergences of the read-back; absent: nowhere. */
+  refusals?: TargetRefusals;
 }
 
 /**
@@ -107,7 +110,10 @@ export class CycleOperations {
     return { exchange, kind, logged };
   }
 
-  /** Ends an operation: counts it and writes its log entry, the status taken from its last exchange. */
+  /**
+   * Ends an operation: counts it and writes its log entry, the status taken from its last exchange. A refused last
+   * exchange is kept as the object's refusal (see {@link CycleOperationsOptions.refusals}); a success clears it.
+   */
   finish(
     operation: Operation,
     action: ProvisioningAction,
@@ -123,6 +129,10 @@ export class CycleOperations {
       last === undefined ? 'none' : String(last.logged.status),
       status === 'Failure',
     );
+    // The target's own words on a refusal, for the divergence the read-back will find: only the log had them.
+    const { refusals } = this.#options;
+    if (failed) refusals?.refused(operation.object, targetErrorOf(last.logged, code));
+    else if (status === 'Success') refusals?.accepted(operation.object);
     this.#options.log.write({
       cycle: operation.cycle,
       object: operation.object,

@@ -36,6 +36,8 @@ export type { Replay429Policy, ReplayContext, ReplayOptions, ReplayOutcome } fro
 export { REPLAY_429_POLICIES, ReplayInterruptedError, runReplay, testConnection } from './replay.js';
 export type { ReplayPhase, ReplayProgress } from './replay-progress.js';
 export { ProgressTracker, provisioningPhaseOf, REPLAY_PHASES } from './replay-progress.js';
+export type { ReplaySweepFindings } from './replay-reports.js';
+export { REPLAY_JSON, recordReplaySweep } from './replay-reports.js';
 export { runPool } from './run-pool.js';
 export type { KeyOwnerAccount } from './scenarios/key-owner-account.js';
 export { findKeyOwner, setKeyOwnerActive } from './scenarios/key-owner-account.js';

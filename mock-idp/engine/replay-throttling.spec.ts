@@ -171,6 +171,13 @@ test('nextCycle: throttled creates are escrowed as TooManyRequests and provision
       attribute: '(resource)',
       expected: 'provisioned',
       found: 'absent',
+      // Why, in the target's own words: its answer to the create it throttled.
+      targetError: {
+        request: 'POST /api/v2/scim/Users',
+        status: '429',
+        code: 'TooManyRequests',
+        text: 'too many requests',
+      },
     })),
   );
   // Escrowed: the job is not quarantined, the failures are put on the timeline for the next cycle.

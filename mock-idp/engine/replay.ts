@@ -362,7 +362,8 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayOutcome> 
         }),
       );
       if (signal?.aborted) break;
-      cycle.divergences = convergence.divergences;
+      // Each divergence with what the target said when it refused the object, which otherwise only the log holds.
+      cycle.divergences = engine.refusals.explain(convergence.divergences);
       cycle.converged = convergence.count === 0 && !cycle.quarantined;
       cycles.push(cycle);
       options.onCycle?.(cycle);

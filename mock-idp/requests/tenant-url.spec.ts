@@ -54,11 +54,11 @@ for (const { url, override, base, mode, source } of CASES) {
 }
 
 const BAD: { url: string; message: RegExp; mustNotContain?: string }[] = [
-  { url: 'not a url', message: /not an absolute URL/ },
-  { url: 'ftp://x.example/scim', message: /https or http/ },
+  { url: 'not a url', message: /tenant-url/ },
+  { url: 'ftp://x.example/scim', message: /http or https/ },
   {
     url: 'https://user:s3cret@x.example/scim',
-    message: /must not carry credentials/,
+    message: /must not contain credentials/,
     mustNotContain: 's3cret',
   },
   { url: 'https://x.example/scim?aadOptscim062020&AzureAdScimPatch2017', message: /both/ },

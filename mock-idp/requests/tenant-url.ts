@@ -1,3 +1,4 @@
+import { parseTenantUrl as parseConfigTenantUrl } from '../../src/config/tenant-url.js';
 import { HarnessError } from '../../src/errors/harness-error.js';
 
 /**
@@ -24,53 +25,21 @@ export interface TenantUrl {
 }
 
 /**
- * Parses a Tenant URL such as `https://app.datadoghq.com/api/v2/scim?aadOptscim062020`. Flags match
- * case-insensitively (IBM documents `aadOptSCIM062020=true`). `override` wins over the flags.
- * Errors never repeat the URL's user-info part.
+ * Parses a Tenant URL such as `https://app.datadoghq.com/api/v2/scim?aadOptscim062020`: the URL itself is read by
+ * the harness's one tenant-URL parser (src/config: precise errors, no credentials in the URL or its query, both flags
+ * at once refused), and the Entra mode is taken from its flags. `override` wins over the flags.
  */
 export function parseTenantUrl(tenantUrl: string, override?: EntraClientMode): TenantUrl {
-  let url: URL;
-  try {
-    url = new URL(tenantUrl);
-  } catch {
-    throw new HarnessError('CONFIG_INVALID', 'tenant URL is not an absolute URL', {
-      hint: 'e.g. https://app.datadoghq.com/api/v2/scim?aadOptscim062020',
-    });
-  }
-  const where = `${url.origin}${url.pathname}`;
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new HarnessError(
-      'CONFIG_INVALID',
-      `tenant URL must use https or http, got ${url.protocol} (${where})`,
-    );
-  }
-  if (url.username !== '' || url.password !== '') {
-    throw new HarnessError('SECRET_EXPOSED', `tenant URL must not carry credentials (${where})`, {
-      hint: 'pass the token through the token option or environment, never in the URL',
-    });
-  }
-  if (url.hash !== '') {
-    throw new HarnessError('CONFIG_INVALID', `tenant URL must not have a #fragment (${where})`);
-  }
-  const flags = [...new Set([...url.searchParams.keys()])];
-  const has = (flag: string) => flags.some((name) => name.toLowerCase() === flag.toLowerCase());
-  const compliant = has(COMPLIANT_FLAG);
-  const legacy = has(LEGACY_FLAG);
-  if (override === undefined && compliant && legacy) {
-    throw new HarnessError(
-      'CONFIG_INVALID',
-      `tenant URL has both ${COMPLIANT_FLAG} and ${LEGACY_FLAG} (${where})`,
-    );
-  }
   if (override !== undefined && !(ENTRA_CLIENT_MODES as readonly string[]).includes(override)) {
     throw new HarnessError(
       'CONFIG_INVALID',
       `client mode must be legacy or compliant, got "${String(override)}"`,
     );
   }
-  const baseUrl = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  const parsed = parseConfigTenantUrl(tenantUrl);
+  const flags = [...new Set(parsed.query.map((item) => item.name))];
+  const baseUrl = parsed.base;
   if (override !== undefined) return { baseUrl, flags, mode: override, modeSource: 'override' };
-  if (compliant) return { baseUrl, flags, mode: 'compliant', modeSource: 'flag' };
-  if (legacy) return { baseUrl, flags, mode: 'legacy', modeSource: 'flag' };
+  if (parsed.entraMode !== undefined) return { baseUrl, flags, mode: parsed.entraMode, modeSource: 'flag' };
   return { baseUrl, flags, mode: 'legacy', modeSource: 'default' };
 }

@@ -12,9 +12,15 @@ function distance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
+/** Whether `part` is in `whole` as whole words of a kebab-case name ("ignored" in "sort-ignored", not "port" in "report-dir"). */
+function containsWords(whole: string, part: string): boolean {
+  return `-${whole}-`.includes(`-${part}-`);
+}
+
 /**
- * Up to `limit` candidates close to `input`: those containing it (or contained in it), then those
- * within a third of its length in edits, nearest first.
+ * Up to `limit` candidates close to `input`: those containing it as whole words (or contained in it), then those
+ * within a third of its length in edits, nearest first. For names yargs has no suggestion for: option names (its
+ * `recommendCommands()` covers commands only) and values such as quirk names.
  */
 export function closestNames(input: string, candidates: readonly string[], limit = 3): string[] {
   const needle = input.toLowerCase();
@@ -22,7 +28,7 @@ export function closestNames(input: string, candidates: readonly string[], limit
   return candidates
     .map((name) => {
       const lower = name.toLowerCase();
-      const contains = needle.length >= 3 && (lower.includes(needle) || needle.includes(lower));
+      const contains = needle.length >= 3 && (containsWords(lower, needle) || containsWords(needle, lower));
       return { name, score: contains ? 0 : distance(needle, lower) };
     })
     .filter(({ score }) => score <= maxDistance)

@@ -7,20 +7,16 @@ import { reportError, UsageError } from './error-report.js';
 import { EXIT_CODES, type ExitCode } from './exit-codes.js';
 import { readPackageInfo } from './package-info.js';
 import { replayCommand } from './replay/command-object.js';
-import { reportCommand } from './report/command-object.js';
+import { REPORT_COMMAND_NAMES, reportCommand } from './report/command-object.js';
 import { runCommand } from './run/command-object.js';
 import { serveCommand } from './serve/command-object.js';
 import { withGlobalOptions } from './shared-options.js';
-import { createParser } from './yargs-factory.js';
+import { type CommandTree, usageMessage } from './usage-message.js';
+import { createParser, currentOptions } from './yargs-factory.js';
 
 const EPILOGUE = `Tokens are never taken from the command line: put the target's bearer token in SCIM_TOKEN, or name another variable with --token-env, or a file with --token-file.
 
 Exit codes: 0 ok, 1 checks failed (or internal error), 2 usage or configuration error, 3 target unreachable or credentials rejected, 130 interrupted.`;
-
-/** yargs reports "Did you mean serve?" without saying what was wrong; say both. */
-function usageMessage(message: string, argv: readonly string[]): string {
-  return message.startsWith('Did you mean') ? `unknown command "${argv[0] ?? ''}". ${message}` : message;
-}
 
 /**
  * The whole CLI as a function: parses `argv`, runs the command and returns its exit code. It never
@@ -40,16 +36,27 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
         exitCode = code;
       },
     };
+    const run = runCommand(context);
+    const cleanup = cleanupCommand(context);
+    const report = reportCommand(context);
+    const serve = serveCommand(context);
+    const replay = replayCommand(context);
+    const tree: CommandTree = {
+      top: [run, cleanup, report, serve, replay].map(
+        (command) => String(command.command).split(' ')[0] ?? '',
+      ),
+      sub: { report: REPORT_COMMAND_NAMES },
+    };
     const parser = withGlobalOptions(createParser(argv))
       .scriptName('scim-harness')
       .usage(
         '$0 <command> [options]\n\nSCIM 2.0 conformance suites, a mock Microsoft Entra client and a reference SCIM server.',
       )
-      .command(runCommand(context))
-      .command(cleanupCommand(context))
-      .command(reportCommand(context))
-      .command(serveCommand(context))
-      .command(replayCommand(context))
+      .command(run)
+      .command(cleanup)
+      .command(report)
+      .command(serve)
+      .command(replay)
       .demandCommand(1, 'a command is required')
       .recommendCommands()
       .strict()
@@ -59,8 +66,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
       .epilogue(EPILOGUE)
       .wrap(Math.min(120, io.stdout.columns ?? 100))
       .fail((message, error) => {
-        // Parser complaints arrive as a message; errors thrown by a command arrive as `error`.
-        throw message ? new UsageError(usageMessage(message, argv)) : error;
+        // Parser complaints arrive as a message; errors thrown by a command arrive as `error`. The parser is reset to
+        // the command it failed in, so its options are that command's: the ones to suggest from.
+        if (!message) throw error;
+        throw new UsageError(usageMessage(message, argv, currentOptions(parser), tree));
       });
     let output = '';
     await parser.parseAsync([...argv], {}, (_error, _args, text) => {

@@ -90,3 +90,14 @@ test('choices are enforced by the parser', () => {
   expect(() => parse(['--fail-on=may'])).toThrow(/Invalid values/);
   expect(() => parse(['--log-level=loud'])).toThrow(/Invalid values/);
 });
+
+test('numeric options are numbers once parsed, checked while parsing against their bounds', () => {
+  const args = parse(['--concurrency=3', '--rate', '2.5', '--request-timeout', '1000', '--seed', '7']);
+  expect(args).toMatchObject({ concurrency: 3, rate: 2.5, 'request-timeout': 1000, seed: 7, retries: 2 });
+  expect(() => parse(['--concurrency=65'])).toThrow(
+    '--concurrency must be an integer from 1 to 64, got "65"',
+  );
+  expect(() => parse(['--retries=1.5'])).toThrow('--retries must be an integer from 0 to 10, got "1.5"');
+  expect(() => parse(['--rate=0'])).toThrow('--rate must be a number from 0.01 to 10000, got "0"');
+  expect(() => parse(['--seed=x'])).toThrow('--seed must be an integer from 0 to 4294967295');
+});

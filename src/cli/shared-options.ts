@@ -1,18 +1,50 @@
 import type { Argv, InferredOptionTypes, Options } from 'yargs';
-import { FAIL_ON_LEVELS, NUMERIC_OPTIONS, type RawConfigInput } from '../config/index.js';
+import {
+  FAIL_ON_LEVELS,
+  NUMERIC_OPTIONS,
+  type NumericOption,
+  parseNumber,
+  type RawConfigInput,
+} from '../config/index.js';
 import { LOG_LEVELS } from '../logging/index.js';
 
 /**
- * Option groups shared by the commands (`serve`, and `run`, `replay`, `cleanup`, `report merge` to
- * come), each a table of yargs options plus a typed builder. Numbers are read as text and checked by
- * `resolveConfig`, whose messages name the flag and its bounds; yargs' own number parsing would turn
- * a typo into NaN.
+ * Option groups shared by the commands (`run`, `replay`, `cleanup`, `serve`, `report merge`), each a table of yargs
+ * options plus a typed builder. Numbers are yargs numbers (`[number]` in --help), each checked while parsing by
+ * {@link numberOption} against its row of the numeric tables in src/config/numeric-options.ts.
  */
 
-const range = (name: keyof typeof NUMERIC_OPTIONS) => {
-  const { min, max } = NUMERIC_OPTIONS[name];
-  return `${min}–${max}`;
-};
+/**
+ * A numeric option: `type: 'number'`, its bounds at the end of its description, and a `coerce` that checks the
+ * value with `parseNumber` while yargs parses, so that a bad value (NaN from a typo, out of range, a fraction where
+ * an integer is needed, the flag given twice) is a usage error (exit 2) naming the flag and what it accepts, before
+ * any command starts. The default is the table row's (none where it is computed elsewhere, as a run's seed from
+ * its run id).
+ */
+export function numberOption<const O extends NumericOption>(
+  spec: O,
+  describe: string,
+  options: { defaultDescription?: string } = {},
+): NumberOption<O> {
+  const bounds = `${spec.min}–${spec.max}${spec.integer ? '' : ', decimals allowed'}`;
+  return {
+    type: 'number',
+    requiresArg: true,
+    describe: `${describe} (${bounds})`,
+    coerce: (value: unknown): number => parseNumber(spec, value),
+    ...(spec.default === undefined ? {} : { default: spec.default }),
+    ...options,
+  } as NumberOption<O>;
+}
+
+/** What {@link numberOption} returns; typed with `default` when the row has one, so yargs infers `number`, not `number | undefined`. */
+export type NumberOption<O extends NumericOption> = {
+  type: 'number';
+  requiresArg: true;
+  describe: string;
+  defaultDescription?: string;
+  coerce: (value: unknown) => number;
+} & (O['default'] extends number ? { default: number } : unknown);
 
 /** Global options, accepted by every command. */
 export const GLOBAL_OPTIONS = {
@@ -84,58 +116,34 @@ export const SELECTION_OPTIONS = {
   grep: {
     type: 'string',
     requiresArg: true,
-    describe: 'Only checks whose title matches this regular expression',
+    describe:
+      'Only checks whose id or title matches this regular expression (Playwright --grep on "<profile> <suite file> <id>: <title> @<profiles>")',
   },
   'grep-invert': {
     type: 'string',
     requiresArg: true,
-    describe: 'Skip checks whose title matches this regular expression',
+    describe:
+      'Skip checks whose id or title matches this regular expression (tried on the same text as --grep)',
   },
   shard: { type: 'string', requiresArg: true, describe: 'Run slice i of n, e.g. 2/4' },
 } as const satisfies Record<string, Options>;
 
 /** How hard the target is driven. */
 export const PACING_OPTIONS = {
-  concurrency: {
-    type: 'string',
-    requiresArg: true,
-    describe: `Parallel workers (${range('concurrency')})`,
-    default: '2',
-  },
-  rate: {
-    type: 'string',
-    requiresArg: true,
-    describe: `Requests per second across workers (${range('rate')})`,
+  concurrency: numberOption(NUMERIC_OPTIONS.concurrency, 'Parallel workers'),
+  rate: numberOption(NUMERIC_OPTIONS.rate, 'Requests per second across workers', {
     defaultDescription: 'unthrottled',
-  },
-  'request-timeout': {
-    type: 'string',
-    requiresArg: true,
-    describe: `Per-request timeout, ms (${range('requestTimeoutMs')})`,
-    default: '30000',
-  },
-  'test-timeout': {
-    type: 'string',
-    requiresArg: true,
-    describe: `Per-check timeout, ms (${range('testTimeoutMs')})`,
-    default: '120000',
-  },
-  retries: {
-    type: 'string',
-    requiresArg: true,
-    describe: `Retries of a throttled or failed request (${range('retries')})`,
-    default: '2',
-  },
+  }),
+  'request-timeout': numberOption(NUMERIC_OPTIONS.requestTimeoutMs, 'Per-request timeout, ms'),
+  'test-timeout': numberOption(NUMERIC_OPTIONS.testTimeoutMs, 'Per-check timeout, ms'),
+  retries: numberOption(NUMERIC_OPTIONS.retries, 'Retries of a throttled or failed request'),
 } as const satisfies Record<string, Options>;
 
 /** Reproducible generated data. */
 export const SEED_OPTIONS = {
-  seed: {
-    type: 'string',
-    requiresArg: true,
-    describe: `Seed for generated data (integer, ${range('seed')})`,
+  seed: numberOption(NUMERIC_OPTIONS.seed, 'Seed for generated data', {
     defaultDescription: 'derived from the run id',
-  },
+  }),
 } as const satisfies Record<string, Options>;
 
 export type GlobalArgs = InferredOptionTypes<typeof GLOBAL_OPTIONS>;

@@ -4,7 +4,7 @@ import { setupServer } from 'msw/node';
 import { createScimClient } from '../http/index.js';
 import { type RunningReferenceServer, startReferenceServer } from '../reference-server/index.js';
 import { SCHEMA_URNS } from '../scim/urns.js';
-import { formatTokenWarning, warnAboutTokenOwner } from './token-warning.js';
+import { formatTokenReminder, formatTokenWarning, warnAboutTokenOwner } from './token-warning.js';
 
 // [severity, what the console line must say, lines]
 const FORMATS: ['none' | 'unverified' | 'caution' | 'danger', RegExp, number][] = [
@@ -21,6 +21,17 @@ for (const [severity, pattern, lines] of FORMATS) {
     expect(text.trimEnd().split('\n')).toHaveLength(lines);
   });
 }
+
+test("formatTokenReminder: one line for a person's key (caution, danger), nothing otherwise", () => {
+  expect(formatTokenReminder({ severity: 'none', message: 'msg' })).toBeUndefined();
+  expect(formatTokenReminder({ severity: 'unverified', message: 'msg' })).toBeUndefined();
+  for (const severity of ['caution', 'danger'] as const) {
+    const line = formatTokenReminder({ severity, message: 'msg' }) ?? '';
+    expect(line).toMatch(/a person's key.*start of the run\.\n$/);
+    expect(line.trimEnd().split('\n')).toHaveLength(1);
+    expect(line).not.toContain('msg');
+  }
+});
 
 let server: RunningReferenceServer;
 let userKey = '';

@@ -17,6 +17,15 @@ const LABELS: Readonly<Record<TokenOwnerFinding['severity'], string>> = {
   danger: '!!! DANGER, token owner',
 };
 
+/**
+ * The one line `run` prints under its summary when the token is a person's (`caution`, `danger`): the paragraph was
+ * printed once, before anything changed, and has scrolled away by now. Nothing for the other severities.
+ */
+export function formatTokenReminder(finding: TokenWarningFinding): string | undefined {
+  if (finding.severity !== 'caution' && finding.severity !== 'danger') return undefined;
+  return `${LABELS[finding.severity]} (the run's token): a person's key, which is revoked when that person leaves; see the warning at the start of the run.\n`;
+}
+
 /** One paragraph for stderr, ending in a newline; `whose` names the token (`the run's token`, `the key in VAR`). */
 export function formatTokenWarning(finding: TokenWarningFinding, whose = "the run's token"): string {
   const label = LABELS[finding.severity];

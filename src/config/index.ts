@@ -1,7 +1,13 @@
 export type { ConfigFs } from './config-fs.js';
 export { nodeConfigFs } from './config-fs.js';
 export type { NumericOption, NumericOptionName } from './numeric-options.js';
-export { NUMERIC_OPTIONS, parseNumber, parseNumericOption } from './numeric-options.js';
+export {
+  COMMAND_NUMERIC_OPTIONS,
+  describeBounds,
+  NUMERIC_OPTIONS,
+  parseNumber,
+  parseNumericOption,
+} from './numeric-options.js';
 export type {
   EmbeddedTarget,
   FailOn,

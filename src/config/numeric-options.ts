@@ -23,13 +23,45 @@ export const NUMERIC_OPTIONS = {
   seed: { flag: '--seed', integer: true, min: 0, max: 0xffff_ffff, default: undefined },
 } as const satisfies Record<string, NumericOption>;
 
+/**
+ * Numeric options of `serve` and `replay` that are not a run's settings, in the same shape, so that every number
+ * the command line takes is checked by {@link parseNumber} against a row of a table.
+ */
+export const COMMAND_NUMERIC_OPTIONS = {
+  port: { flag: '--port', integer: true, min: 0, max: 65_535, default: 0 },
+  serveUsers: { flag: '--users', integer: true, min: 0, max: 100_000, default: 0 },
+  serveGroups: { flag: '--groups', integer: true, min: 0, max: 100_000, default: 0 },
+  serveSeed: { ...NUMERIC_OPTIONS.seed, default: 1 },
+  replayUsers: { flag: '--users', integer: true, min: 0, max: 1_000_000, default: 30 },
+  replayGroups: { flag: '--groups', integer: true, min: 0, max: 1_000_000, default: 5 },
+  cycles: { flag: '--cycles', integer: true, min: 1, max: 10_000, default: 5 },
+  interval: { flag: '--interval', integer: false, min: 0, max: 86_400, default: 0 },
+  churn: { flag: '--churn', integer: false, min: 0, max: 1, default: 0.1 },
+  replayConcurrency: { ...NUMERIC_OPTIONS.concurrency, default: 8 },
+} as const satisfies Record<string, NumericOption>;
+
 export type NumericOptionName = keyof typeof NUMERIC_OPTIONS;
 
-/** Parses a number given as a number or decimal text and checks it against an option's bounds. */
-export function parseNumber(option: NumericOption, value: number | string): number {
+/** "an integer from 0 to 65535": what an option accepts, for messages and --help. */
+export function describeBounds(option: NumericOption): string {
+  return `${option.integer ? 'an integer' : 'a number'} from ${option.min} to ${option.max}`;
+}
+
+/**
+ * Checks a number given as a number (yargs' `type: 'number'`, which turns text that is no number into NaN) or as
+ * decimal text (configuration from elsewhere) against an option's bounds. The one place numeric options are
+ * validated: the command line's parser calls it for every numeric option, and `resolveConfig` for its input.
+ */
+export function parseNumber(option: NumericOption, value: unknown): number {
+  if (Array.isArray(value))
+    throw new HarnessError('CONFIG_INVALID', `${option.flag} was given ${value.length} times; give it once`);
   const text = String(value).trim();
   const parsed = typeof value === 'number' ? value : /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
-  const kind = option.integer ? 'an integer' : 'a number';
+  if (Number.isNaN(parsed) || (typeof value === 'string' && text === ''))
+    throw new HarnessError(
+      'CONFIG_INVALID',
+      `${option.flag} must be ${describeBounds(option)}, got ${typeof value === 'number' ? 'something that is not a number' : `"${text}"`}`,
+    );
   if (
     !Number.isFinite(parsed) ||
     (option.integer && !Number.isInteger(parsed)) ||
@@ -38,7 +70,7 @@ export function parseNumber(option: NumericOption, value: number | string): numb
   )
     throw new HarnessError(
       'CONFIG_INVALID',
-      `${option.flag} must be ${kind} from ${option.min} to ${option.max}, got "${text}"`,
+      `${option.flag} must be ${describeBounds(option)}, got "${text}"`,
     );
   return parsed;
 }

@@ -175,7 +175,7 @@ const ERROR_CASES: ErrorCase[] = [
   {
     input: { tenantUrl: 'api.datadoghq.com/scim' },
     code: 'CONFIG_INVALID',
-    message: '--tenant-url "api.datadoghq.com/scim" is not an absolute URL',
+    message: '--tenant-url "api.datadoghq.com/scim" has no scheme: it must start with https:// (or http://)',
   },
   {
     input: { tenantUrl: 'ftp://x.example/scim' },

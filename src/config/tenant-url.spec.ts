@@ -63,3 +63,30 @@ for (const { tenant, mode } of ENTRA_MODE_CASES) {
 test('a resource path with its own query is refused: parameters go in the query argument', () => {
   expect(() => resourceUrl(DD, '/Users?filter=x')).toThrow(/must not contain a query/);
 });
+
+// A URL that cannot be used is refused saying what is wrong with it, not only that it is no URL.
+const URL_PROBLEMS: [string, string][] = [
+  ['', '--tenant-url is empty'],
+  ['api.example.com/scim', 'has no scheme: it must start with https://'],
+  ['localhost:8080/scim', 'has no scheme: it must start with https://'],
+  ['https:api.example.com/scim', 'has no // after https:'],
+  ['ftp://x.example/scim', 'must use http or https, got ftp'],
+  ['https://', 'has no host'],
+  ['https:///scim', 'has no host'],
+  ['http://127.0.0.1:99999/scim', 'has port 99999, out of range (1–65535)'],
+  ['http://127.0.0.1:0/scim', 'has port 0, out of range (1–65535)'],
+  ['http://127.0.0.1:80a/scim', 'has a port that is not a number ("80a")'],
+  ['https://exa mple.com/scim', 'has a host with characters no host name has ("exa mple.com")'],
+];
+
+for (const [url, message] of URL_PROBLEMS) {
+  test(`tenant URL ${JSON.stringify(url)}: ${message}`, () => {
+    expect(() => parseTenantUrl(url)).toThrow(message);
+  });
+}
+
+test('usable URLs pass: IPv6 with a port, a port in range, credentials only refused later', () => {
+  expect(parseTenantUrl('http://[::1]:8080/scim').base).toBe('http://[::1]:8080/scim');
+  expect(parseTenantUrl('https://x.example:65535/scim/v2').base).toBe('https://x.example:65535/scim/v2');
+  expect(() => parseTenantUrl('https://u:p@x.example/scim')).toThrow('must not contain credentials');
+});

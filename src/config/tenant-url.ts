@@ -72,21 +72,54 @@ export function entraModeFromQuery(query: readonly QueryItem[]): EntraMode | und
 
 const SECRET_NAMES = new Set<string>(CREDENTIAL_NAMES.map((name) => name.toLowerCase()));
 
+const EXAMPLE_HINT = 'give the SCIM base URL, e.g. https://api.datadoghq.com/api/v2/scim?aadOptscim062020';
+
+/**
+ * Why `text` is not a usable http(s) URL, as precisely as can be said: empty, no scheme, a scheme other than http(s),
+ * no host, a port that is not a number or out of range, a host with characters no host name has. The WHATWG parser
+ * only says "Invalid URL", and reads `localhost:8080/scim` as a URL with the scheme `localhost:`, so the parts are
+ * looked at here first.
+ */
+function urlProblem(text: string): string | undefined {
+  if (text === '') return '--tenant-url is empty';
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(text)?.[1];
+  if (scheme === undefined || !text.slice(scheme.length + 1).startsWith('//')) {
+    if (scheme !== undefined && /^(https?|ftp|file|wss?)$/i.test(scheme))
+      return `--tenant-url "${text}" has no // after ${scheme}:`;
+    return `--tenant-url "${text}" has no scheme: it must start with https:// (or http://)`;
+  }
+  if (!/^https?$/i.test(scheme)) return `--tenant-url must use http or https, got ${scheme.toLowerCase()}`;
+  const authority = /^[^:]+:\/\/([^/?#]*)/.exec(text)?.[1] ?? '';
+  const hostPort = authority.slice(authority.lastIndexOf('@') + 1);
+  const portMatch = /^(\[[^\]]*\]|[^:]*)(?::(.*))?$/.exec(hostPort);
+  const host = portMatch?.[1] ?? '';
+  const port = portMatch?.[2];
+  if (host === '') return `--tenant-url "${text}" has no host`;
+  if (port !== undefined && port !== '') {
+    if (!/^\d+$/.test(port)) return `--tenant-url "${text}" has a port that is not a number ("${port}")`;
+    if (Number(port) < 1 || Number(port) > 65_535)
+      return `--tenant-url "${text}" has port ${port}, out of range (1–65535)`;
+  }
+  if (/[\s<>"{}|\\^`]/.test(host) && !host.startsWith('['))
+    return `--tenant-url "${text}" has a host with characters no host name has ("${host}")`;
+  return undefined;
+}
+
 /**
  * Validates a Tenant URL: absolute http(s), no fragment, no credentials in it (they would end up in
- * logs and reports). The query string is kept exactly, flags without `=` included.
+ * logs and reports). The query string is kept exactly, flags without `=` included. A URL that cannot be used is
+ * refused saying what is wrong with it ({@link urlProblem}).
  * @see https://www.rfc-editor.org/rfc/rfc7644#section-3.1
  */
 export function parseTenantUrl(raw: string): TenantUrl {
   const text = raw.trim();
+  const problem = urlProblem(text);
+  if (problem !== undefined) throw invalid(problem, EXAMPLE_HINT);
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw invalid(
-      `--tenant-url "${text}" is not an absolute URL`,
-      'give the SCIM base URL, e.g. https://api.datadoghq.com/api/v2/scim?aadOptscim062020',
-    );
+    throw invalid(`--tenant-url "${text}" is not a valid URL`, EXAMPLE_HINT);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     throw invalid(`--tenant-url must use http or https, got ${url.protocol.replace(/:$/, '')}`);

@@ -55,7 +55,7 @@ const ERRORS: ReadonlyArray<{
       scimType: 'badThing',
       findings: [
         `schemas does not contain "${ERROR_URN}"`,
-        'scimType "badThing" is not one of RFC 7644 §3.12 Table 9',
+        'scimType "badThing" is not one of RFC 7644 §3.12 Table 9 or RFC 9865 §2.1',
       ],
     },
   },

@@ -69,7 +69,8 @@ export function scimErrorOf(exchange: ScimExchange): ScimErrorReply | undefined 
   let scimType: string | undefined;
   if (typeof body.scimType === 'string') {
     scimType = body.scimType;
-    if (!isScimType(scimType)) findings.push(`scimType "${scimType}" is not one of RFC 7644 §3.12 Table 9`);
+    if (!isScimType(scimType))
+      findings.push(`scimType "${scimType}" is not one of RFC 7644 §3.12 Table 9 or RFC 9865 §2.1`);
   } else if (body.scimType !== undefined) {
     findings.push('scimType is not a string');
   }

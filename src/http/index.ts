@@ -24,7 +24,7 @@ export type { RequestSchedulerOptions, SchedulerStats } from './request-schedule
 export { RequestScheduler } from './request-scheduler.js';
 export type { QueryParams, QueryValue } from './request-url.js';
 export { isAbsoluteHttpUrl, requestUrl } from './request-url.js';
-export { isJsonMediaType, mediaTypeOf } from './response-record.js';
+export { isJsonMediaType, isScimMediaType, mediaTypeOf } from './response-record.js';
 export type { RetryPolicy } from './retry-after.js';
 export { parseRetryAfter } from './retry-after.js';
 export type { ScimClient, ScimRequest, ScimRequestOptions } from './scim-client.js';

@@ -57,12 +57,14 @@ function probes(): readonly { path: string; query?: Record<string, string>; urn:
 function describeUnreachable(exchange: ScimExchange): { detail: string; hint: string } {
   const detail = `The target could not be reached: ${exchange.error ?? exchange.outcome}`;
   const hints: Readonly<Record<Exclude<ExchangeOutcome, 'ok'>, string>> = {
-    timeout: 'Check that the tenant URL is right and the service is up; raise the timeout if it is slow.',
+    timeout:
+      'Check that the tenant URL is right and the service is up; if it is only slow, give run or replay a larger --request-timeout (ms).',
     'connection-refused': 'Check the host and port of the tenant URL; is the service running?',
     'connection-reset': 'The target dropped the connection; check for a proxy or a TLS/HTTP mismatch.',
     dns: 'Check the spelling of the host in the tenant URL and your DNS/network access.',
     tls: 'Check the certificate chain, or whether the URL should be http: rather than https:.',
-    'too-large': 'The discovery response was too large; raise maxBodyBytes if this is expected.',
+    'too-large':
+      'The discovery response passed the size limit on answers: check that --tenant-url is the SCIM base URL, not a page or file that streams a large body.',
     'redirect-loop': 'The tenant URL redirects without end; use the final URL as the tenant URL.',
     aborted: 'The preflight was cancelled.',
     'other-network': 'Check the tenant URL and network access.',

@@ -20,6 +20,16 @@ export function isJsonMediaType(contentType: string | null | undefined): boolean
   return media === 'application/json' || /^[a-z]+\/[\w.-]+\+json$/.test(media);
 }
 
+/**
+ * True for the two media types a SCIM body may be labelled with: `application/scim+json` and `application/json`
+ * (RFC 7644 §3.8). Other JSON types (`application/problem+json`, …) and unlabelled bodies are not SCIM answers.
+ * @see https://www.rfc-editor.org/rfc/rfc7644#section-3.8
+ */
+export function isScimMediaType(contentType: string | null | undefined): boolean {
+  const media = mediaTypeOf(contentType);
+  return media === 'application/scim+json' || media === 'application/json';
+}
+
 /** What {@link recordResponse} needs from the client's options. */
 export interface RecordOptions {
   redactor: SecretRedactor;

@@ -48,7 +48,7 @@ export interface ScimClientOptions {
   maxBodyBytes?: number;
   /** How many characters of each body an exchange keeps as evidence (after redaction). Default 65536. */
   evidenceBodyChars?: number;
-  /** Redirects followed per request; 0 returns the 3xx itself. Default 5. */
+  /** Redirects followed per request; 0 (the default) returns the 3xx itself: a redirect is an answer. */
   redirects?: number;
   /** The fetch to use (msw, tests); defaults to the global one. */
   fetch?: typeof fetch;

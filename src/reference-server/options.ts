@@ -47,6 +47,8 @@ export interface ResolvedReferenceOptions {
   maxResults: number;
   /** The page size when a request gives no count. */
   defaultCount: number;
+  /** Advertised as pagination.cursorTimeout (RFC 9865 §4): seconds a cursor stays valid between page requests. */
+  cursorTimeout: number;
 }
 
 export const DEFAULT_MAX_PAYLOAD_SIZE = 1024 * 1024;
@@ -96,5 +98,6 @@ export function resolveReferenceOptions(options: ReferenceServerOptions = {}): R
     maxOperations: 1000,
     maxResults: 1000,
     defaultCount: 100,
+    cursorTimeout: 600,
   };
 }

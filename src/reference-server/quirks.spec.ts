@@ -265,6 +265,23 @@ const CASES: QuirkCase[] = [
     quirky: 'application/json',
   },
   {
+    quirk: 'filter-co-as-eq',
+    probe: async ({ call }) => {
+      await createUser(call, 'maria.garcia@x.com');
+      return (await call('GET', `/Users?filter=${encodeURIComponent('userName co "garcia"')}`)).json
+        .totalResults;
+    },
+    conformant: 1,
+    quirky: 0,
+  },
+  {
+    quirk: 'error-content-type-text-plain',
+    probe: async ({ call }) =>
+      (await call('GET', '/Users/no-such-user')).headers.get('content-type')?.split(';')[0],
+    conformant: 'application/scim+json',
+    quirky: 'text/plain',
+  },
+  {
     quirk: 'missing-www-authenticate',
     probe: async ({ call }) => (await call('GET', '/Users', { token: null })).headers.has('www-authenticate'),
     conformant: true,
@@ -499,6 +516,151 @@ const CASES: QuirkCase[] = [
     },
     conformant: 1,
     quirky: 2,
+  },
+  // RFC 9865 cursor pagination.
+  {
+    quirk: 'cursor-config-missing-fields',
+    probe: async ({ call }) => {
+      const pagination = (await call('GET', '/ServiceProviderConfig')).json.pagination as Record<
+        string,
+        unknown
+      >;
+      return [pagination.index, pagination.cursorTimeout];
+    },
+    conformant: [true, 600],
+    quirky: [undefined, 0],
+  },
+  {
+    quirk: 'cursor-served-unclaimed',
+    probe: async ({ call }) => {
+      await createUser(call, 'a@x.com');
+      await createUser(call, 'b@x.com');
+      const spc = (await call('GET', '/ServiceProviderConfig')).json;
+      const page = (await call('GET', '/Users?count=1&cursor=')).json;
+      return ['pagination' in spc, typeof page.nextCursor];
+    },
+    conformant: [true, 'string'],
+    quirky: [false, 'string'],
+  },
+  {
+    quirk: 'cursor-empty-refused',
+    probe: async ({ call }) => {
+      const page = await call('GET', '/Users?count=1&cursor=');
+      return [page.status, page.json.scimType];
+    },
+    conformant: [200, undefined],
+    quirky: [400, 'invalidCursor'],
+  },
+  {
+    quirk: 'cursor-next-off-by-one',
+    probe: async ({ call }) => {
+      for (const name of ['a', 'b', 'c']) await createUser(call, `${name}@x.com`);
+      const first = (await call('GET', '/Users?count=1&cursor=')).json;
+      const second = await call('GET', `/Users?count=1&cursor=${String(first.nextCursor)}`);
+      return typeof second.json.nextCursor;
+    },
+    conformant: 'string',
+    quirky: 'undefined',
+  },
+  {
+    quirk: 'cursor-next-on-last-page',
+    probe: async ({ call }) => {
+      await createUser(call, 'a@x.com');
+      return typeof (await call('GET', '/Users?count=1&cursor=')).json.nextCursor;
+    },
+    conformant: 'undefined',
+    quirky: 'string',
+  },
+  {
+    quirk: 'cursor-previous-on-first-page',
+    probe: async ({ call }) => {
+      await createUser(call, 'a@x.com');
+      await createUser(call, 'b@x.com');
+      return 'previousCursor' in (await call('GET', '/Users?count=1&cursor=')).json;
+    },
+    conformant: false,
+    quirky: true,
+  },
+  {
+    quirk: 'cursor-unsafe-characters',
+    probe: async ({ call }) => {
+      await createUser(call, 'a@x.com');
+      await createUser(call, 'b@x.com');
+      const cursor = String((await call('GET', '/Users?count=1&cursor=')).json.nextCursor);
+      return /^[A-Za-z0-9._~-]+$/.test(cursor);
+    },
+    conformant: true,
+    quirky: false,
+  },
+  {
+    quirk: 'cursor-invalid-500',
+    probe: async ({ call }) => (await call('GET', '/Users?count=1&cursor=forged')).status,
+    conformant: 400,
+    quirky: 500,
+  },
+  {
+    quirk: 'cursor-invalid-restarts',
+    probe: async ({ call }) => (await call('GET', '/Users?count=1&cursor=forged')).status,
+    conformant: 400,
+    quirky: 200,
+  },
+  {
+    quirk: 'cursor-count-over-max-refused',
+    probe: async ({ call }) => {
+      const page = await call('GET', '/Users?count=5000&cursor=');
+      return [page.status, page.json.scimType];
+    },
+    conformant: [200, undefined],
+    quirky: [400, 'invalidCount'],
+  },
+  {
+    quirk: 'cursor-offset-based',
+    probe: async ({ call }) => {
+      for (const name of ['a', 'b', 'c']) await createUser(call, `${name}@x.com`);
+      const seen: string[] = [];
+      let cursor = '';
+      for (let page = 0; page < 5; page += 1) {
+        const answer = (await call('GET', `/Users?count=1&cursor=${encodeURIComponent(cursor)}`)).json;
+        const served = ((answer.Resources ?? []) as Record<string, unknown>[]).map(id);
+        seen.push(...served);
+        // Deleting the user just served must not make the walk skip one that is still there.
+        if (page === 0) await call('DELETE', `/Users/${served[0]}`);
+        if (typeof answer.nextCursor !== 'string') break;
+        cursor = answer.nextCursor;
+      }
+      return seen.length;
+    },
+    conformant: 3,
+    quirky: 2,
+  },
+  {
+    quirk: 'cursor-search-ignored',
+    probe: async ({ call }) => {
+      await createUser(call, 'a@x.com');
+      await createUser(call, 'b@x.com');
+      const page = await call('POST', '/Users/.search', {
+        body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'], count: 1, cursor: '' },
+      });
+      return typeof page.json.nextCursor;
+    },
+    conformant: 'string',
+    quirky: 'undefined',
+  },
+  {
+    quirk: 'cursor-not-token-bound',
+    probe: async ({ call, server }) => {
+      const owner = await createUser(call, 'a@x.com');
+      await createUser(call, 'b@x.com');
+      const other = await mintKeyFor(server, { kind: 'user', id: id(owner) });
+      const first = (await call('GET', '/Users?count=1&cursor=')).json;
+      return (
+        await call('GET', `/Users?count=1&cursor=${encodeURIComponent(String(first.nextCursor))}`, {
+          token: other,
+        })
+      ).status;
+    },
+    conformant: 400,
+    quirky: 200,
   },
 ];
 

@@ -225,6 +225,12 @@ export const QUIRKS = [
     affects: ['media-type'],
   },
   {
+    name: 'error-content-type-text-plain',
+    description:
+      'Error bodies (4xx, 5xx) are SCIM JSON labelled text/plain, as some web frameworks label error pages.',
+    affects: ['media-type', 'errors'],
+  },
+  {
     name: 'missing-www-authenticate',
     description: '401 responses carry no WWW-Authenticate header.',
     affects: ['auth'],
@@ -268,6 +274,12 @@ export const QUIRKS = [
     name: 'no-discovery',
     description: '/ServiceProviderConfig, /ResourceTypes and /Schemas answer 404.',
     affects: ['discovery'],
+  },
+  {
+    name: 'filter-co-as-eq',
+    description:
+      'A `co` filter is evaluated as `eq`: it answers 200 with the exact matches only (usually none), instead of declining it.',
+    affects: ['filter', 'list'],
   },
   {
     name: 'invalid-filter-500',
@@ -558,6 +570,82 @@ export const QUIRKS = [
     description:
       'PATCH add of a value a multi-valued attribute already holds appends it again (and counts as a modification).',
     affects: ['patch'],
+  },
+  // RFC 9865 cursor pagination (https://www.rfc-editor.org/rfc/rfc9865).
+  {
+    name: 'cursor-config-missing-fields',
+    description:
+      'The ServiceProviderConfig pagination block omits its REQUIRED index and gives cursorTimeout 0 (RFC 9865 §4).',
+    affects: ['discovery', 'pagination'],
+  },
+  {
+    name: 'cursor-served-unclaimed',
+    description:
+      'Cursors are served (nextCursor answers cursor=) but the ServiceProviderConfig has no pagination block (RFC 9865 §4).',
+    affects: ['discovery', 'pagination'],
+  },
+  {
+    name: 'cursor-empty-refused',
+    description:
+      'An empty cursor, the first request of a cursor walk, answers 400 invalidCursor (RFC 9865 §2).',
+    affects: ['pagination'],
+  },
+  {
+    name: 'cursor-next-off-by-one',
+    description:
+      'nextCursor is left out of the page before the last one, ending the walk one page early (RFC 9865 §2).',
+    affects: ['pagination'],
+  },
+  {
+    name: 'cursor-next-on-last-page',
+    description: 'The last page carries a nextCursor too, which leads to an empty page (RFC 9865 §2).',
+    affects: ['pagination'],
+  },
+  {
+    name: 'cursor-previous-on-first-page',
+    description: 'The first page of a cursor walk carries a previousCursor (RFC 9865 §2 forbids it).',
+    affects: ['pagination'],
+  },
+  {
+    name: 'cursor-unsafe-characters',
+    description:
+      'Cursors are standard base64 behind a "v1/" prefix, so they hold "/", "+" or "=", outside the unreserved set (RFC 9865 §2).',
+    affects: ['pagination'],
+  },
+  {
+    name: 'cursor-invalid-500',
+    description: 'An unreadable or forged cursor answers 500 instead of 400 invalidCursor (RFC 9865 §2.1).',
+    affects: ['pagination', 'errors'],
+  },
+  {
+    name: 'cursor-invalid-restarts',
+    description:
+      'An unreadable or forged cursor is taken for the first page (200) instead of 400 invalidCursor (RFC 9865 §2.1).',
+    affects: ['pagination', 'errors'],
+  },
+  {
+    name: 'cursor-count-over-max-refused',
+    description:
+      'A cursor request with count above maxPageSize answers 400 invalidCount instead of a capped page (RFC 9865 §4).',
+    affects: ['pagination'],
+  },
+  {
+    name: 'cursor-offset-based',
+    description:
+      'Cursors wrap an offset, so a resource deleted during a walk makes the next page skip one (RFC 9865 §2).',
+    affects: ['pagination'],
+  },
+  {
+    name: 'cursor-search-ignored',
+    description:
+      'POST .search ignores the cursor in its body and pages by index, with no nextCursor (RFC 9865 §3).',
+    affects: ['pagination'],
+  },
+  {
+    name: 'cursor-not-token-bound',
+    description:
+      'A cursor is honoured with any credential, not only the one it was issued to (RFC 9865 §5.2).',
+    affects: ['pagination', 'auth'],
   },
 ] as const satisfies readonly QuirkDefinition[];
 

@@ -64,8 +64,11 @@ async function handleScim(
 ): Promise<ScimResult> {
   const auth = authenticate(request.headers.get('authorization'), state.credentials, state.quirks);
   let principal: PrincipalRef | undefined;
-  if (auth.ok) principal = auth.key.owner;
-  else if (!state.quirks.has('auth-not-enforced')) {
+  let actor = 'anonymous';
+  if (auth.ok) {
+    principal = auth.key.owner;
+    actor = auth.key.id;
+  } else if (!state.quirks.has('auth-not-enforced')) {
     return unauthorizedResult(auth.failure, state.quirks, request.headers.get('authorization'));
   }
   const segments = pathSegments(rest);
@@ -84,6 +87,7 @@ async function handleScim(
     ifMatch: request.headers.get('if-match'),
     ifNoneMatch: request.headers.get('if-none-match'),
     principal,
+    actor,
     baseUrl: `${url.origin}${SCIM_BASE_PATH}`,
     inBulk: false,
   });

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { SchemaRegistry } from '../scim/schemas/schema-registry.js';
 import { CredentialStore, type ServiceAccount } from './credentials/credential-store.js';
 import type { ResolvedReferenceOptions } from './options.js';
+import { CursorCodec } from './protocol/cursor.js';
 import type { QuirkSet } from './quirks.js';
 import { ResourceService } from './resources/resource-service.js';
 import { type ResourceTypeConfig, resourceTypeConfigs } from './resources/resource-type-config.js';
@@ -27,6 +28,8 @@ export interface ReferenceState {
   logger: Logger;
   /** When discovery documents were created (their meta.created). */
   startedAt: string;
+  /** Issues and reads the server's RFC 9865 cursors (its key is random per server). */
+  cursors: CursorCodec;
 }
 
 /** Builds an empty state with the built-in admin service account; returns it with the admin key's secret. */
@@ -63,6 +66,7 @@ export function createReferenceState(options: ResolvedReferenceOptions): {
     admin,
     logger: options.logger,
     startedAt: new Date().toISOString(),
+    cursors: new CursorCodec({ timeoutSeconds: options.cursorTimeout }),
   };
   return { state, adminToken: secret };
 }

@@ -9,7 +9,8 @@
  *   other filter that parses is answered `400 invalidFilter` (RFC 7644 §3.12: "the specified attribute and filter
  *   comparison combination is not supported"). `/Schemas` declares only `userName`, `name`, `displayName`,
  *   `emails`, `active` and `groups` for Users (no `nickName`, no `password`, no enterprise extension);
- *   `changePassword`, `bulk`, `sort` and `etag` are `supported: false`; `/Me` answers 501 (RFC 7644 §3.11).
+ *   `changePassword`, `bulk`, `sort` and `etag` are `supported: false`; `/Me` answers 501 (RFC 7644 §3.11); no RFC 9865
+ *   cursor pagination (no `pagination` in ServiceProviderConfig; a `cursor` parameter is ignored).
  *
  * The conformance suites must give no failure and no "could not evaluate" in `rfc7644` and `entra` against either
  * mode (the self-test runs both).
@@ -36,7 +37,7 @@ export function isServerMode(value: unknown): value is ServerMode {
   return typeof value === 'string' && (SERVER_MODES as readonly string[]).includes(value);
 }
 
-/** One line per mode, for `serve --help` and `--list-modes`. */
+/** One line per mode, for `serve --help`. */
 export const SERVER_MODE_DESCRIPTIONS: Record<ServerMode, string> = {
   full: 'every optional feature, every filter operator, the full User/Group schemas and the enterprise extension',
   minimal:
@@ -63,6 +64,12 @@ export interface ServerFeatures {
   etag: boolean;
   /** `GET /Me` answers the key's principal; otherwise 501. */
   me: boolean;
+  /**
+   * RFC 9865 cursor pagination, advertised in ServiceProviderConfig `pagination`; otherwise a `cursor` parameter is
+   * ignored (as by a server that predates RFC 9865) and lists page by index.
+   * @see https://www.rfc-editor.org/rfc/rfc9865
+   */
+  cursor: boolean;
   /**
    * A schema URN in `schemas`, or an extension object, that the resource type does not support: `reject` answers
    * 400 invalidValue, `ignore` drops it (as providers that do not support the enterprise extension do with what
@@ -112,6 +119,7 @@ export function featuresOf(mode: ServerMode): ServerFeatures {
         sort: true,
         etag: true,
         me: true,
+        cursor: true,
         unknownExtensions: 'reject',
         registry: defaultSchemaRegistry,
       };
@@ -132,6 +140,7 @@ export function featuresOf(mode: ServerMode): ServerFeatures {
         sort: false,
         etag: false,
         me: false,
+        cursor: false,
         unknownExtensions: 'ignore',
         registry: minimalRegistry(),
       };

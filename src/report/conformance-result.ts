@@ -184,6 +184,12 @@ export interface ConformanceResult {
    * (exit 1). Absent when nothing was found or no sweep ran (the embedded server's data ends with the run).
    */
   leftovers?: Leftover[];
+  /**
+   * The sweep's searches that could not be completed, one line each (`/Users: GET /Users answered 500`): the sweep
+   * cannot say that nothing carrying the run id is left, a safety failure like a leftover. Absent when it searched the
+   * whole target.
+   */
+  sweepIncomplete?: string[];
 }
 
 /** A resource carrying the run id that the sweep after the run found; see {@link ConformanceResult.leftovers}. */

@@ -16,6 +16,24 @@ const count = { type: 'integer', minimum: 0 } as const;
 const nonEmpty = { type: 'string', minLength: 1 } as const;
 
 /**
+ * What a sweep found still carrying the run id (`Leftover` in conformance-result.ts): `leftovers` of `conformance.json`, and of
+ * `replay.json` too.
+ */
+export const LEFTOVERS_SCHEMA = {
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['id', 'endpoint', 'name'],
+    properties: {
+      id: nonEmpty,
+      endpoint: nonEmpty,
+      name: { type: 'string' },
+      deleted: { type: 'boolean' },
+    },
+  },
+} as const;
+
+/**
  * JSON Schema (draft-07) of `conformance.json` version 2, the one source of the contract outside the TS types.
  * Unknown properties are allowed on purpose: fields are added, optional, without a version bump, so a reader
  * of version 2 must ignore what it does not know. Version 2 added the status `unsupported`, `summary.unsupported`,
@@ -40,19 +58,8 @@ export const CONFORMANCE_SCHEMA = {
   ],
   properties: {
     schemaVersion: { const: CONFORMANCE_SCHEMA_VERSION },
-    leftovers: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['id', 'endpoint', 'name'],
-        properties: {
-          id: nonEmpty,
-          endpoint: nonEmpty,
-          name: { type: 'string' },
-          deleted: { type: 'boolean' },
-        },
-      },
-    },
+    leftovers: LEFTOVERS_SCHEMA,
+    sweepIncomplete: { type: 'array', items: { type: 'string' } },
     runId: nonEmpty,
     seed: { type: 'integer', minimum: 0 },
     tool: {

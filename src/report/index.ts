@@ -50,7 +50,7 @@ export {
   REPLAY_INTERRUPTED_NOTICE,
 } from './interrupted-run.js';
 export { mergeResults } from './merge-results.js';
-export { embedJson, type HtmlOptions, renderHtml } from './render-html.js';
+export { type HtmlOptions, renderHtml } from './render-html.js';
 export { type RenderOptions, renderJson } from './render-json.js';
 export { renderJunit } from './render-junit.js';
 export { GITHUB_COMMENT_LIMIT, type MarkdownOptions, renderMarkdown } from './render-markdown.js';
@@ -68,6 +68,7 @@ export {
   REPLAY_QUARANTINE_EVENTS,
   REPLAY_SCHEMA,
   REPLAY_SCHEMA_VERSION,
+  REPLAY_TARGET_ERROR_CHARS,
   REPLAY_TOKEN_OWNER_KINDS,
   REPLAY_TOKEN_SEVERITIES,
   type ReplayCycle,
@@ -78,6 +79,7 @@ export {
   type ReplayQuarantineEventKind,
   type ReplayResult,
   type ReplayScenario,
+  type ReplayTargetError,
   type ReplayTokenOwner,
   replayErrorsByCode,
 } from './replay-result.js';

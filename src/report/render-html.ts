@@ -2,13 +2,15 @@ import { createHash } from 'node:crypto';
 import { HarnessError } from '../errors/harness-error.js';
 import { redact } from '../secrets/redaction.js';
 import type { ConformanceResult } from './conformance-result.js';
-import { renderChecksView } from './html-client-checks.js';
-import { createClientDom } from './html-client-dom.js';
-import { renderReplayView } from './html-client-replay.js';
+import { ConformanceReport, RunInfo } from './html/conformance-report.js';
+import { html, renderMarkup, type VNode } from './html/markup.js';
+import { pageScript } from './html/page-script.js';
+import { REPLAY_CSS, ReplaySection } from './html/replay-section.js';
 import { REPORT_CSS } from './html-styles.js';
+import { INTERRUPTED_NOTICE, isInterrupted, REPLAY_INTERRUPTED_NOTICE } from './interrupted-run.js';
 import type { RenderOptions } from './render-json.js';
 import type { ReplayResult } from './replay-result.js';
-import { buildReportViewModel } from './report-view-model.js';
+import { replaySafetyFinding, runSafetyFinding, type SafetyFinding } from './safety-findings.js';
 
 export interface HtmlOptions extends RenderOptions {
   /** The mock-IdP replay, rendered in its own section; alone when there is no conformance result. */
@@ -16,44 +18,63 @@ export interface HtmlOptions extends RenderOptions {
 }
 
 /**
- * JSON made safe inside `<script type="application/json">`: `<`, `>` and `&` as `\u` escapes, so no `</script>`
- * or `<!--` can end the element early, and the line separators JavaScript once refused in strings.
- * `JSON.parse` reads the escapes back to the same characters.
+ * A sweep's findings as a section: what it is and why it is a safety failure, then each resource (endpoint, name, id,
+ * deleted or NOT) and each search that could not be completed.
  */
-export function embedJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+function SafetySection(props: { finding: SafetyFinding }): VNode {
+  const { finding } = props;
+  const id = finding.source === 'run' ? 'leftovers' : 'replay-leftovers';
+  return html`<section id=${id} class="safety" role="alert" aria-labelledby=${`${id}-heading`}>
+    <h2 id=${`${id}-heading`}>${finding.heading}</h2>
+    <p>${finding.notice}</p>
+    ${
+      finding.leftovers.length === 0
+        ? null
+        : html`<div class="table-wrap"><table aria-labelledby=${`${id}-heading`}>
+            <thead><tr><th scope="col">Endpoint</th><th scope="col">Name</th><th scope="col">Id</th><th scope="col">Sweep</th></tr></thead>
+            <tbody>
+              ${finding.leftovers.map((l) => {
+                const deleted = l.deleted === true;
+                return html`<tr class=${deleted ? 'leftover-deleted' : 'leftover-remaining'}><td>${l.endpoint}</td><td>${l.name}</td><td><code>${l.id}</code></td><td class="sweep-state">${deleted ? 'deleted by the sweep' : 'NOT deleted: still on the target'}</td></tr>`;
+              })}
+            </tbody>
+          </table></div>`
+    }
+    ${
+      finding.incomplete.length === 0
+        ? null
+        : html`<p>Searches the sweep could not complete:</p>
+          <ul class="sweep-incomplete">${finding.incomplete.map((line) => html`<li>${line}</li>`)}</ul>`
+    }
+  </section>`;
 }
 
 /**
- * The page's script: the view functions, serialised, called on the embedded data. Built from the functions
- * themselves, so what runs in the browser is the code the type checker saw.
+ * The renderer escapes `"` as `&quot;` in text too, where it means nothing. Evidence bodies are JSON, full of quotes,
+ * so inside the page's `<pre>` elements they are put back: the renderer escaped every `<` of their text, so a `<pre>`
+ * holds no markup and ends at the first `</pre>`, and a `"` in element text cannot end or start anything. This only
+ * shrinks the file (by about a fifth for a run's evidence); it escapes nothing.
  */
-function pageScript(): string {
-  return `(() => {
-const data = document.getElementById('report-data');
-const model = JSON.parse(data ? data.textContent : 'null');
-if (!model) return;
-const dom = (${createClientDom.toString()})(document);
-if (model.result) (${renderChecksView.toString()})(document, dom, model.result, model.scores, model.verdictText);
-if (model.replay) (${renderReplayView.toString()})(document, dom, model.replay);
-})();`;
+function unquotePre(markup: string): string {
+  return markup.replace(
+    /(<pre\b[^>]*>)([^<]*)(<\/pre>)/g,
+    (_all, open: string, text: string, close: string) =>
+      text.includes('&quot;') ? `${open}${text.replaceAll('&quot;', '"')}${close}` : `${open}${text}${close}`,
+  );
 }
 
 /**
- * `report.html`: one self-contained page (inline CSS and script, no URL to load) showing the verdicts, scores,
- * filterable checks, failures with evidence, features the target declined (`unsupported`), checks that could not be
- * evaluated, skipped checks, and the replay. Evidence shows each exchange's phase (setup and cleanup collapsed and
- * greyed, apart from the check's own) and highlights the decisive one. An interrupted run or replay is announced
- * first, in the static HTML, so the notice shows without JavaScript too.
+ * `report.html`: one self-contained page, rendered into the file, that is complete and readable with JavaScript off.
+ * On top, the harness's own words: the title, the run, the interrupted notice when the run or the replay was stopped,
+ * and what the sweep after either found still carrying the run id (a safety failure). Then the conformance report
+ * (see html/conformance-report.ts: verdicts, failures with their evidence, unsupported, could not evaluate, skipped,
+ * pictures, the full table) and the replay (html/replay-section.ts). A replay-only page (`result` null) shows the top
+ * and the replay.
  *
- * Nothing from the target is written as HTML: the data travels as escaped JSON and the script sets it with
- * `textContent`. A Content-Security-Policy allows only this page's own script (by hash) and no network at all,
- * so even a mistake in escaping could neither run injected code nor call out.
+ * Nothing from the target is written as markup: Preact's renderer escapes every text and attribute value (see
+ * docs/decisions/0006-reports-rendered-into-the-file.md). The page's only script enhances (filters, opening and
+ * closing; html/page-script.ts), and a Content-Security-Policy allows only that script (by hash) and no network at
+ * all, so even a mistake in escaping could neither run injected code nor call out.
  * @see https://www.w3.org/TR/CSP3/#grammardef-hash-source
  */
 export function renderHtml(result: ConformanceResult | null, options: HtmlOptions = {}): string {
@@ -62,7 +83,6 @@ export function renderHtml(result: ConformanceResult | null, options: HtmlOption
   }
   const clean = result ? redact(result, options) : null;
   const replay = options.replay ? redact(options.replay, options) : null;
-  const model = buildReportViewModel(clean, replay);
   const script = pageScript();
   const hash = createHash('sha256').update(script, 'utf8').digest('base64');
   const csp = [
@@ -74,11 +94,25 @@ export function renderHtml(result: ConformanceResult | null, options: HtmlOption
     "form-action 'none'",
   ].join('; ');
   const title = clean ? 'SCIM conformance report' : 'Mock IdP replay report';
-  // The harness's own words, never the target's; escaped all the same.
-  const interrupted =
-    model.interruptedNotice === null
-      ? ''
-      : `<p id="interrupted" role="alert">${model.interruptedNotice.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>\n`;
+  // The harness's own words, never the target's.
+  const notice = isInterrupted(clean)
+    ? INTERRUPTED_NOTICE
+    : isInterrupted(replay)
+      ? REPLAY_INTERRUPTED_NOTICE
+      : null;
+  const safety = [clean ? runSafetyFinding(clean) : null, replay ? replaySafetyFinding(replay) : null].filter(
+    (finding): finding is SafetyFinding => finding !== null,
+  );
+  const body = html`<header>
+      <h1>${title}</h1>
+      ${clean ? html`<${RunInfo} result=${clean} />` : null}
+      ${notice === null ? null : html`<p id="interrupted" role="alert">${notice}</p>`}
+    </header>
+    ${safety.map((finding) => html`<${SafetySection} finding=${finding} />`)}
+    <main id="app">
+      ${clean ? html`<${ConformanceReport} result=${clean} replay=${replay !== null} />` : null}
+      ${replay ? html`<${ReplaySection} replay=${replay} />` : null}
+    </main>`;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -87,16 +121,10 @@ export function renderHtml(result: ConformanceResult | null, options: HtmlOption
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="referrer" content="no-referrer">
 <title>${title}</title>
-<style>${REPORT_CSS}</style>
+<style>${REPORT_CSS}${REPLAY_CSS}</style>
 </head>
 <body>
-<header>
-<h1>${title}</h1>
-<p id="run-info"></p>
-${interrupted}</header>
-<noscript><p>This report shows its content with JavaScript, which is off. The same data is in conformance.json and summary.md.</p></noscript>
-<main id="app"></main>
-<script type="application/json" id="report-data">${embedJson(model)}</script>
+${unquotePre(renderMarkup(body))}
 <script>${script}</script>
 </body>
 </html>

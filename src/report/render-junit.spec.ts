@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { buildConformanceResult } from './build-conformance-result.js';
+import { INTERRUPTED_NOTICE, markInterrupted } from './interrupted-run.js';
 import { renderJunit } from './render-junit.js';
 import { HOSTILE_PAYLOADS, sampleConformanceResult, TEST_RUN } from './test-support/sample-results.js';
 import { findAll, parseXml } from './test-support/xml-well-formed.js';
@@ -141,4 +142,80 @@ test('an unsupported check is a skip whose message says unsupported and why; a f
   expect(failure?.text).toContain('[setup] POST http://t/Users -> 201');
   expect(failure?.text).toContain('[check, decisive] PATCH http://t/Users/1 -> 400');
   expect(root.attributes.skipped).toBe('1');
+});
+
+test('leftovers of the sweep are a failing test case of a first suite "safety", each resource listed', () => {
+  const { result } = sampleConformanceResult();
+  const leftovers = [
+    { id: 'g-1', endpoint: '/Groups', name: `Side effect ${HOSTILE_PAYLOADS[3]}`, deleted: true },
+    { id: 'u-2', endpoint: '/Users', name: 'kept\u0007', deleted: false },
+  ];
+  const root = parseXml(renderJunit({ ...result, leftovers }));
+  const [first, ...rest] = findAll(root, 'testsuite');
+  expect(first?.attributes).toMatchObject({ name: 'safety', tests: '1', failures: '1', errors: '0' });
+  expect(rest.map((s) => s.attributes.name)).toEqual(
+    [...new Set(result.checks.map((c) => c.category))].sort(),
+  );
+  const [testcase] = findAll(first!, 'testcase');
+  expect(testcase?.attributes).toMatchObject({ classname: 'safety', name: 'sweep.leftovers' });
+  const [failure] = findAll(testcase!, 'failure');
+  expect(failure?.attributes.type).toBe('safety');
+  expect(failure?.attributes.message).toBe(
+    'Safety: 2 resource(s) carrying the run id were left after the run',
+  );
+  expect(failure?.text).toContain("carried the run id after the checks' own cleanup");
+  expect(failure?.text).toContain('the run exits 1');
+  expect(failure?.text).toContain(
+    `/Groups/g-1 ${JSON.stringify(`Side effect ${HOSTILE_PAYLOADS[3]}`)}: deleted by the sweep`,
+  );
+  expect(failure?.text).toContain('/Users/u-2 "kept\\u0007": NOT deleted, still on the target');
+  expect(findAll(root, 'injected')).toHaveLength(0);
+  // The totals count it: a gate on failures > 0 cannot pass the run.
+  expect(root.attributes.tests).toBe(String(result.summary.total + 1));
+  expect(root.attributes.failures).toBe(String(result.summary.failed + 1));
+  expect(findAll(root, 'property').some((p) => p.attributes.name === 'interrupted')).toBe(false);
+});
+
+test('an interrupted run carries interrupted=true on every suite and a failing test case run.interrupted', () => {
+  const passing = buildConformanceResult({
+    ...TEST_RUN,
+    checks: [
+      {
+        id: 'users.create',
+        title: 'create',
+        category: 'users',
+        level: 'MUST',
+        rfc: 'RFC 7644 §3.3',
+        profiles: ['core'],
+        status: 'passed',
+        message: '',
+        evidence: [],
+      },
+    ],
+  });
+  const root = parseXml(renderJunit(markInterrupted(passing)));
+  const suites = findAll(root, 'testsuite');
+  expect(suites.map((s) => s.attributes.name)).toEqual(['safety', 'users']);
+  for (const suite of suites) {
+    const properties = findAll(suite, 'property');
+    expect(properties.find((p) => p.attributes.name === 'interrupted')?.attributes.value).toBe('true');
+  }
+  const cases = findAll(suites[0]!, 'testcase');
+  expect(cases.map((c) => c.attributes.name)).toEqual(['run.interrupted']);
+  const [failure] = findAll(cases[0]!, 'failure');
+  expect(failure?.attributes).toMatchObject({ message: INTERRUPTED_NOTICE, type: 'interrupted' });
+  expect(failure?.text).toBe(INTERRUPTED_NOTICE);
+  // No check failed, yet the document fails.
+  expect(root.attributes).toMatchObject({ tests: '2', failures: '1', errors: '0' });
+  const both = parseXml(
+    renderJunit({ ...markInterrupted(passing), leftovers: [{ id: '1', endpoint: '/Users', name: 'x' }] }),
+  );
+  expect(findAll(findAll(both, 'testsuite')[0]!, 'testcase').map((c) => c.attributes.name)).toEqual([
+    'run.interrupted',
+    'sweep.leftovers',
+  ]);
+  expect(parseXml(renderJunit(passing)).attributes.failures).toBe('0');
+  expect(findAll(parseXml(renderJunit(passing)), 'testsuite').map((s) => s.attributes.name)).toEqual([
+    'users',
+  ]);
 });

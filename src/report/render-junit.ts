@@ -1,7 +1,9 @@
 import { redact } from '../secrets/redaction.js';
 import type { CheckResult, ConformanceResult, EvidenceExchange } from './conformance-result.js';
 import { exchangeLine } from './evidence-line.js';
+import { INTERRUPTED_NOTICE } from './interrupted-run.js';
 import type { RenderOptions } from './render-json.js';
+import { describeLeftover, runSafetyFinding } from './safety-findings.js';
 import { escapeXml, escapeXmlContent } from './xml-text.js';
 
 function seconds(ms: number | undefined): string {
@@ -65,20 +67,69 @@ function counts(checks: readonly CheckResult[]) {
   };
 }
 
+/** A failing test case of the `safety` suite: the run itself, not a check, is what failed. */
+interface SafetyCase {
+  name: string;
+  /** The `type` of its `<failure>`. */
+  type: string;
+  message: string;
+  details: string;
+}
+
+/**
+ * What a CI gate on junit.xml must not read as green although no check failed: an interrupted run
+ * (`run.interrupted`, the report covers only part of the checks) and what the sweep found still carrying the run id
+ * (`sweep.leftovers`, each resource listed). Empty for a complete run that left nothing behind.
+ */
+function safetyCases(result: ConformanceResult): SafetyCase[] {
+  const cases: SafetyCase[] = [];
+  if (result.interrupted === true) {
+    cases.push({
+      name: 'run.interrupted',
+      type: 'interrupted',
+      message: INTERRUPTED_NOTICE,
+      details: INTERRUPTED_NOTICE,
+    });
+  }
+  const finding = runSafetyFinding(result);
+  if (finding !== null) {
+    cases.push({
+      name: 'sweep.leftovers',
+      type: 'safety',
+      message: finding.heading,
+      details: [
+        finding.notice,
+        ...finding.leftovers.map((l) => `  ${describeLeftover(l)}`),
+        ...finding.incomplete.map((line) => `  search incomplete: ${line}`),
+      ].join('\n'),
+    });
+  }
+  return cases;
+}
+
+function safetyTestcase(safety: SafetyCase): string {
+  return `    <testcase classname="safety" name="${escapeXml(safety.name)}" time="0.000">\n      <failure message="${escapeXml(safety.message)}" type="${escapeXml(safety.type)}">${escapeXmlContent(safety.details)}</failure>\n    </testcase>\n`;
+}
+
 /**
  * `junit.xml`: one `<testsuite>` per category (a check belongs to one category but to several profiles, so
  * suites by profile would count it twice), one `<testcase>` per check, `failure` / `skipped` / `error` as the
  * check ended; an `unsupported` check is a `<skipped message="unsupported: …reason"/>`. Target, run id and profile verdicts ride along as properties of every suite.
+ * An interrupted run, or one whose sweep found resources still carrying the run id, gets a first suite `safety` with a
+ * failing test case for each (`run.interrupted`, `sweep.leftovers`), so a CI gate that counts failures cannot pass a
+ * partial or unsafe run; an interrupted run also carries the property `interrupted=true` on every suite.
  * @see https://github.com/testmoapp/junitxml (the de facto format)
  */
 export function renderJunit(result: ConformanceResult, options: RenderOptions = {}): string {
   const clean = redact(result, options);
   const categories = [...new Set(clean.checks.map((c) => c.category))].sort();
   const all = counts(clean.checks);
+  const safety = safetyCases(clean);
   const properties = [
     ['target', clean.target.url],
     ['runId', clean.runId],
     ['failOn', clean.failOn ?? 'must'],
+    ...(clean.interrupted === true ? [['interrupted', 'true']] : []),
     ...clean.profiles.map((p) => [`verdict.${p}`, clean.summary.verdicts[p] ?? 'fail']),
   ]
     .map(
@@ -87,7 +138,13 @@ export function renderJunit(result: ConformanceResult, options: RenderOptions = 
     )
     .join('');
   let xml = '<?xml version="1.0" encoding="UTF-8"?>\n';
-  xml += `<testsuites name="${escapeXml(`SCIM conformance of ${clean.target.url}`)}" tests="${all.tests}" failures="${all.failures}" errors="${all.errors}" skipped="${all.skipped}" time="${all.time}" timestamp="${escapeXml(clean.startedAt)}">\n`;
+  xml += `<testsuites name="${escapeXml(`SCIM conformance of ${clean.target.url}`)}" tests="${all.tests + safety.length}" failures="${all.failures + safety.length}" errors="${all.errors}" skipped="${all.skipped}" time="${all.time}" timestamp="${escapeXml(clean.startedAt)}">\n`;
+  if (safety.length > 0) {
+    xml += `  <testsuite name="safety" tests="${safety.length}" failures="${safety.length}" errors="0" skipped="0" time="0.000" timestamp="${escapeXml(clean.startedAt)}">\n`;
+    xml += `    <properties>\n${properties}    </properties>\n`;
+    for (const safetyCase of safety) xml += safetyTestcase(safetyCase);
+    xml += '  </testsuite>\n';
+  }
   for (const category of categories) {
     const checks = clean.checks.filter((c) => c.category === category);
     const c = counts(checks);

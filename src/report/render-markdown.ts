@@ -200,6 +200,17 @@ export function renderMarkdown(result: ConformanceResult, options: MarkdownOptio
           '',
         ]
       : []),
+    ...((clean.sweepIncomplete ?? []).length > 0
+      ? [
+          '> [!WARNING]',
+          `> **Safety: the sweep after the run could not search the whole target, so resources carrying the run id may remain:** ${(
+            clean.sweepIncomplete ?? []
+          )
+            .map((line) => cell(line, 200))
+            .join('; ')}`,
+          '',
+        ]
+      : []),
     `Target ${cell(clean.target.url, 200)}, run ${cell(clean.runId, 80)}${
       clean.seed === undefined ? '' : `, seed ${clean.seed} (\`--seed ${clean.seed}\` replays its data)`
     }, fail on ${clean.failOn ?? 'must'}.`,

@@ -118,3 +118,14 @@ test('an interrupted run is announced first, and no profile shows PASS', () => {
   expect(text).not.toMatch(/ PASS /);
   expect(renderTerminalSummary(result)).not.toContain('INTERRUPTED');
 });
+
+test('failures already listed by the terminal reporter are counted in one line, not listed again', () => {
+  const { result } = sampleConformanceResult({ checks: 20 });
+  const failed = result.checks.filter((c) => c.status === 'failed');
+  expect(failed.length).toBeGreaterThan(0);
+  const listed = renderTerminalSummary(result, { failuresListed: true });
+  expect(listed).toContain(`Failures: ${failed.length} check(s), listed above with their reasons`);
+  expect(listed).not.toContain('Failures (the target broke these requirements):');
+  for (const c of failed) expect(listed).not.toContain(c.id);
+  expect(renderTerminalSummary(result)).toContain('Failures (the target broke these requirements):');
+});

@@ -16,6 +16,11 @@ export interface TerminalOptions extends RenderOptions {
   maxFailures?: number;
   /** Longest message shown, in characters; defaults to 100. */
   maxMessageLength?: number;
+  /**
+   * The failed checks were already listed, each with its reason (the run's terminal reporter does it as the suites
+   * end): the summary then counts them in one line instead of listing them again.
+   */
+  failuresListed?: boolean;
 }
 
 const ANSI = {
@@ -34,7 +39,8 @@ const TERMINAL_CONTROL =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the purpose
   /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[\u0000-\u001f\u007f-\u009f]/g;
 
-function inert(text: string): string {
+/** `text` on one line, without the escape sequences and control characters a target could have put in it. */
+export function inert(text: string): string {
   return text.replace(TERMINAL_CONTROL, ' ').replace(/\s+/g, ' ').trim();
 }
 
@@ -133,7 +139,15 @@ export function renderTerminalSummary(result: ConformanceResult, options: Termin
   const failed = clean.checks
     .filter((c) => c.status === 'failed')
     .sort((a, b) => levelRank(b.level) - levelRank(a.level) || a.id.localeCompare(b.id));
-  if (failed.length > 0) {
+  if (failed.length > 0 && options.failuresListed === true) {
+    out.push(
+      '',
+      paint(
+        `Failures: ${failed.length} check(s), listed above with their reasons; report.html has the evidence.`,
+        'bold',
+      ),
+    );
+  } else if (failed.length > 0) {
     out.push('', paint('Failures (the target broke these requirements):', 'bold'));
     out.push(
       formatTable(
@@ -188,6 +202,18 @@ export function renderTerminalSummary(result: ConformanceResult, options: Termin
       const state = l.deleted ? 'deleted by the sweep' : 'STILL ON THE TARGET';
       out.push(`  ${inert(l.endpoint)}/${inert(l.id)} ${inert(JSON.stringify(l.name))}: ${state}`);
     }
+  }
+  const incomplete = clean.sweepIncomplete ?? [];
+  if (incomplete.length > 0) {
+    out.push(
+      '',
+      paint(
+        'Safety: the sweep after the run could not search the whole target, so resources carrying the run id may remain:',
+        'red',
+        'bold',
+      ),
+      ...incomplete.map((line) => `  ${inert(line)}`),
+    );
   }
   return `${out.join('\n')}\n`;
 }

@@ -100,6 +100,38 @@ const INVALID: [
     },
     /\/scenario\/owner must have required property 'priorActive'/,
   ],
+  [
+    'a leftover without an id',
+    (r) => {
+      r.leftovers = [{ endpoint: '/Groups', name: 'g', deleted: true }];
+    },
+    /\/leftovers\/0 must have required property 'id'/,
+  ],
+  [
+    "a divergence's target error without the target's words",
+    (r) => {
+      r.cycles[0] = {
+        ...r.cycles[0],
+        divergences: [
+          {
+            object: 'User a',
+            attribute: 'title',
+            expected: 'x',
+            found: 'y',
+            targetError: { request: 'PATCH /Users/1', status: '400' },
+          },
+        ],
+      };
+    },
+    /\/cycles\/0\/divergences\/0\/targetError must have required property 'text'/,
+  ],
+  [
+    'a sweep search line that is not text',
+    (r) => {
+      r.sweepIncomplete = [{ endpoint: '/Users' }];
+    },
+    /\/sweepIncomplete\/0 must be string/,
+  ],
 ];
 
 test('the optional timeline and token owner validate, and schemaVersion stays 1', () => {
@@ -143,6 +175,32 @@ test('a scenario owner (what became of an external key owner) validates, and sch
     expect(parseReplayResult(JSON.parse(JSON.stringify(replay)))).toEqual(replay);
   }
   expect(base.schemaVersion).toBe(1);
+});
+
+test("the sweep's findings (leftovers, searches it could not complete) validate, and schemaVersion stays 1", () => {
+  const replay = {
+    ...sampleReplayResult(),
+    leftovers: [
+      { id: 'g-1', endpoint: '/Groups', name: 'Side effect sh-x', deleted: true },
+      { id: 'u-2', endpoint: '/Users', name: 'a.sh-x@example.com', deleted: false },
+    ],
+    sweepIncomplete: ['/Users: GET /Users answered 500'],
+  };
+  expect(parseReplayResult(JSON.parse(JSON.stringify(replay)))).toEqual(replay);
+  expect(replay.schemaVersion).toBe(1);
+});
+
+test("a divergence with the target's own words validates; one without them (an older replay.json) still does", () => {
+  const replay = sampleReplayResult();
+  const withWords = replay.cycles.flatMap((c) => c.divergences).filter((d) => d.targetError !== undefined);
+  expect(withWords.length).toBeGreaterThan(0);
+  expect(parseReplayResult(JSON.parse(JSON.stringify(replay)))).toEqual(replay);
+  const older = JSON.parse(JSON.stringify(replay), (key, value) =>
+    key === 'targetError' ? undefined : value,
+  );
+  expect(JSON.stringify(older)).not.toContain('targetError');
+  expect(parseReplayResult(older).cycles).toHaveLength(replay.cycles.length);
+  expect(replay.schemaVersion).toBe(1);
 });
 
 for (const [name, breakIt, message] of INVALID) {

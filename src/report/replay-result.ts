@@ -1,7 +1,8 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import formatsPlugin from 'ajv-formats';
 import { HarnessError } from '../errors/harness-error.js';
-import { describeSchemaErrors } from './conformance-schema.js';
+import type { Leftover } from './conformance-result.js';
+import { describeSchemaErrors, LEFTOVERS_SCHEMA } from './conformance-schema.js';
 import { KEY_OWNER_RESTORE_SCHEMA, type ReplayKeyOwnerRestore } from './replay-key-owner.js';
 
 /** The version of the replay contract the report renders. */
@@ -17,6 +18,26 @@ export interface ReplayLatency {
   p99: number;
 }
 
+/** The longest {@link ReplayTargetError.text} replay.json carries; a longer answer is cut and ends in `…`. */
+export const REPLAY_TARGET_ERROR_CHARS = 300;
+
+/**
+ * What the target itself answered when it refused an object: the request, its status, and its own words (the SCIM
+ * error's `detail`, else the start of the body). It is the reason a divergence has, which otherwise only
+ * provisioning-log.jsonl holds. Redacted before it is recorded, like every text of the target.
+ * @see https://www.rfc-editor.org/rfc/rfc7644#section-3.12
+ */
+export interface ReplayTargetError {
+  /** The request the target refused, e.g. `PATCH /scim/v2/Users/42`. */
+  request: string;
+  /** Its HTTP status (`400`), or the network outcome when there was no answer (`timeout`). */
+  status: string;
+  /** The provisioning log's error code for it, e.g. `SystemForCrossDomainIdentityManagementBadRequest`. */
+  code?: string;
+  /** The target's words, at most {@link REPLAY_TARGET_ERROR_CHARS} characters; empty when the answer had no body. */
+  text: string;
+}
+
 /** An attribute the target holds differently from what the mock IdP provisioned. */
 export interface ReplayDivergence {
   /** The object, e.g. `User alice@example.com`. */
@@ -24,6 +45,12 @@ export interface ReplayDivergence {
   attribute: string;
   expected: unknown;
   found: unknown;
+  /**
+   * The target's last refusal of this object (the write it refused, or the read-back itself when that failed).
+   * Absent when the target refused nothing, and in a replay.json written before it existed. Additive, optional: no
+   * version bump.
+   */
+  targetError?: ReplayTargetError;
 }
 
 /** One provisioning cycle of the mock IdP replay. */
@@ -113,6 +140,19 @@ export interface ReplayResult {
    * that completed. Absent for a replay that ran every cycle. Additive, optional: no version bump.
    */
   interrupted?: boolean;
+  /**
+   * What the sweep after the replay found on the target still carrying the run id, although the replay's own cleanup
+   * had run (e.g. a group the target created itself as a side effect), each deleted by the sweep or not. Any entry is
+   * a safety failure (exit 1). Absent when the sweep found nothing or did not run (`--keep`, `--shard`). Additive,
+   * optional: no version bump.
+   */
+  leftovers?: Leftover[];
+  /**
+   * The sweep's searches that could not be completed, one line each (`/Users: GET /Users answered 500`): the sweep
+   * cannot say that nothing is left, a safety failure too (exit 1). Absent when every search was complete.
+   * Additive, optional: no version bump.
+   */
+  sweepIncomplete?: string[];
 }
 
 const number = { type: 'number', minimum: 0 } as const;
@@ -183,6 +223,16 @@ export const REPLAY_SCHEMA = {
                 attribute: { type: 'string' },
                 expected: {},
                 found: {},
+                targetError: {
+                  type: 'object',
+                  required: ['request', 'status', 'text'],
+                  properties: {
+                    request: { type: 'string' },
+                    status: { type: 'string' },
+                    code: { type: 'string' },
+                    text: { type: 'string' },
+                  },
+                },
               },
             },
           },
@@ -218,6 +268,8 @@ export const REPLAY_SCHEMA = {
     },
     tokenOwner: TOKEN_OWNER_SCHEMA,
     interrupted: { type: 'boolean' },
+    leftovers: LEFTOVERS_SCHEMA,
+    sweepIncomplete: { type: 'array', items: { type: 'string' } },
   },
 } as const;
 

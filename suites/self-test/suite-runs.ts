@@ -129,6 +129,8 @@ export interface SuiteRunOptions {
   /** Run against this target instead of the embedded server; the token reaches the child only in its environment. */
   target?: SuiteRunTarget;
   workers?: number;
+  /** Only the checks of the files these filters match (Playwright's file filters, e.g. `suites/checks/users/`); all by default. */
+  files?: readonly string[];
   /** Sees the child's output as it comes (progress for a long run). */
   onOutput?: (chunk: string) => void;
 }
@@ -148,7 +150,7 @@ export async function runSuites(
   options: SuiteRunOptions,
 ): Promise<{ result: ConformanceResult; child: ChildResult }> {
   const child = await runPlaywright(
-    [],
+    options.files ?? [],
     {
       [TARGET_ENV.runDir]: options.runDir,
       [TARGET_ENV.runId]: options.runId,

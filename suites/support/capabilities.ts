@@ -240,6 +240,15 @@ export function deriveCapabilities(answers: DiscoveryAnswers): TargetCapabilitie
   reasons.discovery = `ServiceProviderConfig ${discovery.serviceProviderConfig ? 'ok' : 'missing'}, ResourceTypes ${
     discovery.resourceTypes ? 'ok' : 'missing'
   }, Schemas ${discovery.schemas ? 'ok' : 'missing'}`;
+  // RFC 9865 §4: a provider implementing cursor pagination says so in `pagination.cursor`; without the block, cursors
+  // are not claimed (a provider serving them anyway is a finding of pagination.cursor.claimed-when-served).
+  const pagination = lowerKeys(spc.pagination);
+  claims.cursor = pagination.cursor === true;
+  reasons.cursor = !discovery.serviceProviderConfig
+    ? 'no ServiceProviderConfig; assumed unsupported'
+    : spc.pagination === undefined
+      ? 'ServiceProviderConfig has no pagination (RFC 9865 §4)'
+      : `ServiceProviderConfig pagination.cursor=${JSON.stringify(pagination.cursor ?? null)}`;
   claims.adminApi = answers.adminApi;
   reasons.adminApi = answers.adminApi ? 'embedded reference server' : 'not the embedded reference server';
 

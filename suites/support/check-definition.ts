@@ -40,6 +40,7 @@ export type Category = (typeof CATEGORIES)[number];
 /**
  * Optional features a target may or may not claim. A check that needs one the target does not claim is skipped with
  * the reason, never failed. `adminApi` means the harness can mint keys on the target (the embedded reference server).
+ * `cursor` is RFC 9865 cursor pagination, claimed by ServiceProviderConfig `pagination.cursor`.
  */
 export const CAPABILITIES = [
   'patch',
@@ -53,6 +54,7 @@ export const CAPABILITIES = [
   'enterpriseUser',
   'discovery',
   'adminApi',
+  'cursor',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 

@@ -2,9 +2,10 @@
  * `check()` declares one conformance check: one Playwright test whose title starts with the check's stable id, tagged
  * with its profiles, carrying its definition as an annotation for the conformance reporter. A check whose required
  * capability the target does not claim is skipped with the reason; a harness fault (transport failure, a failed
- * precondition) is annotated so the report says "could not evaluate" rather than "failed".
+ * precondition) is annotated so the report says "could not evaluate" rather than "failed". A check whose exchanges
+ * brought back a JSON body not labelled as SCIM JSON does not pass: it could not be evaluated ({@link notScimJson}).
  */
-import { isHarnessError } from '../../src/errors/harness-error.js';
+import { HarnessError, isHarnessError } from '../../src/errors/harness-error.js';
 import type { TargetCapabilities } from './capabilities.js';
 import {
   assertCheckDefinition,
@@ -13,6 +14,7 @@ import {
   HARNESS_ERROR_ANNOTATION,
 } from './check-definition.js';
 import { type CheckFixtures, test, type WorkerFixtures } from './fixtures.js';
+import { notScimJson } from './matchers.js';
 
 export type CheckBody = (fixtures: CheckFixtures & WorkerFixtures) => Promise<void>;
 
@@ -33,6 +35,8 @@ export function check(definition: CheckDefinition, body: CheckBody): void {
       test.skip(missing !== undefined, missing);
       try {
         await body({ scim, exchanges, faker, resources, target, capabilities });
+        const unusable = notScimJson(exchanges);
+        if (unusable !== undefined) throw new HarnessError('TARGET_RESPONSE_UNUSABLE', unusable);
       } catch (error) {
         if (isHarnessError(error)) {
           testInfo.annotations.push({

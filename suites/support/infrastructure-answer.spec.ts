@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { infrastructureAnswer } from './matchers.js';
+import type { ScimExchange } from '../../src/http/index.js';
+import { infrastructureAnswer, notScimJson } from './matchers.js';
 
 type Response = Parameters<typeof infrastructureAnswer>[0];
 
@@ -44,5 +45,66 @@ for (const [name, answer, said] of ROWS) {
     const found = infrastructureAnswer(answer);
     if (said === undefined) expect(found).toBeUndefined();
     else expect(found).toMatch(said);
+  });
+}
+
+const exchange = (phase: ScimExchange['phase'], answer: Response): ScimExchange =>
+  ({
+    request: { method: 'GET', url: 'http://127.0.0.1/scim/Users/1', headers: {} },
+    outcome: 'ok',
+    response: answer,
+    retries: [],
+    phase,
+  }) as unknown as ScimExchange;
+
+// [case, the exchanges of a check, what notScimJson says (undefined: the check may pass)]
+const LABELS: readonly [string, ScimExchange[], RegExp | undefined][] = [
+  [
+    'application/scim+json',
+    [exchange('check', response(200, 'application/scim+json; charset=utf-8', '{}', {}))],
+    undefined,
+  ],
+  [
+    'application/json (RFC 7644 §3.8 allows it)',
+    [exchange('check', response(404, 'application/json', '{}', {}))],
+    undefined,
+  ],
+  [
+    'a JSON error labelled text/plain',
+    [exchange('check', response(404, 'text/plain; charset=utf-8', '{}', {}))],
+    /answered 404 with a JSON body labelled text\/plain; charset=utf-8: not SCIM JSON/,
+  ],
+  [
+    'JSON with no Content-Type, in setup',
+    [exchange('setup', response(201, '', '{}', {}))],
+    /with no Content-Type/,
+  ],
+  [
+    'JSON labelled application/problem+json',
+    [exchange('check', response(400, 'application/problem+json', '{}', {}))],
+    /not SCIM JSON/,
+  ],
+  [
+    'a plain "OK" that is not JSON (judged by the check)',
+    [exchange('check', response(200, 'text/plain', 'OK'))],
+    undefined,
+  ],
+  [
+    'a mislabelled answer while cleaning up (after the verdict)',
+    [exchange('cleanup', response(404, 'text/plain', '{}', {}))],
+    undefined,
+  ],
+];
+
+for (const [name, exchanges, said] of LABELS) {
+  test(`notScimJson: ${name}`, () => {
+    const found = notScimJson(exchanges);
+    if (said === undefined) {
+      expect(found).toBeUndefined();
+      expect(exchanges.some((e) => e.decisive)).toBe(false);
+    } else {
+      expect(found).toMatch(said);
+      expect(exchanges[0]?.decisive, 'the mislabelled exchange is the decisive one').toBe(true);
+    }
   });
 }

@@ -6,7 +6,7 @@
  */
 import { expect as baseExpect } from '@playwright/test';
 import { HarnessError } from '../../src/errors/harness-error.js';
-import type { ScimExchange } from '../../src/http/index.js';
+import { isScimMediaType, type ScimExchange } from '../../src/http/index.js';
 import type { ScimType } from '../../src/scim/errors/scim-types.js';
 import { formatFindings, hasNoErrors } from '../../src/scim/findings.js';
 import type { MessageKind } from '../../src/scim/schemas/index.js';
@@ -54,6 +54,27 @@ export function infrastructureAnswer(response: NonNullable<ScimExchange['respons
     return `${what} with a body that is not JSON${response.jsonError ? ` (${response.jsonError})` : ''}: not a SCIM answer`;
   }
   return undefined;
+}
+
+/**
+ * Why a check may not pass on what `exchanges` brought back, or undefined when it may: a body that is JSON but labelled
+ * with another media type (`text/plain`, `text/html`, none) is not SCIM JSON (RFC 7644 §3.8), however SCIM its
+ * content looks. Checks read parsed bodies directly, so this is judged once the check's body has run, over every
+ * exchange of its setup and check phases; the offending exchange becomes the decisive one. The Content-Type itself
+ * is graded by the media-type checks (`toHaveScimContentType`), which fail on it before this is asked.
+ * @see https://www.rfc-editor.org/rfc/rfc7644#section-3.8
+ */
+export function notScimJson(exchanges: readonly ScimExchange[]): string | undefined {
+  const mislabelled = exchanges.find(
+    (e) =>
+      e.phase !== 'cleanup' && e.response?.json !== undefined && !isScimMediaType(e.response.contentType),
+  );
+  if (mislabelled?.response === undefined) return undefined;
+  mislabelled.decisive = true;
+  const label = mislabelled.response.contentType
+    ? `labelled ${mislabelled.response.contentType}`
+    : 'with no Content-Type';
+  return `${mislabelled.request.method} ${mislabelled.request.url} answered ${mislabelled.response.status} with a JSON body ${label}: not SCIM JSON (application/scim+json or application/json, RFC 7644 §3.8), so no check passes on it`;
 }
 
 /**

@@ -50,6 +50,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** True when the answer is a redirect (3xx other than 304), which the harness never follows. */
+function isRedirect(exchange: ScimExchange): boolean {
+  const status = exchange.response?.status;
+  return status !== undefined && status >= 300 && status < 400 && status !== 304;
+}
+
 /** True when the exchange got no answer from the SCIM service itself (see {@link infrastructureAnswer}). */
 function noScimAnswer(exchange: ScimExchange): boolean {
   return exchange.response === undefined || infrastructureAnswer(exchange.response) !== undefined;
@@ -123,7 +129,8 @@ export function createResourceFactory(options: {
       let exchange = await client.delete(path);
       // A DELETE lost to the infrastructure (no answer, a gateway's 5xx) is sent once more: DELETE is idempotent,
       // and a leftover would collide with the same check's resources in the next profile.
-      if (noScimAnswer(exchange)) exchange = await client.delete(path);
+      // A redirect is an answer, not a lost request: sending the DELETE again would get the same 3xx.
+      if (noScimAnswer(exchange) && !isRedirect(exchange)) exchange = await client.delete(path);
       const status = exchange.response?.status;
       if (status !== undefined && (status < 300 || status === 404)) factory.forget(item.endpoint, item.id);
       else failures.push(`${item.endpoint}/${item.id}: ${status ?? exchange.outcome}`);
@@ -138,11 +145,13 @@ export function createResourceFactory(options: {
     const status = exchange.response?.status;
     if (id && (status === 201 || status === 200)) factory.track(endpoint, id, String(body[nameAttr]));
     if (!id || (status !== 201 && status !== 200) || !isRecord(json)) {
+      // When the answer came from the infrastructure (a redirect, a gateway, an HTML page), say so: that is the cause.
+      const infrastructure = exchange.response ? infrastructureAnswer(exchange.response) : undefined;
       throw new HarnessError(
         'CHECK_PRECONDITION',
         `Could not create the ${endpoint.slice(1, -1).toLowerCase()} this check needs: POST ${endpoint} answered ${
           status ?? exchange.outcome
-        }${id ? '' : ' without an id'}`,
+        }${id ? '' : ' without an id'}${infrastructure === undefined ? '' : ` (${infrastructure})`}`,
       );
     }
     return { id, endpoint, body: json, exchange };

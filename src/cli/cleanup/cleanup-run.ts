@@ -4,9 +4,12 @@
  * since, or one the run never made, is skipped with the reason.
  * Candidates come from the run's ledger, then from a sweep of the target for anything else tagged with the run id
  * (objects the target created itself, e.g. as a side effect of a Bulk request, are in no ledger). The sweep asks for
- * a `co` filter on the run id; a target that declines it (400 invalidFilter) or answers anything but 200 is paged
- * through instead (startIndex/count, up to {@link MAX_SWEPT} resources per endpoint) and the tags read locally.
- * A search that cannot be completed is reported ({@link CleanupReport.incomplete}), never taken for "nothing found".
+ * a `co` filter on the run id, before anything is deleted. Its answer is believed only when something proves the
+ * filter finds every match: it returned every resource of the ledger that was still on the target, or the caller
+ * knows the target's `co` works (the run's own `filter.co.string` check passed). Otherwise (a declined filter, one
+ * that missed a ledger resource, a `co` that nothing proves, which a server may answer 200 with too few matches)
+ * every resource is listed (startIndex/count, up to {@link MAX_SWEPT} per endpoint) and the tags read locally.
+ * A search that cannot be completed is reported ({@link SweepSearch.incomplete}), never taken for "nothing found".
  * @see https://www.rfc-editor.org/rfc/rfc7644#section-3.6 (DELETE)
  * @see https://www.rfc-editor.org/rfc/rfc7644#section-3.4.2.4 (pagination)
  */
@@ -34,8 +37,10 @@ export interface CleanupOutcome {
 /** How one endpoint was searched for the run id's tag. */
 export interface SweepSearch {
   endpoint: string;
-  /** `filter`: the target answered the `co` filter; `paging`: every resource was listed and its tag read. */
+  /** `filter`: the target's answer to the `co` filter was believed; `paging`: every resource was listed and its tag read. */
   method: 'filter' | 'paging';
+  /** Why: what proved the filter, or why it was not believed. */
+  basis: string;
   /** Resources read. */
   examined: number;
   /** Set when the search could not be completed: what was missing. */
@@ -102,6 +107,12 @@ function memberOf(body: Record<string, unknown>, name: string): unknown {
   return key === undefined ? undefined : body[key];
 }
 
+/** A ledger resource's outcome, and whether the read-back found it on the target carrying the run id. */
+interface LedgerOutcome {
+  outcome: CleanupOutcome;
+  present: boolean;
+}
+
 async function deleteIfTagged(
   client: ScimClient,
   runId: string,
@@ -109,37 +120,63 @@ async function deleteIfTagged(
   id: string,
   known: unknown,
 ): Promise<CleanupOutcome> {
+  return (await deleteIfStillTagged(client, runId, endpoint, id, known)).outcome;
+}
+
+async function deleteIfStillTagged(
+  client: ScimClient,
+  runId: string,
+  endpoint: string,
+  id: string,
+  known: unknown,
+): Promise<LedgerOutcome> {
   const url = `${endpoint}/${encodeURIComponent(id)}`;
   const read = await client.get(url);
   const status = read.response?.status;
   const fallbackName = typeof known === 'string' ? known : '';
-  if (status === 404)
-    return { endpoint, id, name: fallbackName, action: 'skipped', reason: 'already gone (404)' };
+  if (status === 404) {
+    return {
+      outcome: { endpoint, id, name: fallbackName, action: 'skipped', reason: 'already gone (404)' },
+      present: false,
+    };
+  }
   if (status !== 200) {
     return {
-      endpoint,
-      id,
-      name: fallbackName,
-      action: 'failed',
-      reason: `could not read it: GET answered ${answered(read)}`,
+      outcome: {
+        endpoint,
+        id,
+        name: fallbackName,
+        action: 'failed',
+        reason: `could not read it: GET answered ${answered(read)}`,
+      },
+      present: false,
     };
   }
   const name = nameOf(endpoint, read.response?.json);
   if (!carriesRunId(name, runId)) {
     return {
-      endpoint,
-      id,
-      name: typeof name === 'string' ? name : fallbackName,
-      action: 'skipped',
-      reason: `its ${NAME_ATTRIBUTE[endpoint] ?? 'name'} no longer carries the run id`,
+      outcome: {
+        endpoint,
+        id,
+        name: typeof name === 'string' ? name : fallbackName,
+        action: 'skipped',
+        reason: `its ${NAME_ATTRIBUTE[endpoint] ?? 'name'} no longer carries the run id`,
+      },
+      present: false,
     };
   }
   const removed = await client.delete(url);
   const code = removed.response?.status;
   if (code !== undefined && (code < 300 || code === 404)) {
-    return { endpoint, id, name, action: 'deleted', reason: `DELETE answered ${code}` };
+    return {
+      outcome: { endpoint, id, name, action: 'deleted', reason: `DELETE answered ${code}` },
+      present: true,
+    };
   }
-  return { endpoint, id, name, action: 'failed', reason: `DELETE answered ${answered(removed)}` };
+  return {
+    outcome: { endpoint, id, name, action: 'failed', reason: `DELETE answered ${answered(removed)}` },
+    present: true,
+  };
 }
 
 interface Listing {
@@ -199,48 +236,98 @@ async function listAll(client: ScimClient, endpoint: string, filter: string | un
   }
 }
 
+/** The sweep's endpoints whose `co` filter the caller knows to work, with what proves it. */
+export type ProvenFilters = Partial<Record<(typeof ENDPOINTS)[number], string>>;
+
 /**
- * Searches `endpoint` for resources tagged with the run id: the `co` filter first, then, when the target declines
- * it, a listing of everything. Resources come back with their names; tags are checked by the caller.
+ * Settles how `endpoint` is searched for the run id's tag, given the `co` filter's answer (asked before anything was
+ * deleted) and the ledger resources found on the target then. The filter's answer is kept only when proven (see the
+ * module comment); otherwise everything is listed, and what the filter found is kept too.
  */
-async function searchTagged(
+async function settleSearch(
   client: ScimClient,
-  endpoint: string,
-  runId: string,
+  endpoint: (typeof ENDPOINTS)[number],
+  filtered: Listing,
+  presentInLedger: readonly string[],
+  proven: string | undefined,
 ): Promise<{ search: SweepSearch; found: Map<string, unknown> }> {
-  const attribute = NAME_ATTRIBUTE[endpoint] ?? 'userName';
-  const filtered = await listAll(client, endpoint, `${attribute} co "${runId}"`);
-  if (filtered.declined === undefined) {
-    const search: SweepSearch = { endpoint, method: 'filter', examined: filtered.found.size };
+  const missed = presentInLedger.filter((id) => !filtered.found.has(id));
+  let doubt: string | undefined;
+  let basis = '';
+  if (filtered.declined !== undefined) doubt = `the co filter was declined: ${filtered.declined}`;
+  else if (missed.length > 0)
+    doubt = `the co filter missed ${missed.length} of the ${presentInLedger.length} resource(s) the ledger lists`;
+  else if (presentInLedger.length > 0)
+    basis = `the co filter found all ${presentInLedger.length} resource(s) the ledger lists`;
+  else if (proven !== undefined) basis = `the co filter is proven: ${proven}`;
+  else doubt = 'nothing proves that the co filter finds every match (it may answer 200 with too few)';
+  if (doubt === undefined) {
+    const search: SweepSearch = { endpoint, method: 'filter', basis, examined: filtered.found.size };
     if (filtered.incomplete !== undefined) search.incomplete = filtered.incomplete;
     return { search, found: filtered.found };
   }
   const listed = await listAll(client, endpoint, undefined);
-  const search: SweepSearch = { endpoint, method: 'paging', examined: listed.found.size };
+  const found = new Map([...(filtered.declined === undefined ? filtered.found : []), ...listed.found]);
+  const search: SweepSearch = { endpoint, method: 'paging', basis: doubt, examined: listed.found.size };
   const incomplete = listed.declined ?? listed.incomplete;
-  if (incomplete !== undefined)
-    search.incomplete = `${incomplete} (the filter was declined: ${filtered.declined})`;
-  return { search, found: listed.found };
+  if (incomplete !== undefined) search.incomplete = `${incomplete} (${doubt})`;
+  return { search, found };
 }
 
 /**
- * The sweep: finds every resource on the target tagged with the run id and deletes it (groups first), except
- * those in `handled` (already dealt with from the ledger) and the `exclude`d ones.
+ * Deletes the run's leftovers: first what `<runDir>/ledger.jsonl` lists (recording each deletion there), then
+ * whatever else the sweep finds tagged with the run id (groups first), except the `exclude`d ones. Never deletes a
+ * resource whose name does not carry the run id. `provenFilters`: endpoints whose `co` filter is known to work.
  */
-export async function sweepRun(options: {
+export async function cleanupRun(options: {
   client: ScimClient;
   runId: string;
-  handled?: ReadonlySet<string>;
+  runDir: string;
   exclude?: readonly SweepExclusion[];
-}): Promise<{ outcomes: CleanupOutcome[]; searches: SweepSearch[] }> {
-  const { client, runId } = options;
+  provenFilters?: ProvenFilters;
+}): Promise<CleanupReport> {
+  const { client, runId, runDir } = options;
+  const ledger = existsSync(path.join(runDir, LEDGER_FILE));
+  // Asked before anything is deleted, so that the ledger's resources still on the target can test the answer.
+  const filtered = new Map<string, Listing>();
+  for (const endpoint of ENDPOINTS) {
+    filtered.set(endpoint, await listAll(client, endpoint, `${NAME_ATTRIBUTE[endpoint]} co "${runId}"`));
+  }
+
   const outcomes: CleanupOutcome[] = [];
+  const present: { endpoint: string; id: string }[] = [];
+  if (ledger) {
+    const entries: LedgerEntry[] = readOutstanding(runDir).filter((entry) => entry.runId === runId);
+    // Newest first: groups are made after the users they hold.
+    for (const entry of entries.reverse()) {
+      const { outcome, present: found } = await deleteIfStillTagged(
+        client,
+        runId,
+        entry.endpoint,
+        entry.id,
+        entry.name,
+      );
+      if (outcome.action !== 'failed') {
+        appendLedger(runDir, { ...entry, createdAt: new Date().toISOString(), deleted: true });
+      }
+      if (found) present.push({ endpoint: entry.endpoint, id: entry.id });
+      outcomes.push({ ...outcome, foundBy: 'ledger' });
+    }
+  }
+  const handled = new Set(outcomes.map((o) => `${o.endpoint} ${o.id}`));
+
   const searches: SweepSearch[] = [];
   for (const endpoint of ENDPOINTS) {
-    const { search, found } = await searchTagged(client, endpoint, runId);
+    const { search, found } = await settleSearch(
+      client,
+      endpoint,
+      filtered.get(endpoint) ?? { found: new Map() },
+      present.filter((p) => p.endpoint === endpoint).map((p) => p.id),
+      options.provenFilters?.[endpoint],
+    );
     searches.push(search);
     for (const [id, name] of found) {
-      if (options.handled?.has(`${endpoint} ${id}`)) continue;
+      if (handled.has(`${endpoint} ${id}`)) continue;
       const label = typeof name === 'string' ? name : '';
       if (!carriesRunId(name, runId)) {
         // A listing holds the whole tenant: only a filter's answer is worth a line.
@@ -273,45 +360,7 @@ export async function sweepRun(options: {
       outcomes.push({ ...(await deleteIfTagged(client, runId, endpoint, id, name)), foundBy: 'sweep' });
     }
   }
-  return { outcomes, searches };
-}
-
-/**
- * Deletes the run's leftovers: first what `<runDir>/ledger.jsonl` lists (recording each deletion there), then
- * whatever else the sweep finds tagged with the run id. Never deletes a resource whose name does not carry it.
- */
-export async function cleanupRun(options: {
-  client: ScimClient;
-  runId: string;
-  runDir: string;
-  exclude?: readonly SweepExclusion[];
-}): Promise<CleanupReport> {
-  const { client, runId, runDir } = options;
-  const outcomes: CleanupOutcome[] = [];
-  const ledger = existsSync(path.join(runDir, LEDGER_FILE));
-  if (ledger) {
-    const entries: LedgerEntry[] = readOutstanding(runDir).filter((entry) => entry.runId === runId);
-    // Newest first: groups are made after the users they hold.
-    for (const entry of entries.reverse()) {
-      const outcome = await deleteIfTagged(client, runId, entry.endpoint, entry.id, entry.name);
-      if (outcome.action !== 'failed') {
-        appendLedger(runDir, { ...entry, createdAt: new Date().toISOString(), deleted: true });
-      }
-      outcomes.push({ ...outcome, foundBy: 'ledger' });
-    }
-  }
-  const handled = new Set(outcomes.map((o) => `${o.endpoint} ${o.id}`));
-  const sweep = await sweepRun({
-    client,
-    runId,
-    handled,
-    ...(options.exclude === undefined ? {} : { exclude: options.exclude }),
-  });
-  return {
-    source: ledger ? 'ledger' : 'search',
-    outcomes: [...outcomes, ...sweep.outcomes],
-    searches: sweep.searches,
-  };
+  return { source: ledger ? 'ledger' : 'search', outcomes, searches };
 }
 
 /** What is still on the target tagged with the run id: every resource the cleanup could not delete. */

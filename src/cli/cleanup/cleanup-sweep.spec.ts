@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { appendLedger } from '../../../suites/support/ledger.js';
 import { type RunningReferenceServer, startReferenceServer } from '../../reference-server/index.js';
 import { main } from '../main.js';
 import { captureIo } from '../test-support/capture-io.js';
+import { type FaultyProxy, startFaultyProxy } from '../test-support/faulty-proxy.js';
 import { createNamed, namesOn } from '../test-support/named-resources.js';
 
 /** The sweep: what `cleanup` finds without (or beyond) a ledger, on a target that declines `co`/`sw` filters. */
@@ -13,11 +13,11 @@ const RUN_ID = 'sh-20261207-2200-sweep1';
 const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 
 let server: RunningReferenceServer;
-let proxy: Server | undefined;
+let proxy: FaultyProxy | undefined;
 
 test.afterEach(async () => {
   await server.close();
-  if (proxy) await new Promise((resolve) => proxy?.close(resolve));
+  await proxy?.close();
   proxy = undefined;
 });
 
@@ -37,27 +37,8 @@ async function cleanup(tenantUrl = server.baseUrl) {
 
 /** A proxy in front of the reference server that answers 503 where `fault` says so. */
 async function faultyProxy(fault: (method: string, url: string) => boolean): Promise<string> {
-  const target = new URL(server.baseUrl);
-  proxy = createServer(async (request, response) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const url = request.url ?? '/';
-    if (fault(request.method ?? 'GET', url.slice(target.pathname.length))) {
-      response.writeHead(503, { 'content-type': 'text/plain' }).end('unavailable');
-      return;
-    }
-    const answer = await fetch(`${target.origin}${url}`, {
-      method: request.method ?? 'GET',
-      headers: request.headers as Record<string, string>,
-      ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}),
-    });
-    response.writeHead(answer.status, Object.fromEntries(answer.headers));
-    response.end(Buffer.from(await answer.arrayBuffer()));
-  });
-  await new Promise<void>((resolve) => proxy?.listen(0, '127.0.0.1', resolve));
-  const address = proxy.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return `http://127.0.0.1:${port}${target.pathname}`;
+  proxy = await startFaultyProxy(server.baseUrl, fault);
+  return proxy.url;
 }
 
 test('without a ledger, on a target that declines the filter: pages through and deletes only this run’s tags', async () => {
@@ -80,7 +61,9 @@ test('without a ledger, on a target that declines the filter: pages through and 
   const { code, out } = await cleanup();
   expect(code).toBe(0);
   expect(out).toContain('No ledger for run');
-  expect(out).toMatch(/search +\/Users by paging through every resource \(filter declined\), 125 read/);
+  expect(out).toMatch(
+    /search +\/Users by paging through every resource \(the co filter was declined: .*\), 125 read/,
+  );
   expect(out).toContain('4 deleted, 0 skipped, 0 failed.');
   expect(out).toContain(`Nothing carrying run id ${RUN_ID} is left on the target.`);
   expect((await names('/Users')).filter((n) => !n.startsWith('bystander.'))).toEqual([...kept].sort());
@@ -144,4 +127,60 @@ test('with a ledger, the sweep also deletes the group the target made as a side 
   );
   expect(out).toContain('2 deleted, 0 skipped, 0 failed.');
   expect(await names('/Groups')).toEqual([]);
+});
+
+/** A user tagged with the run id that only the ledger knows, and one the target made that no ledger lists. */
+async function ledgerAndStray(): Promise<string> {
+  const listed = await create('/Users', `${RUN_ID}.listed@example.com`);
+  await create('/Users', `${RUN_ID}.stray@example.com`);
+  await create('/Users', 'bystander@example.com');
+  const dir = path.join(test.info().outputPath(), 'reports', RUN_ID);
+  mkdirSync(dir, { recursive: true });
+  appendLedger(dir, {
+    runId: RUN_ID,
+    endpoint: '/Users',
+    id: listed,
+    name: `${RUN_ID}.listed@example.com`,
+    createdAt: new Date().toISOString(),
+  });
+  return listed;
+}
+
+test('a co filter that answers 200 with too few matches is not believed: without a ledger, everything is listed', async () => {
+  server = await startReferenceServer({ quirks: ['filter-co-as-eq'] });
+  await create('/Users', `${RUN_ID}.left@example.com`);
+  await create('/Groups', `${RUN_ID} Left 2`);
+  await create('/Users', 'bystander@example.com');
+  const { code, out } = await cleanup();
+  expect(code).toBe(0);
+  expect(out).toMatch(/search +\/Users by paging through every resource \(nothing proves that the co filter/);
+  expect(out).toContain('2 deleted, 0 skipped, 0 failed.');
+  expect(await names('/Users')).toEqual(['bystander@example.com']);
+  expect(await names('/Groups')).toEqual([]);
+});
+
+test('a co filter that misses a resource the ledger lists is not believed: the stray one is found by listing', async () => {
+  server = await startReferenceServer({ quirks: ['filter-co-as-eq'] });
+  await ledgerAndStray();
+  const { code, out } = await cleanup();
+  expect(code).toBe(0);
+  expect(out).toMatch(
+    /search +\/Users by paging through every resource \(the co filter missed 1 of the 1 resource/,
+  );
+  expect(out).toMatch(
+    /deleted +\/Users\/\S+ "sh-20261207-2200-sweep1\.stray@example\.com": .*\(found by the search\)/,
+  );
+  expect(await names('/Users')).toEqual(['bystander@example.com']);
+});
+
+test('a co filter that finds every resource the ledger lists is believed: nothing else is read', async () => {
+  server = await startReferenceServer({});
+  await ledgerAndStray();
+  const { code, out } = await cleanup();
+  expect(code).toBe(0);
+  expect(out).toMatch(
+    /search +\/Users by filter \(the co filter found all 1 resource\(s\) the ledger lists\), 2 read/,
+  );
+  expect(out).toMatch(/deleted +\/Users\/\S+ "sh-20261207-2200-sweep1\.stray@example\.com"/);
+  expect(await names('/Users')).toEqual(['bystander@example.com']);
 });

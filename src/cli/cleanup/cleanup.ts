@@ -24,7 +24,8 @@ export function formatCleanupReport(report: CleanupReport, runId: string): strin
     lines.push(`  ${o.action.padEnd(7)} ${o.endpoint}/${o.id} ${JSON.stringify(o.name)}: ${o.reason}${via}`);
   }
   for (const s of report.searches) {
-    const how = s.method === 'filter' ? 'by filter' : 'by paging through every resource (filter declined)';
+    const how =
+      s.method === 'filter' ? `by filter (${s.basis})` : `by paging through every resource (${s.basis})`;
     lines.push(
       `  search  ${s.endpoint} ${how}, ${s.examined} read${s.incomplete === undefined ? '' : `: INCOMPLETE, ${s.incomplete}`}`,
     );

@@ -1,8 +1,9 @@
 import type { CommandModule, InferredOptionTypes, Options } from 'yargs';
-import { NUMERIC_OPTIONS } from '../../config/index.js';
+import { COMMAND_NUMERIC_OPTIONS } from '../../config/index.js';
 import type { CommandContext } from '../command-context.js';
 import {
   type GlobalArgs,
+  numberOption,
   PACING_OPTIONS,
   REPORT_OPTIONS,
   type SeedArgs,
@@ -15,34 +16,22 @@ import {
 export const ON_429_CHOICES = ['honour', 'next-cycle'] as const;
 export type On429Choice = (typeof ON_429_CHOICES)[number];
 
-/** Options of `scim-harness replay`; numbers are text, checked with bounds-naming messages in replay.ts. */
+/** Options of `scim-harness replay`; numbers are checked while parsing (`numberOption`). */
 export const REPLAY_OPTIONS = {
   mode: {
     type: 'string',
     choices: ['legacy', 'compliant'],
     describe: 'Entra client dialect (default: from the Tenant URL flags)',
   },
-  users: { type: 'string', requiresArg: true, describe: 'Users in the source directory', default: '30' },
-  groups: { type: 'string', requiresArg: true, describe: 'Groups in the source directory', default: '5' },
-  cycles: {
-    type: 'string',
-    requiresArg: true,
-    describe: 'Provisioning cycles, the initial one included',
-    default: '5',
-  },
-  interval: {
-    type: 'string',
-    requiresArg: true,
-    describe: 'Seconds to wait before each incremental cycle (0-86400; Entra waits about 40 minutes)',
-    default: '0',
-    defaultDescription: '0, back to back',
-  },
-  churn: {
-    type: 'string',
-    requiresArg: true,
-    describe: 'Share of the directory changed per cycle (0-1)',
-    default: '0.1',
-  },
+  users: numberOption(COMMAND_NUMERIC_OPTIONS.replayUsers, 'Users in the source directory'),
+  groups: numberOption(COMMAND_NUMERIC_OPTIONS.replayGroups, 'Groups in the source directory'),
+  cycles: numberOption(COMMAND_NUMERIC_OPTIONS.cycles, 'Provisioning cycles, the initial one included'),
+  interval: numberOption(
+    COMMAND_NUMERIC_OPTIONS.interval,
+    'Seconds to wait before each incremental cycle (Entra waits about 40 minutes)',
+    { defaultDescription: '0, back to back' },
+  ),
+  churn: numberOption(COMMAND_NUMERIC_OPTIONS.churn, 'Share of the directory changed per cycle'),
   shard: { type: 'string', requiresArg: true, describe: 'Replay only part i of n of the directory (i/n)' },
   'on-429': {
     type: 'string',
@@ -85,12 +74,7 @@ export const REPLAY_OPTIONS = {
  * a 429 as `--on-429` says), so there is no per-request retry count, and no per-check timeout.
  */
 export const REPLAY_PACING_OPTIONS = {
-  concurrency: {
-    type: 'string',
-    requiresArg: true,
-    describe: `Parallel provisioning workers (${NUMERIC_OPTIONS.concurrency.min}–${NUMERIC_OPTIONS.concurrency.max})`,
-    default: '8',
-  },
+  concurrency: numberOption(COMMAND_NUMERIC_OPTIONS.replayConcurrency, 'Parallel provisioning workers'),
   rate: PACING_OPTIONS.rate,
   'request-timeout': PACING_OPTIONS['request-timeout'],
 } as const satisfies Record<string, Options>;

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { ReplayProgress } from '../../../mock-idp/engine/index.js';
 import type { ReplayCycle } from '../../report/index.js';
 import { captureStream } from '../test-support/capture-io.js';
-import { type ProgressBar, ReplayProgressView } from './replay-progress.js';
+import { describeCycleOutcomes, type ProgressBar, ReplayProgressView } from './replay-progress.js';
 
 const TOKEN = 'tok-3b9e0c51d2a44f6e';
 
@@ -181,4 +181,20 @@ test('stopping a view that never drew leaves the bar alone', () => {
   view.stop();
   view.note('nothing to tear');
   expect(bar.calls).toEqual([]);
+});
+
+test("the replay's last line says of each cycle that did not settle whether it converged and whether it was quarantined", () => {
+  expect(describeCycleOutcomes([CYCLE, { ...CYCLE, n: 2 }])).toBe('all converged');
+  expect(
+    describeCycleOutcomes([
+      CYCLE,
+      { ...CYCLE, n: 2, converged: false, quarantined: true },
+      { ...CYCLE, n: 3, converged: false },
+      { ...CYCLE, n: 4, quarantined: true },
+    ]),
+  ).toBe(
+    '3 NOT converged or quarantined (cycle 2 converged: no, quarantined: yes; cycle 3 converged: no, quarantined: no; cycle 4 converged: yes, quarantined: yes)',
+  );
+  const many = Array.from({ length: 7 }, (_, i) => ({ ...CYCLE, n: i + 1, converged: false }));
+  expect(describeCycleOutcomes(many)).toMatch(/cycle 5 converged: no, quarantined: no; … and 2 more\)$/);
 });

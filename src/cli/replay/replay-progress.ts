@@ -171,3 +171,24 @@ export function formatCycleLine(cycle: ReplayCycle): string {
       : `${cycle.divergences.length} divergences`;
   return `cycle ${cycle.n} (${cycle.kind}): ${cycle.requests} requests in ${cycle.durationMs} ms, ${cycle.throughputRps} req/s, p95 ${cycle.latencyMs.p95} ms; ${ops || 'no changes'}; ${state}\n`;
 }
+
+/** Cycles named one by one in the replay's last line; more are counted. */
+const MAX_UNSETTLED_SHOWN = 5;
+
+/**
+ * What the replay's last line says of its cycles: that every one converged and none ended quarantined, or which did
+ * not, each with both facts (either one fails the replay, and they call for different fixes).
+ */
+export function describeCycleOutcomes(
+  cycles: readonly Pick<ReplayCycle, 'n' | 'converged' | 'quarantined'>[],
+): string {
+  const unsettled = cycles.filter((cycle) => !cycle.converged || cycle.quarantined);
+  if (unsettled.length === 0) return 'all converged';
+  const yesNo = (value: boolean) => (value ? 'yes' : 'no');
+  const named = unsettled
+    .slice(0, MAX_UNSETTLED_SHOWN)
+    .map((c) => `cycle ${c.n} converged: ${yesNo(c.converged)}, quarantined: ${yesNo(c.quarantined)}`);
+  if (unsettled.length > MAX_UNSETTLED_SHOWN)
+    named.push(`… and ${unsettled.length - MAX_UNSETTLED_SHOWN} more`);
+  return `${unsettled.length} NOT converged or quarantined (${named.join('; ')})`;
+}

@@ -104,9 +104,7 @@ test('replay --help shows its own pacing defaults and --interval', async () => {
   const io = captureIo({ cwd: test.info().outputPath() });
   expect(await main(['replay', '--help'], io)).toBe(0);
   const help = io.stdout.text();
-  expect(help).toMatch(
-    /--concurrency\s+Parallel provisioning workers \(1–64\)\s+\[string\] \[default: "8"\]/,
-  );
+  expect(help).toMatch(/--concurrency\s+Parallel provisioning workers \(1–64\)\s+\[number\] \[default: 8\]/);
   expect(help).toMatch(
     /--interval\s+Seconds to wait before each incremental cycle[\s\S]*\[default: 0, back to back\]/,
   );
@@ -117,7 +115,7 @@ test('replay --help shows its own pacing defaults and --interval', async () => {
   const runIo = captureIo({ cwd: test.info().outputPath() });
   expect(await main(['run', '--help'], runIo)).toBe(0);
   expect(runIo.stdout.text()).toMatch(
-    /--concurrency\s+Parallel workers \(1–64\)\s+\[string\] \[default: "2"\]/,
+    /--concurrency\s+Parallel workers \(1–64\)\s+\[number\] \[default: 2\]/,
   );
 });
 

@@ -4,21 +4,33 @@ import {
   EXPECTED_OUTCOMES,
   type Replay429Policy,
   ReplayInterruptedError,
+  type ReplaySweepFindings,
+  recordReplaySweep,
 } from '../../../mock-idp/engine/index.js';
-import { nodeConfigFs, resolveConfig } from '../../config/index.js';
-import { HarnessError } from '../../errors/harness-error.js';
+import { COMMAND_NUMERIC_OPTIONS, nodeConfigFs, resolveConfig } from '../../config/index.js';
 import { createScimClient, type ScimClient } from '../../http/index.js';
 import { startReferenceServer } from '../../reference-server/index.js';
 import { describeKeyOwnerRestore } from '../../report/index.js';
 import { formatCleanupReport } from '../cleanup/cleanup.js';
-import { cleanupRun, isClean, type SweepExclusion } from '../cleanup/cleanup-run.js';
+import {
+  type CleanupOutcome,
+  cleanupRun,
+  isClean,
+  type SweepExclusion,
+  type SweepSearch,
+} from '../cleanup/cleanup-run.js';
 import type { CliIo, OutputStream } from '../cli-io.js';
 import type { CommandContext } from '../command-context.js';
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js';
 import { assertTenantUsable, tenantClient } from '../run/tenant-client.js';
 import { toRawConfigInput } from '../shared-options.js';
 import type { On429Choice, ReplayArgs } from './command-object.js';
-import { BAR_FORMAT, type ProgressBar, ReplayProgressView } from './replay-progress.js';
+import {
+  BAR_FORMAT,
+  describeCycleOutcomes,
+  type ProgressBar,
+  ReplayProgressView,
+} from './replay-progress.js';
 import { startReplay } from './start-replay.js';
 
 /** `--on-429` as the engine names it. */
@@ -27,40 +39,21 @@ const ON_429_POLICIES: Readonly<Record<On429Choice, Replay429Policy>> = {
   'next-cycle': 'nextCycle',
 };
 
-function numberOption(name: string, text: string, min: number, max: number, integer: boolean): number {
-  const value = Number(text);
-  if (
-    text.trim() === '' ||
-    !Number.isFinite(value) ||
-    value < min ||
-    value > max ||
-    (integer && !Number.isInteger(value))
-  ) {
-    throw new HarnessError(
-      'CONFIG_INVALID',
-      `--${name} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got "${text}"`,
-    );
-  }
-  return value;
-}
-
 /**
  * `scim-harness replay`: exit 0 when every cycle converged and nothing was quarantined (or a scenario's expected
  * outcome occurred), 1 otherwise, 2 on bad options, 3 when Test Connection fails, 130 on Ctrl-C. A scenario that
  * could not give an external key owner back its `active` exits 1 whatever its outcome: a user on someone else's
  * tenant is left changed, and no later command can find it. Without --tenant-url it targets the embedded server.
  * Unless --keep (or --shard), it ends with the cleanup sweep (cleanup-run.ts): anything else carrying the run id is
- * deleted and listed, and makes the exit 1; the named key owner is never deleted.
+ * deleted and listed (on the terminal, and as `leftovers` in replay.json and report.html), and makes the exit 1, as
+ * does a sweep that could not search the whole target (`sweepIncomplete`); the named key owner is never deleted.
  */
 export async function replay(args: ReplayArgs, context: CommandContext): Promise<ExitCode> {
   const { io } = context;
   const config = resolveConfig(toRawConfigInput(args), io.env, nodeConfigFs, { cwd: io.cwd });
-  const users = numberOption('users', args.users, 0, 1_000_000, true);
-  const groups = numberOption('groups', args.groups, 0, 1_000_000, true);
-  const cycles = numberOption('cycles', args.cycles, 1, 10_000, true);
-  const churn = numberOption('churn', args.churn, 0, 1, false);
-  const concurrency = numberOption('concurrency', args.concurrency ?? '8', 1, 64, true);
-  const interval = numberOption('interval', args.interval, 0, 86_400, false);
+  // Numbers arrive checked: the parser validated them against their bounds (numberOption in shared-options.ts).
+  const { users, groups, cycles, churn, interval } = args;
+  const concurrency = args.concurrency ?? COMMAND_NUMERIC_OPTIONS.replayConcurrency.default;
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);
   const scenario =
     args.scenario === 'key-revocation' || args.scenario === 'service-account-key' ? args.scenario : undefined;
@@ -117,9 +110,9 @@ export async function replay(args: ReplayArgs, context: CommandContext): Promise
     // The sweep (also after Ctrl-C): anything else carrying the run id, e.g. made by the target itself, is deleted.
     // The external key owner is never deleted: it is set back instead (README, "The revoked key").
     // Shards share the run id and may still be running: theirs is `cleanup --run-id` once every shard has ended.
-    const swept =
+    const sweep =
       args.keep || shard !== undefined
-        ? true
+        ? undefined
         : await sweepReplay(
             server
               ? createScimClient({
@@ -137,6 +130,21 @@ export async function replay(args: ReplayArgs, context: CommandContext): Promise
               io.stdout.write(context.secrets.redact(text));
             },
           );
+    const swept = sweep === undefined || sweep.clean;
+    // The sweep runs after replay.json and report.html were written: they are written again with what it found.
+    if (sweep !== undefined && !sweep.clean) {
+      await recordReplaySweep(common.reportDir, config.runId, sweep.findings, [token]).catch(
+        (error: unknown) => {
+          view.stop();
+          const why = error instanceof Error ? error.message : String(error);
+          io.stderr.write(
+            context.secrets.redact(
+              `Could not add the sweep's findings to replay.json and report.html (${why}); they are listed above.\n`,
+            ),
+          );
+        },
+      );
+    }
     if (outcome === undefined) return EXIT_CODES.interrupted;
     view.stop();
     const verdict = outcome.result.scenario;
@@ -150,7 +158,7 @@ export async function replay(args: ReplayArgs, context: CommandContext): Promise
         ? verdict?.outcome === EXPECTED_OUTCOMES[scenario]
         : outcome.result.cycles.every((cycle) => cycle.converged && !cycle.quarantined);
     io.stdout.write(
-      `Replay ${config.runId}: ${outcome.result.cycles.length} cycles, ${passed ? 'all converged' : 'NOT converged or quarantined'}${ownerLeftChanged ? ', but the key owner was NOT set back (above)' : ''}; cleanup deleted ${outcome.cleanup.deleted}, failed ${outcome.cleanup.failed}. Reports: ${outcome.files.join(', ')}\n`,
+      `Replay ${config.runId}: ${outcome.result.cycles.length} cycles, ${passed ? 'all converged' : describeCycleOutcomes(outcome.result.cycles)}${ownerLeftChanged ? ', but the key owner was NOT set back (above)' : ''}; cleanup deleted ${outcome.cleanup.deleted}, failed ${outcome.cleanup.failed}. Reports: ${outcome.files.join(', ')}\n`,
     );
     // Ctrl-C keeps 130, as `run` does whatever its cleanup left; the owner's line above says what to do.
     if (io.shutdown.aborted) return EXIT_CODES.interrupted;
@@ -162,25 +170,52 @@ export async function replay(args: ReplayArgs, context: CommandContext): Promise
   }
 }
 
+/** The sweep after a replay: whether the target is known to hold nothing of the run, and what it found. */
+interface ReplaySweep {
+  /** True when the sweep found nothing carrying the run id and searched the whole target. */
+  clean: boolean;
+  findings: ReplaySweepFindings;
+}
+
+/**
+ * What the sweep found, as replay.json records it: every resource carrying the run id it deleted or could not
+ * delete (not those it skipped: gone already, renamed, or the key owner), and each search it could not complete.
+ */
+export function replaySweepFindings(report: {
+  outcomes: readonly Pick<CleanupOutcome, 'endpoint' | 'id' | 'name' | 'action'>[];
+  searches: readonly Pick<SweepSearch, 'endpoint' | 'incomplete'>[];
+}): ReplaySweepFindings {
+  return {
+    leftovers: report.outcomes
+      .filter((o) => o.action !== 'skipped')
+      .map((o) => ({ id: o.id, endpoint: o.endpoint, name: o.name, deleted: o.action === 'deleted' })),
+    // As incompleteSearches (cleanup-run.ts) selects them.
+    incomplete: report.searches.flatMap((s) =>
+      s.incomplete === undefined ? [] : [`${s.endpoint}: ${s.incomplete}`],
+    ),
+  };
+}
+
 /**
  * The sweep after a replay: deletes whatever still carries the run id (never the named key owner) and says so when
- * anything was found or the search could not be completed. True when nothing was found and the search was complete.
+ * anything was found or the search could not be completed.
  */
 async function sweepReplay(
   client: ScimClient | undefined,
   runId: string,
   owner: string | undefined,
   write: (text: string) => void,
-): Promise<boolean> {
-  if (client === undefined) return true;
+): Promise<ReplaySweep | undefined> {
+  if (client === undefined) return undefined;
   const exclude: SweepExclusion[] =
     owner === undefined
       ? []
       : [{ endpoint: '/Users', name: owner, reason: 'the key owner: set back, never deleted' }];
   const report = await cleanupRun({ client, runId, runDir: '', exclude });
-  const found = report.outcomes.filter((o) => o.action !== 'skipped').length;
-  if (found > 0 || !isClean(report)) write(`Sweep after the replay:\n${formatCleanupReport(report, runId)}`);
-  return isClean(report) && found === 0;
+  const findings = replaySweepFindings(report);
+  const clean = isClean(report) && findings.leftovers.length === 0;
+  if (!clean) write(`Sweep after the replay:\n${formatCleanupReport(report, runId)}`);
+  return { clean, findings };
 }
 
 /**

@@ -173,7 +173,7 @@ for (const row of OWNER_ROWS) {
       if (row.status) expect(replay.scenario?.owner?.status).toMatch(row.status);
       else expect(replay.scenario?.owner).not.toHaveProperty('status');
       const html = await readFile(join(reportDir, 'report.html'), 'utf8');
-      expect(html).toContain(`"restore":"${row.restore}"`);
+      expect(html).toContain(`class="key-owner-restore restore-${row.restore}"`);
       const user = await server.state.store.get('User', tenant.ownerId);
       expect(user?.attributes.active).toBe(row.activeAfter);
       for (const text of [await filesText(reportDir), io.stdout.text(), io.stderr.text()]) {

@@ -38,10 +38,14 @@ function mergeCommand(context: CommandContext): CommandModule<object, MergeArgs>
   };
 }
 
+/** The subcommands of `report`, for the parser's messages (an unknown one is named with these). */
+export const REPORT_COMMAND_NAMES = ['merge'] as const;
+
 /** `scim-harness report <command>`: work on written reports. Declares the commands only; the work is imported lazily. */
 export function reportCommand(context: CommandContext): CommandModule {
   return {
-    command: 'report <command>',
+    // No `<command>` positional: yargs would demand it with a generic message before `demandCommand` could name it.
+    command: 'report',
     describe: 'Work with written reports (merge the shards of a run)',
     builder: (yargs) => yargs.command(mergeCommand(context)).demandCommand(1, 'a report command is required'),
     handler: () => {},

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import {
@@ -25,7 +25,12 @@ function check(id: string, status: CheckStatus): CheckResult {
   };
 }
 
-function writeShard(dir: string, shard: ShardInfo, checks: CheckResult[], runId = 'sh-merge-1'): void {
+function writeShard(
+  dir: string,
+  shard: ShardInfo | undefined,
+  checks: CheckResult[],
+  runId = 'sh-merge-1',
+): void {
   const result = buildConformanceResult({
     runId,
     tool: { name: 'scim-harness', version: '0.1.0' },
@@ -33,7 +38,7 @@ function writeShard(dir: string, shard: ShardInfo, checks: CheckResult[], runId 
     profiles: ['rfc7644'],
     startedAt: '2026-01-01T00:00:00Z',
     finishedAt: '2026-01-01T00:01:00Z',
-    shard,
+    ...(shard === undefined ? {} : { shard }),
     checks,
   });
   mkdirSync(dir, { recursive: true });
@@ -59,18 +64,17 @@ test('merges the shards into the four reports and prints the summary', async () 
   expect(io.stderr.text()).toBe('');
 });
 
-test('warns about shards it was not given and about folders without a report; a failing profile is exit 1', async () => {
+test('refuses an incomplete shard set (exit 2), naming the missing shards, after warning about a folder without a report', async () => {
   const cwd = test.info().outputPath();
   writeShard(path.join(cwd, 's1'), { index: 1, total: 3 }, [check('users.a.one', 'failed')]);
   const io = captureIo({ cwd });
-  expect(await main(['report', 'merge', 's1', 'absent'], io)).toBe(1);
+  expect(await main(['report', 'merge', 's1', 'absent'], io)).toBe(2);
   expect(io.stderr.text()).toContain(
     `warning: ${path.join(cwd, 'absent', 'conformance.json')} does not exist`,
   );
-  expect(io.stderr.text()).toContain('warning: shards 2, 3 of 3 missing');
-  expect(
-    readFileSync(path.join(cwd, 'reports', 'sh-merge-1', 'merged', 'conformance.json'), 'utf8'),
-  ).toContain('users.a.one');
+  expect(io.stderr.text()).toContain('scim-harness: shard 2/3, shard 3/3 are missing');
+  expect(existsSync(path.join(cwd, 'reports', 'sh-merge-1', 'merged'))).toBe(false);
+  expect(io.stdout.text()).toBe('');
 });
 
 test('a version-1 shard and a version-2 shard merge into one version-2 report', async () => {
@@ -110,6 +114,42 @@ const REFUSALS: [string, (cwd: string) => string[], RegExp][] = [
       return ['a', 'b'];
     },
     /does not belong to run sh-run-a/,
+  ],
+  [
+    'one missing shard, named',
+    (cwd) => {
+      writeShard(path.join(cwd, 's1'), { index: 1, total: 3 }, [check('users.a.one', 'passed')]);
+      writeShard(path.join(cwd, 's3'), { index: 3, total: 3 }, [check('users.c.three', 'passed')]);
+      return ['s1', 's3'];
+    },
+    /shard 2\/3 is missing/,
+  ],
+  [
+    'the same folder twice',
+    (cwd) => {
+      writeShard(path.join(cwd, 's1'), { index: 1, total: 2 }, [check('users.a.one', 'passed')]);
+      writeShard(path.join(cwd, 's2'), { index: 2, total: 2 }, [check('users.b.two', 'passed')]);
+      return ['s1', 's2', 's1/'];
+    },
+    /s1\/conformance\.json is given twice/,
+  ],
+  [
+    'the same shard in two folders',
+    (cwd) => {
+      writeShard(path.join(cwd, 's1'), { index: 1, total: 2 }, [check('users.a.one', 'passed')]);
+      writeShard(path.join(cwd, 'copy'), { index: 1, total: 2 }, [check('users.a.one', 'passed')]);
+      writeShard(path.join(cwd, 's2'), { index: 2, total: 2 }, [check('users.b.two', 'passed')]);
+      return ['s1', 'copy', 's2'];
+    },
+    /shard 1\/2 is given twice: .*s1\/conformance\.json and .*copy\/conformance\.json/,
+  ],
+  [
+    'a report of a run without --shard',
+    (cwd) => {
+      writeShard(path.join(cwd, 'whole'), undefined, [check('users.a.one', 'passed')]);
+      return ['whole'];
+    },
+    /whole\/conformance\.json is not the report of a shard/,
   ],
   [
     'a report that is not a conformance result',

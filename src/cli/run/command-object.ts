@@ -32,9 +32,19 @@ export const RUN_TARGET_OPTIONS = {
   },
 } as const satisfies Record<string, Options>;
 
+/** What the terminal shows while the suites run (see suites/reporter/terminal-reporter.ts). */
+export const RUN_OUTPUT_OPTIONS = {
+  verbose: {
+    type: 'boolean',
+    describe: 'A line per check as it ends (id, status, duration) instead of the progress line',
+    default: false,
+  },
+} as const satisfies Record<string, Options>;
+
 export type RunArgs = Partial<TenantArgs & ReportArgs & SelectionArgs & GlobalArgs & SeedArgs> &
   Partial<InferredOptionTypes<typeof RUN_PACING_OPTIONS>> &
-  Partial<InferredOptionTypes<typeof RUN_TARGET_OPTIONS>>;
+  Partial<InferredOptionTypes<typeof RUN_TARGET_OPTIONS>> &
+  Partial<InferredOptionTypes<typeof RUN_OUTPUT_OPTIONS>>;
 
 /**
  * `scim-harness run`: declares the command only; the work is in run.ts, imported when the command runs so that
@@ -49,6 +59,7 @@ export function runCommand(context: CommandContext): CommandModule<object, RunAr
         .options(RUN_PACING_OPTIONS)
         .group(Object.keys(RUN_PACING_OPTIONS), 'Pacing:')
         .options(RUN_TARGET_OPTIONS)
+        .options(RUN_OUTPUT_OPTIONS)
         .example('$0 run', 'Every profile against the embedded reference server')
         .example(
           '$0 run --server-mode minimal',

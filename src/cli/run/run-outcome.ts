@@ -74,6 +74,51 @@ export function readBaselineFile(file: string): ConformanceResult {
   return baseline;
 }
 
+/** What a run is about to test, as far as comparing it with a baseline goes. */
+export interface RunScope {
+  /** The tenant URL as given; undefined for the embedded reference server. */
+  tenantUrl: string | undefined;
+  profiles: readonly string[];
+}
+
+/** A URL compared as a target: scheme and host case-insensitively, without a trailing slash on the path. */
+function sameTarget(a: string, b: string): boolean {
+  const canonical = (text: string) => {
+    try {
+      const url = new URL(text);
+      return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}${url.search}`;
+    } catch {
+      return text;
+    }
+  };
+  return canonical(a) === canonical(b);
+}
+
+/**
+ * One line for stderr when the baseline was written for another target or another set of profiles than this run's,
+ * or undefined when it matches. The comparison still runs (a target may have moved, on purpose), but its "new" and
+ * "removed" checks and its regressions are then about two different things, which nobody should learn from the
+ * exit code alone. The embedded server counts as one target whatever its port.
+ */
+export function baselineMismatch(
+  baseline: ConformanceResult,
+  scope: RunScope,
+  file: string,
+): string | undefined {
+  const reasons: string[] = [];
+  const before = baseline.target.embedded === true ? 'the embedded reference server' : baseline.target.url;
+  const now = scope.tenantUrl ?? 'the embedded reference server';
+  const bothEmbedded = baseline.target.embedded === true && scope.tenantUrl === undefined;
+  if (!bothEmbedded && !sameTarget(before, now))
+    reasons.push(`ran against ${before}, this run against ${now}`);
+  const sorted = (list: readonly string[]) => [...new Set(list)].sort();
+  const [was, is] = [sorted(baseline.profiles), sorted(scope.profiles)];
+  if (was.join(',') !== is.join(','))
+    reasons.push(`covered the profiles ${was.join(', ')}, this run covers ${is.join(', ')}`);
+  if (reasons.length === 0) return undefined;
+  return `warning: the baseline ${file} ${reasons.join('; it ')}: comparing anyway, but new, removed and regressed checks may be differences between the two, not changes of the target\n`;
+}
+
 /** The exit code of a run, with the facts behind it. */
 export function runOutcome(
   result: ConformanceResult,

@@ -192,7 +192,11 @@ test('the suites get the target in their environment only, one project per profi
       SCIM_HARNESS_RUN_DIR: path.join(io.cwd, 'out'),
       SCIM_HARNESS_FAIL_ON: 'should',
       SCIM_HARNESS_REPORTER: expect.stringMatching(/suites\/reporter\/conformance-reporter\.ts$/),
+      // Not a terminal (captured): the terminal reporter writes plain lines.
+      SCIM_HARNESS_TERMINAL: 'plain',
+      SCIM_HARNESS_COLUMNS: '100',
     });
+    expect(call?.env.SCIM_HARNESS_VERBOSE).toBeUndefined();
     // The token travels under one name only.
     expect(call?.env.SCIM_TOKEN).toBeUndefined();
     expect(io.stdout.text()).not.toContain(server.adminToken);
@@ -218,13 +222,27 @@ test('without a tenant URL the suites start the embedded server: no target or to
   ]);
 });
 
+test('the suites learn what the terminal is, and --verbose, from the environment', async () => {
+  const calls: SuitesInvocation[] = [];
+  const io = captureIo({ cwd: test.info().outputPath(), env: { SCIM_HARNESS_VERBOSE: '1' } });
+  Object.assign(io.stderr, { isTTY: true, columns: 132 });
+  const passed = () => fakeSuites([check('users.a.b', 'MUST', 'passed')], calls);
+  await run({}, contextOf(io), { spawn: passed() });
+  await run({ verbose: true }, contextOf(io), { spawn: passed() });
+  const [quiet, verbose] = calls;
+  expect(quiet?.env).toMatchObject({ SCIM_HARNESS_TERMINAL: 'tty', SCIM_HARNESS_COLUMNS: '132' });
+  // An inherited variable does not switch it on; the flag does.
+  expect(quiet?.env.SCIM_HARNESS_VERBOSE).toBeUndefined();
+  expect(verbose?.env.SCIM_HARNESS_VERBOSE).toBe('1');
+});
+
 test('the suites get the run seed, --seed replays one, and --server-mode reaches the embedded server only', async () => {
   const calls: SuitesInvocation[] = [];
   const passed = () => fakeSuites([check('users.a.b', 'MUST', 'passed')], calls);
   const io = captureIo({ cwd: test.info().outputPath(), env: { SCIM_HARNESS_SERVER_MODE: 'minimal' } });
   await run({ 'run-id': 'sh-seed-one' }, contextOf(io), { spawn: passed() });
   await run({ 'run-id': 'sh-seed-one' }, contextOf(io), { spawn: passed() });
-  await run({ 'run-id': 'sh-seed-two', seed: '42', 'server-mode': 'minimal' }, contextOf(io), {
+  await run({ 'run-id': 'sh-seed-two', seed: 42, 'server-mode': 'minimal' }, contextOf(io), {
     spawn: passed(),
   });
   const [first, again, replayed] = calls;
@@ -251,6 +269,21 @@ test('a regression against the baseline is exit 1 and is listed with what got fi
     /1 regression\(s\), passing before and failing now:\n {2}users\.a\.regressed/,
   );
   expect(io.stdout.text()).toMatch(/1 fixed, failing before and passing now:\n {2}users\.b\.fixed/);
+});
+
+test('a baseline from another target is warned about on stderr, and the comparison still runs', async () => {
+  const cwd = test.info().outputPath();
+  // The baseline was written against a tenant (writeResult); this run is against the embedded server.
+  writeResult(path.join(cwd, 'baseline'), [check('users.a.regressed', 'SHOULD', 'passed')]);
+  const io = captureIo({ cwd });
+  const now = [check('users.a.regressed', 'SHOULD', 'failed')];
+  expect(await run({ baseline: 'baseline' }, contextOf(io), { spawn: fakeSuites(now) })).toBe(1);
+  const warnings = io.stderr.text().match(/^warning: the baseline .*$/gm) ?? [];
+  expect(warnings).toHaveLength(1);
+  expect(warnings[0]).toContain(
+    'ran against http://127.0.0.1:1/scim/v2, this run against the embedded reference server',
+  );
+  expect(io.stdout.text()).toMatch(/1 regression\(s\), passing before and failing now/);
 });
 
 test('passed → unsupported against a version-1 baseline is a regression (exit 1), listed as declined', async () => {
@@ -397,7 +430,7 @@ test('end to end: the real suites against the embedded server write the reports 
   rmSync(cwd, { recursive: true, force: true });
 });
 
-// [case, whose token, what stderr says before the suites, whether the summary repeats it]
+// [case, whose token, what stderr says before the suites, whether the summary reminds of it]
 const TOKEN_OWNERS: [string, 'admin' | 'user', RegExp, boolean][] = [
   ["a service account's token", 'admin', /^Token owner \(the run's token\): .*service account/m, false],
   [
@@ -436,7 +469,11 @@ for (const [name, whose, warning, repeated] of TOKEN_OWNERS) {
       };
       expect(await run({ 'tenant-url': server.baseUrl }, contextOf(io), { spawn })).toBe(0);
       expect(stderrWhenSpawned).toMatch(warning);
-      expect(io.stdout.text().includes('token owner (the run')).toBe(repeated);
+      // The paragraph is printed once; a person's key gets a one-line reminder under the summary.
+      const all = io.stdout.text() + io.stderr.text();
+      const printed = all.match(new RegExp(warning.source, 'gm')) ?? [];
+      expect(printed, 'the warning paragraph, printed once').toHaveLength(1);
+      expect(io.stdout.text().includes("(the run's token): a person's key")).toBe(repeated);
       expect(io.stdout.text() + io.stderr.text()).not.toContain(token);
     } finally {
       await server.close();

@@ -12,14 +12,25 @@ import {
   writeReports,
 } from '../../report/index.js';
 import { formatCleanupReport } from '../cleanup/cleanup.js';
-import { type CleanupReport, cleanupRun, incompleteSearches } from '../cleanup/cleanup-run.js';
+import {
+  type CleanupReport,
+  cleanupRun,
+  incompleteSearches,
+  type ProvenFilters,
+} from '../cleanup/cleanup-run.js';
 import type { CommandContext } from '../command-context.js';
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js';
 import { toRawConfigInput } from '../shared-options.js';
-import { formatTokenWarning, warnAboutTokenOwner } from '../token-warning.js';
+import { formatTokenReminder, warnAboutTokenOwner } from '../token-warning.js';
 import type { RunArgs } from './command-object.js';
 import { reportInterruptedRun } from './interrupted-report.js';
-import { formatComparison, readBaselineFile, readConformanceFile, runOutcome } from './run-outcome.js';
+import {
+  baselineMismatch,
+  formatComparison,
+  readBaselineFile,
+  readConformanceFile,
+  runOutcome,
+} from './run-outcome.js';
 import { packagePaths, selectedProfiles, suitesInvocation } from './suites-invocation.js';
 import { type SpawnSuites, spawnSuites } from './suites-process.js';
 import { assertTenantUsable, tenantClient } from './tenant-client.js';
@@ -58,6 +69,18 @@ export async function run(
   });
   // Read before spending minutes on the suites: a bad baseline (or an interrupted run's report) is a usage error.
   const baseline = config.baseline ? readBaselineFile(config.baseline) : undefined;
+  const mismatch =
+    baseline && config.baseline
+      ? baselineMismatch(
+          baseline,
+          {
+            tenantUrl: config.target.kind === 'tenant' ? config.target.tenant.href : undefined,
+            profiles: selectedProfiles(config),
+          },
+          config.baseline,
+        )
+      : undefined;
+  if (mismatch !== undefined) io.stderr.write(context.secrets.redact(mismatch));
   const client =
     config.target.kind === 'tenant'
       ? tenantClient(config.target, context, config.requestTimeoutMs)
@@ -76,7 +99,9 @@ export async function run(
       config.target.kind === 'tenant' ? config.target.tenant.href : 'the embedded reference server'
     }\n`,
   );
-  const invocation = suitesInvocation(config, packagePaths(), io.env, io.cwd);
+  const invocation = suitesInvocation(config, packagePaths(), io.env, io.cwd, {
+    terminal: { tty: io.stderr.isTTY === true, columns: io.stderr.columns, verbose: args.verbose === true },
+  });
   if (config.target.kind === 'embedded' && args['server-mode'] === 'minimal') {
     invocation.env[TARGET_ENV.serverMode] = 'minimal';
   }
@@ -142,26 +167,46 @@ export async function run(
       `Sharded run: other shards may still be using run id ${config.runId}; once every shard has ended, \`scim-harness cleanup --run-id ${config.runId}\` sweeps the target.\n`,
     );
   } else if (client) {
-    const sweep = await cleanupRun({ client, runId: config.runId, runDir: config.reportDir });
+    const sweep = await cleanupRun({
+      client,
+      runId: config.runId,
+      runDir: config.reportDir,
+      provenFilters: provenFiltersOf(result),
+    });
     const leftovers = leftoversOf(sweep);
-    if (leftovers.length > 0) {
-      result = { ...result, leftovers };
+    const incomplete = incompleteSearches(sweep).map((s) => `${s.endpoint}: ${s.incomplete}`);
+    if (leftovers.length > 0 || incomplete.length > 0) {
+      result = {
+        ...result,
+        ...(leftovers.length > 0 ? { leftovers } : {}),
+        ...(incomplete.length > 0 ? { sweepIncomplete: incomplete } : {}),
+      };
       // Every report says it, not only conformance.json: the suites wrote them before the sweep.
       await writeReports(config.reportDir, result, { secrets });
     }
-    unsafe = leftovers.length > 0 || incompleteSearches(sweep).length > 0;
+    unsafe = leftovers.length > 0 || incomplete.length > 0;
     if (unsafe) io.stderr.write(context.secrets.redact(formatCleanupReport(sweep, config.runId)));
   }
-  io.stdout.write(`\n${renderTerminalSummary(result, { color, secrets })}`);
+  // The terminal reporter listed the failed checks with their reasons as the suites ended: not again here.
+  io.stdout.write(`\n${renderTerminalSummary(result, { color, secrets, failuresListed: true })}`);
   if (outcome.comparison && config.baseline)
     io.stdout.write(`\n${formatComparison(outcome.comparison, config.baseline)}`);
   io.stdout.write(
     `\nReports: ${config.reportDir}\n  ${REPORT_FILES.html}, ${REPORT_FILES.json}, ${REPORT_FILES.junit}, ${REPORT_FILES.markdown}; Playwright's own report in playwright-report/\n`,
   );
-  // Said again under the summary: the first warning has scrolled away by now.
-  if (tokenOwner !== undefined && tokenOwner.severity !== 'none')
-    io.stdout.write(`\n${context.secrets.redact(formatTokenWarning(tokenOwner))}`);
+  // The warning was printed once, before anything changed; a person's key gets one line pointing back to it.
+  const reminder = tokenOwner === undefined ? undefined : formatTokenReminder(tokenOwner);
+  if (reminder !== undefined) io.stdout.write(`\n${reminder}`);
   return unsafe ? EXIT_CODES.failures : outcome.exitCode;
+}
+
+/**
+ * The sweep's `co` filters this run's own checks proved: `filter.co.string` passed, so `userName co` finds a substring
+ * anywhere in the value (nothing checks `displayName co`, so /Groups is always listed in full).
+ */
+function provenFiltersOf(result: ConformanceResult): ProvenFilters {
+  const co = result.checks.find((c) => c.id === 'filter.co.string');
+  return co?.status === 'passed' ? { '/Users': 'the check filter.co.string passed in this run' } : {};
 }
 
 /** What the sweep after a run found still carrying the run id: every resource it deleted or could not delete. */

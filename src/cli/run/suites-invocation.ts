@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TERMINAL_ENV } from '../../../suites/reporter/terminal-env.js';
 import { PROFILES } from '../../../suites/support/check-definition.js';
 import { TARGET_ENV } from '../../../suites/support/target-env.js';
 import type { ResolvedConfig } from '../../config/index.js';
@@ -21,7 +22,24 @@ export const RUN_ENV = {
   failOn: 'SCIM_HARNESS_FAIL_ON',
   /** Playwright workers. */
   workers: 'SCIM_HARNESS_WORKERS',
+  /** What the command's stderr is (`tty` or `plain`); set, the suites report with the terminal reporter. */
+  terminal: TERMINAL_ENV.terminal,
+  /** The terminal's width, so the progress line fits it. */
+  columns: TERMINAL_ENV.columns,
+  /** `1` with `--verbose`: a line per check instead of the progress line. */
+  verbose: TERMINAL_ENV.verbose,
 } as const;
+
+/**
+ * Where the suites' output ends up: the command's stderr (suites-process.ts). The child only ever sees a pipe, so the
+ * command says whether that stderr is a terminal, and how wide.
+ */
+export interface SuitesTerminal {
+  tty: boolean;
+  columns?: number;
+  /** `run --verbose`. */
+  verbose: boolean;
+}
 
 /** Where the package's own files are: the suites ship as TypeScript beside the compiled CLI. */
 export interface PackagePaths {
@@ -84,17 +102,25 @@ export function selectedProfiles(config: Pick<ResolvedConfig, 'profiles'>): stri
 
 /**
  * The child process that runs the suites. Pure. `token` is the tenant's token (absent for the embedded server, whose
- * global setup starts it and issues its own).
+ * global setup starts it and issues its own). `terminal` is where its output is shown; without it the suites keep
+ * Playwright's `list` reporter.
  */
 export function suitesInvocation(
   config: ResolvedConfig,
   paths: PackagePaths,
   env: NodeJS.ProcessEnv,
   cwd: string,
-  nodePath: string = process.execPath,
+  options: { terminal?: SuitesTerminal; nodePath?: string } = {},
 ): SuitesInvocation {
   const childEnv: NodeJS.ProcessEnv = { ...env };
-  for (const key of INHERITED_TARGET_KEYS) delete childEnv[key];
+  for (const key of [...INHERITED_TARGET_KEYS, RUN_ENV.terminal, RUN_ENV.columns, RUN_ENV.verbose])
+    delete childEnv[key];
+  const { terminal } = options;
+  if (terminal) {
+    childEnv[RUN_ENV.terminal] = terminal.tty ? 'tty' : 'plain';
+    if (terminal.columns !== undefined) childEnv[RUN_ENV.columns] = String(terminal.columns);
+    if (terminal.verbose) childEnv[RUN_ENV.verbose] = '1';
+  }
   if (config.target.kind === 'tenant') {
     // The user's own variable is not needed by the suites: the token travels under one name only.
     if (config.target.tokenSource.kind === 'env') delete childEnv[config.target.tokenSource.name];
@@ -114,5 +140,5 @@ export function suitesInvocation(
   if (config.grepInvert) args.push('--grep-invert', config.grepInvert.source);
   if (config.shard) args.push(`--shard=${config.shard.index}/${config.shard.total}`);
   args.push(`--timeout=${config.testTimeoutMs}`);
-  return { command: nodePath, args, env: childEnv, cwd };
+  return { command: options.nodePath ?? process.execPath, args, env: childEnv, cwd };
 }

@@ -1,10 +1,11 @@
 import type { CommandModule, InferredOptionTypes, Options } from 'yargs';
+import { COMMAND_NUMERIC_OPTIONS } from '../../config/index.js';
 import type { CommandContext } from '../command-context.js';
-import type { GlobalArgs } from '../shared-options.js';
+import { type GlobalArgs, numberOption } from '../shared-options.js';
 
-/** Options of `scim-harness serve`; counts are text, checked with bounds-naming messages in serve.ts. */
+/** Options of `scim-harness serve`; numbers are checked while parsing (`numberOption`). */
 export const SERVE_OPTIONS = {
-  port: { type: 'string', requiresArg: true, describe: 'Port to listen on (0: any free port)', default: '0' },
+  port: numberOption(COMMAND_NUMERIC_OPTIONS.port, 'Port to listen on, 0 for any free port'),
   host: { type: 'string', requiresArg: true, describe: 'Interface to listen on', default: '127.0.0.1' },
   quirk: {
     type: 'string',
@@ -20,14 +21,9 @@ export const SERVE_OPTIONS = {
     default: 'full',
   },
   'list-quirks': { type: 'boolean', describe: 'Print the quirks and exit', default: false },
-  users: { type: 'string', requiresArg: true, describe: 'Seed this many generated users', default: '0' },
-  groups: { type: 'string', requiresArg: true, describe: 'Seed this many generated groups', default: '0' },
-  seed: {
-    type: 'string',
-    requiresArg: true,
-    describe: 'Seed for the generated users and groups (integer)',
-    default: '1',
-  },
+  users: numberOption(COMMAND_NUMERIC_OPTIONS.serveUsers, 'Seed this many generated users'),
+  groups: numberOption(COMMAND_NUMERIC_OPTIONS.serveGroups, 'Seed this many generated groups'),
+  seed: numberOption(COMMAND_NUMERIC_OPTIONS.serveSeed, 'Seed for the generated users and groups'),
   'admin-token-file': {
     type: 'string',
     requiresArg: true,

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { parseNumber, parseNumericOption } from '../../config/index.js';
 import { HarnessError } from '../../errors/harness-error.js';
 import {
   isQuirkName,
@@ -16,9 +15,6 @@ import { EXIT_CODES, type ExitCode } from '../exit-codes.js';
 import { defaultAdminTokenFile, removeAdminTokenFile, writeAdminTokenFile } from './admin-token-file.js';
 import type { ServeArgs } from './command-object.js';
 import { formatQuirkTable } from './quirk-table.js';
-
-const COUNT = { integer: true, min: 0, max: 100_000, default: 0 } as const;
-const PORT = { flag: '--port', integer: true, min: 0, max: 65_535, default: 0 } as const;
 
 /** `--quirk a --quirk b,c` → checked names; an unknown one is a usage error naming close matches. */
 export function parseQuirks(values: readonly string[] | undefined): QuirkName[] {
@@ -85,10 +81,8 @@ export async function serve(args: ServeArgs, context: CommandContext): Promise<E
   }
   const quirks = parseQuirks(args.quirk);
   const mode = parseServerMode(args.mode);
-  const port = parseNumber(PORT, args.port);
-  const users = parseNumber({ ...COUNT, flag: '--users' }, args.users);
-  const groups = parseNumber({ ...COUNT, flag: '--groups' }, args.groups);
-  const seed = parseNumericOption('seed', args.seed);
+  // Numbers arrive checked: the parser validated them against their bounds (numberOption in shared-options.ts).
+  const { port, users, groups, seed } = args;
   const host = args.host.trim();
   if (host === '') throw new HarnessError('CONFIG_INVALID', '--host must not be empty');
 

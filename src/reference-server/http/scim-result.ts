@@ -24,16 +24,20 @@ export function errorResult(error: ScimError, quirks: QuirkSet): ScimResult {
 
 /**
  * Turns a result into a fetch Response: JSON bodies are labelled application/scim+json
- * (RFC 7644 §3.1, §8.1), or application/json under the `content-type-json` quirk.
+ * (RFC 7644 §3.1, §8.1), or application/json under the `content-type-json` quirk, and error bodies text/plain
+ * under `error-content-type-text-plain`.
  */
 export function toResponse(result: ScimResult, quirks: QuirkSet): Response {
   const headers = new Headers(result.headers);
   if (result.body === undefined || result.status === 204 || result.status === 304) {
     return new Response(null, { status: result.status, headers });
   }
-  headers.set(
-    'Content-Type',
-    `${quirks.has('content-type-json') ? 'application/json' : SCIM_MEDIA_TYPE}; charset=utf-8`,
-  );
+  const mediaType =
+    result.status >= 400 && quirks.has('error-content-type-text-plain')
+      ? 'text/plain'
+      : quirks.has('content-type-json')
+        ? 'application/json'
+        : SCIM_MEDIA_TYPE;
+  headers.set('Content-Type', `${mediaType}; charset=utf-8`);
   return new Response(JSON.stringify(result.body), { status: result.status, headers });
 }

@@ -2,7 +2,13 @@ import { ScimError } from '../../scim/errors/scim-error.js';
 import type { AttributeResolver, AttrPath, Filter } from '../../scim/filter/ast.js';
 import { matchesFilter } from '../../scim/filter/filter-evaluator.js';
 import { validateFilter } from '../../scim/filter/filter-validation.js';
-import { compareBySortAttribute, projectResource, type SchemaRegistry } from '../../scim/schemas/index.js';
+import {
+  compareBySortAttribute,
+  compareSortValues,
+  projectResource,
+  type SchemaRegistry,
+  sortKeyOf,
+} from '../../scim/schemas/index.js';
 import { SCHEMA_URNS } from '../../scim/urns.js';
 import type { QuirkSet } from '../quirks.js';
 import { withPassword } from '../resources/resource-quirks.js';
@@ -11,13 +17,19 @@ import { RESOURCE_TYPE_CONFIGS } from '../resources/resource-type-config.js';
 import { checkFilterSupport, type ServerFeatures } from '../server-modes.js';
 import { planQuery } from '../store/query-planner.js';
 import type { ResourceTypeName, ScimObject, StoredResource } from '../store/resource-store.js';
+import { type CursorCodec, type CursorState, type KeysetPosition, queryDigest } from './cursor.js';
 import { filterPaths, type ListQuery } from './list-query.js';
 
 export interface ListDeps {
   render: RenderContext;
   quirks: QuirkSet;
-  features: Pick<ServerFeatures, 'filter' | 'sort'>;
+  features: Pick<ServerFeatures, 'filter' | 'sort' | 'cursor'>;
   registry: SchemaRegistry;
+  /**
+   * Cursor pagination (RFC 9865): the server's codec and the credential of the request, which its cursors are bound
+   * to. Without it, or in a mode without cursors, a `cursor` parameter is ignored and the list pages by index.
+   */
+  cursors?: { codec: CursorCodec; actor: string };
 }
 
 /**
@@ -150,7 +162,8 @@ const viewOf = (match: Match): ScimObject => ('view' in match ? match.view : {})
 /**
  * Runs a list or search over one or more resource types and builds the ListResponse: candidates from the
  * query planner (an index for `id`/`userName`/`externalId` eq, else a scan), the filter evaluated on each
- * rendered candidate, sorted, paged (1-based startIndex), then projected.
+ * rendered candidate, sorted, paged (1-based startIndex, or an RFC 9865 cursor: see {@link cursorPage}), then
+ * projected.
  * @see https://www.rfc-editor.org/rfc/rfc7644#section-3.4.2
  */
 export async function executeList(
@@ -206,27 +219,160 @@ export async function executeList(
     );
   }
   if (matches.length === 0 && quirks.has('empty-list-404')) throw ScimError.notFound('No resources found.');
+  if (query.cursor !== undefined && deps.features.cursor && deps.cursors !== undefined) {
+    return cursorPage(types, query, matches, deps, deps.cursors);
+  }
   const offset = quirks.has('start-index-off-by-one') ? query.startIndex : query.startIndex - 1;
   const page = matches.slice(offset, quirks.has('count-ignored') ? undefined : offset + query.count);
+  return {
+    ...(quirks.has('list-schemas-missing') ? {} : { schemas: [SCHEMA_URNS.ListResponse] }),
+    totalResults: quirks.has('total-results-page-size') ? page.length : matches.length,
+    itemsPerPage: quirks.has('items-per-page-is-count') ? query.count : page.length,
+    startIndex: query.startIndex,
+    Resources: await renderPage(page, query, deps),
+  };
+}
+
+/** The page's resources, rendered (unless the filter already did) and projected (RFC 7644 §3.9). */
+async function renderPage(page: readonly Match[], query: ListQuery, deps: ListDeps): Promise<ScimObject[]> {
+  const { quirks } = deps;
   const projection = {
     ...(query.attributes && !quirks.has('attributes-ignored') ? { attributes: query.attributes } : {}),
     ...(query.excludedAttributes && !quirks.has('excluded-attributes-ignored')
       ? { excludedAttributes: query.excludedAttributes }
       : {}),
   };
+  return Promise.all(
+    page.map(async (match) => {
+      const stored = storedOf(match);
+      const resource =
+        'rendered' in match && match.rendered ? match.view : await renderResource(stored, deps.render);
+      const projected = projectResource(resource, stored.resourceType, projection, deps.registry);
+      return deps.quirks.has('password-returned') ? withPassword(projected, resource) : projected;
+    }),
+  );
+}
+
+/** The order of resource types in a search over several (POST /.search): Users, then Groups. */
+const TYPE_ORDER: Record<ResourceTypeName, number> = { User: 0, Group: 1 };
+
+/** A sortBy value as a cursor can carry it (a primitive, or `null` for none). */
+function keyValue(value: unknown): KeysetPosition['value'] {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
+}
+
+/**
+ * One page of a cursor-paginated query (RFC 9865 §2). The matches are put in a total order (the sortBy value when
+ * sorting applies, then resource type, then id) and the page starts after the position the cursor carries, so a
+ * resource created or deleted between requests shifts nothing: each resource that exists throughout the walk is served
+ * exactly once. `nextCursor` is included on every page but the last; `previousCursor` is not offered (OPTIONAL).
+ * The `cursor-offset-based` quirk pages by offset in the index order instead, as cursors that wrap a startIndex do.
+ * @see https://www.rfc-editor.org/rfc/rfc9865#section-2
+ */
+async function cursorPage(
+  types: readonly ResourceTypeName[],
+  query: ListQuery,
+  matches: readonly Match[],
+  deps: ListDeps,
+  cursors: NonNullable<ListDeps['cursors']>,
+): Promise<ScimObject> {
+  const { quirks, registry } = deps;
+  const sortBy =
+    query.sortBy !== undefined && !quirks.has('sort-ignored') && deps.features.sort
+      ? query.sortBy
+      : undefined;
+  const digest = queryDigest({
+    types,
+    filter: query.filter ?? null,
+    sortBy: sortBy ?? null,
+    order: query.sortOrder,
+  });
+  const offsetBased = quirks.has('cursor-offset-based');
+  const keyOf = (match: Match): KeysetPosition => {
+    const stored = storedOf(match);
+    return {
+      ...(sortBy === undefined
+        ? {}
+        : { value: keyValue(sortKeyOf(viewOf(match), sortBy, registry, stored.resourceType)) }),
+      type: stored.resourceType,
+      id: stored.id,
+    };
+  };
+  const compareKeys = (a: KeysetPosition, b: KeysetPosition): number => {
+    if (sortBy !== undefined) {
+      const bySort = compareSortValues(
+        a.value ?? undefined,
+        b.value ?? undefined,
+        sortBy,
+        registry,
+        query.sortOrder,
+        a.type === b.type ? a.type : undefined,
+      );
+      if (bySort !== 0) return bySort;
+    }
+    const byType = TYPE_ORDER[a.type] - TYPE_ORDER[b.type];
+    if (byType !== 0) return byType;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  };
+  // The offset quirk keeps the index order (already sorted by executeList); the keyset order is its own.
+  const ordered = matches.map((match) => ({ match, key: keyOf(match) }));
+  if (!offsetBased) ordered.sort((a, b) => compareKeys(a.key, b.key));
+
+  let state: CursorState | undefined;
+  if (query.cursor !== undefined && query.cursor !== '') {
+    try {
+      state = cursors.codec.decode(query.cursor, {
+        actor: cursors.actor,
+        query: digest,
+        count: query.count,
+        ignoreActor: quirks.has('cursor-not-token-bound'),
+      });
+    } catch (error) {
+      const unreadable = error instanceof ScimError && error.scimType === 'invalidCursor';
+      if (unreadable && quirks.has('cursor-invalid-500')) {
+        throw new ScimError(500, undefined, 'Internal server error.');
+      }
+      // The quirk: an unreadable cursor is taken for the first page.
+      if (!(unreadable && quirks.has('cursor-invalid-restarts'))) throw error;
+    }
+  }
+  const after = state?.after;
+  let start = 0;
+  if (state?.offset !== undefined) start = Math.min(Math.max(0, state.offset), ordered.length);
+  else if (after !== undefined) {
+    const found = ordered.findIndex((item) => compareKeys(item.key, after) > 0);
+    start = found === -1 ? ordered.length : found;
+  }
+  const slice = ordered.slice(start, quirks.has('count-ignored') ? undefined : start + query.count);
+  const remaining = ordered.length - start - slice.length;
+  const last = slice.at(-1);
+  const hasNext =
+    last !== undefined &&
+    (quirks.has('cursor-next-on-last-page') ||
+      remaining > (quirks.has('cursor-next-off-by-one') ? query.count : 0));
+  const alphabet = quirks.has('cursor-unsafe-characters') ? 'unsafe' : 'url-safe';
+  const issue = (position: Pick<CursorState, 'after' | 'offset'>) =>
+    cursors.codec.encode(
+      { actor: cursors.actor, query: digest, count: query.count, issuedAt: cursors.codec.now(), ...position },
+      alphabet,
+    );
+  const nextCursor =
+    last === undefined || !hasNext
+      ? undefined
+      : issue(offsetBased ? { offset: start + slice.length } : { after: last.key });
+  // The quirk: a previousCursor on the first page, which RFC 9865 §2 forbids.
+  const previousCursor =
+    state === undefined && quirks.has('cursor-previous-on-first-page') ? issue({ offset: 0 }) : undefined;
   return {
     ...(quirks.has('list-schemas-missing') ? {} : { schemas: [SCHEMA_URNS.ListResponse] }),
-    totalResults: quirks.has('total-results-page-size') ? page.length : matches.length,
-    itemsPerPage: quirks.has('items-per-page-is-count') ? query.count : page.length,
-    startIndex: query.startIndex,
-    Resources: await Promise.all(
-      page.map(async (match) => {
-        const stored = storedOf(match);
-        const resource =
-          'rendered' in match && match.rendered ? match.view : await renderResource(stored, deps.render);
-        const projected = projectResource(resource, stored.resourceType, projection, deps.registry);
-        return deps.quirks.has('password-returned') ? withPassword(projected, resource) : projected;
-      }),
+    totalResults: quirks.has('total-results-page-size') ? slice.length : matches.length,
+    itemsPerPage: quirks.has('items-per-page-is-count') ? query.count : slice.length,
+    ...(nextCursor === undefined ? {} : { nextCursor }),
+    ...(previousCursor === undefined ? {} : { previousCursor }),
+    Resources: await renderPage(
+      slice.map((item) => item.match),
+      query,
+      deps,
     ),
   };
 }

@@ -23,6 +23,12 @@ export interface ListQuery {
   sortOrder: SortOrder;
   attributes?: string[];
   excludedAttributes?: string[];
+  /**
+   * RFC 9865 cursor pagination: absent for index pagination, `''` for the first page of a cursor-paginated query,
+   * else the `nextCursor` of the previous page.
+   * @see https://www.rfc-editor.org/rfc/rfc9865#section-2
+   */
+  cursor?: string;
 }
 
 const OPERATOR_WORDS = /^(eq|ne|co|sw|ew|gt|ge|lt|le|pr|and|or|not)$/i;
@@ -45,6 +51,26 @@ export function filterPaths(filter: Filter): AttrPath[] {
       return [...filterPaths(filter.left), ...filterPaths(filter.right)];
     case 'not':
       return filterPaths(filter.filter);
+    default: {
+      const unreachable: never = filter;
+      return unreachable;
+    }
+  }
+}
+
+/** The filter with every `co` comparison turned into `eq`, for the `filter-co-as-eq` quirk. */
+function coAsEq(filter: Filter): Filter {
+  switch (filter.kind) {
+    case 'compare':
+      return filter.op === 'co' ? { ...filter, op: 'eq' } : filter;
+    case 'present':
+      return filter;
+    case 'valuePath':
+    case 'not':
+      return { ...filter, filter: coAsEq(filter.filter) };
+    case 'and':
+    case 'or':
+      return { ...filter, left: coAsEq(filter.left), right: coAsEq(filter.right) };
     default: {
       const unreachable: never = filter;
       return unreachable;
@@ -79,7 +105,7 @@ export function readFilter(text: string, quirks: QuirkSet): Filter | undefined {
   ) {
     throw ScimError.invalidFilter('Filtering on externalId is not supported.');
   }
-  return filter;
+  return quirks.has('filter-co-as-eq') ? coAsEq(filter) : filter;
 }
 
 function readInteger(name: string, value: unknown): number | undefined {
@@ -112,6 +138,25 @@ interface RawListQuery {
   sortOrder?: unknown;
   attributes?: unknown;
   excludedAttributes?: unknown;
+  cursor?: unknown;
+}
+
+/**
+ * The `cursor` parameter (RFC 9865 §2, §3): a string, possibly empty. Both `cursor` and `startIndex` name a pagination
+ * method, so asking for both is refused rather than answered by one of them silently.
+ * @see https://www.rfc-editor.org/rfc/rfc9865#section-2.4
+ */
+function readCursor(raw: RawListQuery, quirks: QuirkSet): string | undefined {
+  if (raw.cursor === undefined || raw.cursor === null) return undefined;
+  if (typeof raw.cursor !== 'string') throw new ScimError(400, 'invalidCursor', 'cursor must be a string.');
+  if (raw.startIndex !== undefined && raw.startIndex !== null && raw.startIndex !== '') {
+    throw ScimError.invalidValue('Use either cursor or startIndex to page, not both.');
+  }
+  // The quirk: an empty cursor (RFC 9865 §2's first request) is refused as invalid.
+  if (raw.cursor === '' && quirks.has('cursor-empty-refused')) {
+    throw new ScimError(400, 'invalidCursor', 'The cursor is not valid.');
+  }
+  return raw.cursor;
 }
 
 function readQuery(raw: RawListQuery, limits: ListLimits, quirks: QuirkSet): ListQuery {
@@ -127,10 +172,19 @@ function readQuery(raw: RawListQuery, limits: ListLimits, quirks: QuirkSet): Lis
     throw ScimError.invalidValue('startIndex must be 1 or more.');
   }
   const startIndex = Math.max(1, requestedStart ?? 1);
-  const count = Math.min(
-    limits.maxResults,
-    Math.max(0, readInteger('count', raw.count) ?? limits.defaultCount),
-  );
+  const cursor = readCursor(raw, quirks);
+  const requestedCount = readInteger('count', raw.count);
+  // RFC 9865 §4 maxPageSize: "the maximum number of results returned in a page regardless of what is specified for the
+  // count in a query". The quirk refuses a larger count instead of capping it.
+  if (
+    cursor !== undefined &&
+    requestedCount !== undefined &&
+    requestedCount > limits.maxResults &&
+    quirks.has('cursor-count-over-max-refused')
+  ) {
+    throw new ScimError(400, 'invalidCount', `count must be between 0 and ${limits.maxResults}.`);
+  }
+  const count = Math.min(limits.maxResults, Math.max(0, requestedCount ?? limits.defaultCount));
   let sortBy: AttrPath | undefined;
   if (raw.sortBy !== undefined && raw.sortBy !== null && raw.sortBy !== '') {
     if (typeof raw.sortBy !== 'string') throw ScimError.invalidValue('sortBy must be an attribute name.');
@@ -151,6 +205,7 @@ function readQuery(raw: RawListQuery, limits: ListLimits, quirks: QuirkSet): Lis
     sortOrder = order;
   }
   const query: ListQuery = { startIndex, count, sortOrder };
+  if (cursor !== undefined) query.cursor = cursor;
   if (filter !== undefined) query.filter = filter;
   if (sortBy !== undefined) query.sortBy = sortBy;
   const attributes = readList('attributes', raw.attributes);
@@ -176,6 +231,8 @@ export function listQueryFromParams(
       sortOrder: get('sortOrder'),
       attributes: get('attributes'),
       excludedAttributes: get('excludedAttributes'),
+      // `?cursor` and `?cursor=` both ask for the first page (RFC 9865 §2: "empty or omitted").
+      cursor: params.has('cursor') ? (params.get('cursor') ?? '') : undefined,
     },
     limits,
     quirks,
@@ -196,6 +253,11 @@ export function listQueryFromSearchRequest(body: unknown, limits: ListLimits, qu
     )
   ) {
     throw ScimError.invalidValue(`"schemas" must be ["${SCHEMA_URNS.SearchRequest}"].`);
+  }
+  // The quirk: a `.search` reads no cursor from its body (RFC 9865 §3 puts it there), so it always pages by index.
+  if (quirks.has('cursor-search-ignored')) {
+    const { cursor: _ignored, ...rest } = body;
+    return readQuery(rest, limits, quirks);
   }
   return readQuery(body, limits, quirks);
 }

@@ -9,7 +9,9 @@ const DROPPED_CHARACTERISTICS = ['caseExact', 'mutability', 'returned', 'uniquen
 /**
  * `/ServiceProviderConfig` as a quirky server renders it: `service-provider-config-incomplete` keeps only the
  * features most hand-written configurations start with; `max-results-exceeded` advertises a smaller page than
- * the server actually serves; `schemas-missing` drops `schemas`, as it does for every resource.
+ * the server actually serves; `schemas-missing` drops `schemas`, as it does for every resource;
+ * `cursor-served-unclaimed` drops the RFC 9865 `pagination` block although cursors are served;
+ * `cursor-config-missing-fields` drops its REQUIRED `index` and gives a `cursorTimeout` that is not positive.
  * @see https://www.rfc-editor.org/rfc/rfc7643#section-5
  */
 export function quirkyServiceProviderConfig(
@@ -25,6 +27,11 @@ export function quirkyServiceProviderConfig(
   }
   if (quirks.has('schemas-missing')) delete result.schemas;
   if (quirks.has('etag-served-though-unclaimed')) result.etag = { supported: false };
+  if (quirks.has('cursor-served-unclaimed')) delete result.pagination;
+  if (quirks.has('cursor-config-missing-fields') && isJsonObject(result.pagination)) {
+    const { index: _dropped, ...pagination } = result.pagination;
+    result.pagination = { ...pagination, cursorTimeout: 0 };
+  }
   return result;
 }
 

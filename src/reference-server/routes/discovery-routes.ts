@@ -26,6 +26,20 @@ export function serviceProviderConfig(state: ReferenceState, baseUrl: string): R
     changePassword: { supported: features.changePassword },
     sort: { supported: features.sort },
     etag: { supported: features.etag },
+    // RFC 9865 §4: advertised by a provider implementing cursor pagination. Index stays the default, so clients that
+    // predate cursors get what they always got (§2.4).
+    ...(features.cursor
+      ? {
+          pagination: {
+            cursor: true,
+            index: true,
+            defaultPaginationMethod: 'index',
+            defaultPageSize: options.defaultCount,
+            maxPageSize: options.maxResults,
+            cursorTimeout: options.cursorTimeout,
+          },
+        }
+      : {}),
     authenticationSchemes: [
       {
         type: 'oauthbearertoken',

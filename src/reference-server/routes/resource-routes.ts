@@ -60,6 +60,17 @@ export function listLimits(state: ReferenceState) {
   return { defaultCount: state.options.defaultCount, maxResults: state.options.maxResults };
 }
 
+/** What a list or search needs besides its query; cursors are bound to the request's credential (RFC 9865 §5.2). */
+function listDeps(state: ReferenceState, operation: ScimOperation) {
+  return {
+    render: renderContext(state, operation),
+    quirks: state.quirks,
+    features: state.features,
+    registry: state.registry,
+    cursors: { codec: state.cursors, actor: operation.actor },
+  };
+}
+
 /** `POST /.search`, `POST /Users/.search`, `POST /Groups/.search` (RFC 7644 §3.4.3). */
 export async function searchResult(
   state: ReferenceState,
@@ -67,12 +78,7 @@ export async function searchResult(
   types: readonly ResourceTypeName[],
 ): Promise<ScimResult> {
   const query = listQueryFromSearchRequest(operation.body, listLimits(state), state.quirks);
-  const body = await executeList(types, query, {
-    render: renderContext(state, operation),
-    quirks: state.quirks,
-    features: state.features,
-    registry: state.registry,
-  });
+  const body = await executeList(types, query, listDeps(state, operation));
   return { status: 200, body };
 }
 
@@ -92,12 +98,7 @@ export async function resourceRoute(
   if (rest.length === 0) {
     if (method === 'GET') {
       const query = listQueryFromParams(operation.params, listLimits(state), quirks);
-      const body = await executeList([type], query, {
-        render: renderContext(state, operation),
-        quirks,
-        features: state.features,
-        registry: state.registry,
-      });
+      const body = await executeList([type], query, listDeps(state, operation));
       return { status: 200, body };
     }
     if (method === 'POST') {

@@ -13,6 +13,11 @@ export interface ScimOperation {
   ifMatch: string | null;
   ifNoneMatch: string | null;
   principal: PrincipalRef | undefined;
+  /**
+   * The credential of the request (an application key id; `anonymous` when authentication is not enforced): RFC 9865
+   * cursors are bound to it.
+   */
+  actor: string;
   /** The SCIM base URL the request came in on (no trailing slash). */
   baseUrl: string;
   /** Set for operations run from inside /Bulk, which may not nest another bulk request. */

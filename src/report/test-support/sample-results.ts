@@ -226,7 +226,10 @@ export function sampleConformanceResult(options: SampleOptions = {}): Sample {
   return { result, token, secret };
 }
 
-/** A replay of a few Entra cycles, one of them throttled into quarantine, with a hostile divergence value. */
+/**
+ * A replay of a few Entra cycles, one of them throttled into quarantine, with a divergence whose value and whose
+ * target's own error text are hostile.
+ */
 export function sampleReplayResult(seed = 11): ReplayResult {
   const faker = createEnglishFaker();
   faker.seed(seed);
@@ -253,6 +256,12 @@ export function sampleReplayResult(seed = 11): ReplayResult {
               attribute: 'displayName',
               expected: 'Ada',
               found: HOSTILE_PAYLOADS[1],
+              targetError: {
+                request: 'PATCH /scim/v2/Users/7f3a',
+                status: '400',
+                code: 'SystemForCrossDomainIdentityManagementBadRequest',
+                text: `displayName is not allowed: ${HOSTILE_PAYLOADS[0]}`,
+              },
             },
           ]
         : [],

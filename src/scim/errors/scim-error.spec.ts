@@ -2,8 +2,8 @@ import { expect, test } from '@playwright/test';
 import { isScimError, ScimError } from './scim-error.js';
 import { SCIM_TYPE_TABLE, SCIM_TYPES } from './scim-types.js';
 
-test('every scimType of RFC 7644 §3.12 builds an error with its own status', () => {
-  expect(SCIM_TYPES).toHaveLength(10);
+test('every scimType of RFC 7644 §3.12 and RFC 9865 §2.1 builds an error with its own status', () => {
+  expect(SCIM_TYPES).toHaveLength(13);
   for (const scimType of SCIM_TYPES) {
     const error = new ScimError(SCIM_TYPE_TABLE[scimType].status, scimType, 'x');
     expect(error.toBody()).toEqual({

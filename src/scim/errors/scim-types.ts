@@ -1,7 +1,9 @@
 /**
- * RFC 7644 §3.12, Table 9: the `scimType` error keywords and the HTTP status each one goes with.
- * Kept as data so servers, clients and checks all read the same table.
+ * RFC 7644 §3.12, Table 9: the `scimType` error keywords and the HTTP status each one goes with, and the three that
+ * RFC 9865 §2.1 (cursor pagination) adds to that table. Kept as data so servers, clients and checks all read the same
+ * table.
  * @see https://www.rfc-editor.org/rfc/rfc7644#section-3.12
+ * @see https://www.rfc-editor.org/rfc/rfc9865#section-2.1
  */
 export const SCIM_TYPE_TABLE = {
   invalidFilter: {
@@ -49,6 +51,22 @@ export const SCIM_TYPE_TABLE = {
     status: 403,
     description:
       'The specified request cannot be completed, due to the passing of sensitive information in a request URI.',
+  },
+  // RFC 9865 §2.1, Table 3: cursor pagination errors, all 400.
+  invalidCursor: {
+    status: 400,
+    description:
+      'Cursor value is invalid. Cursor value SHOULD be empty to request the first page and set to the nextCursor or previousCursor value for subsequent queries.',
+  },
+  expiredCursor: {
+    status: 400,
+    description:
+      "Cursor has expired. Do not wait longer than service provider's cursorTimeout to request additional pages.",
+  },
+  invalidCount: {
+    status: 400,
+    description:
+      "Count value is invalid. Count value must be between 0 and service provider's maxPageSize and must value identical count of the initial query.",
   },
 } as const;
 

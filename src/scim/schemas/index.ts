@@ -47,7 +47,14 @@ export type {
 export { ATTRIBUTE_CHARACTERISTICS, createSchemaRegistry } from './schema-registry.js';
 export { isScimBinary, isScimDateTime } from './scim-vocabulary.js';
 export type { SortOrder } from './sort-compare.js';
-export { compareBySortAttribute, SORT_ORDERS, sortResources, sortValueOf } from './sort-compare.js';
+export {
+  compareBySortAttribute,
+  compareSortValues,
+  SORT_ORDERS,
+  sortKeyOf,
+  sortResources,
+  sortValueOf,
+} from './sort-compare.js';
 export type {
   MessageValidationOptions,
   ResourceKind,

@@ -84,12 +84,46 @@ export function compareBySortAttribute(
 ): number {
   const attrPath = typeof path === 'string' ? parseAttrPath(path) : path;
   const type = resourceType ?? resourceTypeOf(a, registry) ?? resourceTypeOf(b, registry);
-  const top = type === undefined ? undefined : registry.resolve(type, { ...attrPath, subAttr: undefined });
-  const definition = type === undefined ? undefined : registry.resolve(type, attrPath);
+  return compareSortValues(
+    sortKeyOf(a, attrPath, registry, type),
+    sortKeyOf(b, attrPath, registry, type),
+    attrPath,
+    registry,
+    order,
+    type,
+  );
+}
+
+/**
+ * The value {@link compareBySortAttribute} orders a resource by (see {@link sortValueOf}), with the resource type's
+ * schema resolved from `registry`. Cursor pagination keeps it in a cursor, to find its place again in a later request
+ * without the resource it was read from (which may have been deleted since).
+ */
+export function sortKeyOf(
+  resource: unknown,
+  path: AttrPath,
+  registry: SchemaRegistry = defaultSchemaRegistry,
+  resourceType?: string,
+): unknown {
+  const type = resourceType ?? resourceTypeOf(resource, registry);
+  const top = type === undefined ? undefined : registry.resolve(type, { ...path, subAttr: undefined });
   const coreSchema = type === undefined ? undefined : registry.schemasOf(type).core.id;
-  const multiValued = top?.multiValued ?? false;
-  const left = sortValueOf(a, attrPath, coreSchema, multiValued);
-  const right = sortValueOf(b, attrPath, coreSchema, multiValued);
+  return sortValueOf(resource, path, coreSchema, top?.multiValued ?? false);
+}
+
+/**
+ * Compares two values {@link sortKeyOf} read, by the rules of {@link compareBySortAttribute} (missing values last when
+ * ascending, first when descending).
+ */
+export function compareSortValues(
+  left: unknown,
+  right: unknown,
+  path: AttrPath,
+  registry: SchemaRegistry = defaultSchemaRegistry,
+  order: SortOrder = 'ascending',
+  resourceType?: string,
+): number {
+  const definition = resourceType === undefined ? undefined : registry.resolve(resourceType, path);
   let result: number;
   if (left === undefined || right === undefined) {
     result = left === right ? 0 : left === undefined ? 1 : -1;

@@ -95,7 +95,7 @@ check(
     requirement:
       'Service providers MUST support the "Accept" header "Accept: application/scim+json" and SHOULD support the header "Accept: application/json", both of which specify JSON documents conforming to [RFC7159]. The format defaults to "application/scim+json" if no format is specified.',
     fix: 'Label error bodies Content-Type: application/scim+json like every other SCIM response.',
-    quirks: ['content-type-json'],
+    quirks: ['content-type-json', 'error-content-type-text-plain'],
   },
   async ({ scim, faker }) => {
     const exchange = await scim.get(`/Users/${unknownId(faker)}`);
