@@ -154,7 +154,7 @@ const WORDING_CASES: [string, string[], FailOn, string][] = [
     'a failure and an unevaluated check',
     ['MUST:failed', 'MUST:error'],
     'must',
-    'fail (1 could not be evaluated)',
+    'fail (1 failed, 1 could not be evaluated)',
   ],
   ['an error below the fail-on level is not counted', ['MUST:failed', 'SHOULD:error'], 'must', 'fail'],
   [
@@ -168,7 +168,7 @@ const WORDING_CASES: [string, string[], FailOn, string][] = [
     'a declined feature and an unevaluated check',
     ['MUST:unsupported:needed', 'MUST:error', 'MUST:failed'],
     'must',
-    'fail (1 needed feature unsupported, 1 could not be evaluated)',
+    'fail (1 failed, 1 needed feature unsupported, 1 could not be evaluated)',
   ],
   [
     'a declined feature no profile needs says nothing',

@@ -6,6 +6,7 @@ import {
   type ConformanceSummary,
   countsTowardsVerdict,
   type FailOn,
+  type ReportNote,
   type ShardInfo,
   type Verdict,
 } from './conformance-result.js';
@@ -28,6 +29,8 @@ export interface ConformanceRunInput {
   /** The run was stopped before it ended: recorded as `interrupted: true`, and every verdict is `fail`. */
   interrupted?: boolean;
   checks: readonly CheckResult[];
+  /** Notes on the selected profiles (see ConformanceResult.notes); kept only for profiles of the result. */
+  notes?: readonly ReportNote[];
 }
 
 /**
@@ -92,13 +95,19 @@ export function profileVerdict(
 
 /**
  * Why a failing profile fails, beyond broken requirements, as words for the verdict: `run interrupted`,
- * `2 needed features unsupported`, `1 could not be evaluated`, joined with `, `; empty when none is among the causes.
+ * `2 needed features unsupported`, `1 could not be evaluated`, joined with `, `, and then also how many checks
+ * `failed` (`71 failed, 2 could not be evaluated`); empty when only failures (or nothing) are among the causes.
  */
 export function verdictCauses(
-  outcome: Pick<ProfileOutcome, 'unevaluated' | 'unsupported' | 'interrupted'>,
+  outcome: Pick<ProfileOutcome, 'unevaluated' | 'unsupported' | 'interrupted'> &
+    Partial<Pick<ProfileOutcome, 'failed'>>,
 ): string {
   const causes: string[] = [];
   if (outcome.interrupted === true) causes.push('run interrupted');
+  // Only beside another cause: a failure alone reads `fail`, and "2 could not be evaluated" must not look like the
+  // whole reason when checks failed too.
+  const other = outcome.interrupted === true || outcome.unsupported > 0 || outcome.unevaluated > 0;
+  if (other && (outcome.failed ?? 0) > 0) causes.push(`${outcome.failed} failed`);
   if (outcome.unsupported > 0) {
     causes.push(`${outcome.unsupported} needed feature${outcome.unsupported === 1 ? '' : 's'} unsupported`);
   }
@@ -213,6 +222,8 @@ export function buildConformanceResult(input: ConformanceRunInput): ConformanceR
     summary: summarizeChecks(checks, profiles, failOn, input.interrupted === true),
     checks,
   };
+  const notes = (input.notes ?? []).filter((note) => profiles.includes(note.profile));
+  if (notes.length > 0) result.notes = notes.map((note) => ({ ...note }));
   try {
     return parseConformanceResult(result, `conformance result of run ${input.runId}`);
   } catch (cause) {

@@ -97,7 +97,7 @@ test('unsupported has its own columns and section: id, the profiles of the run i
   expect(text).toMatch(/^profile +verdict +passed +failed +unsupported +errored +skipped$/m);
   expect(text).toMatch(/^category +score +failed +unsupported +errored +skipped$/m);
   expect(text).toMatch(/^filter +0 \/ 1 \(0%\) +1 +2 +0 +0$/m);
-  expect(text).toMatch(/^entra +FAIL \(1 needed feature unsupported\) +0 +1 +2 +0 +0$/m);
+  expect(text).toMatch(/^entra +FAIL \(1 failed, 1 needed feature unsupported\) +0 +1 +2 +0 +0$/m);
   expect(text).toMatch(/^rfc7644 +FAIL +0 +1 +2 +0 +0$/m);
   expect(text).toContain('3 checks: 0 passed, 1 failed, 2 unsupported, 0 could not be evaluated, 0 skipped.');
   expect(text).toContain('Unsupported (the target declined these features):');

@@ -193,9 +193,9 @@ test('the end lists each failed check once, with its level, the profiles where i
   const block = text.slice(text.indexOf('Failed checks'));
   expect(block.split('\n').slice(0, 4)).toEqual([
     'Failed checks (3):',
-    '  MUST    filter.eq.username [rfc7644, entra]: only alice',
-    '  MUST    users.create.returns-201 [rfc7644]: the create answers 201 Created',
-    '  SHOULD  users.create.location-header [rfc7644]: a Location header',
+    '  MUST    filter.eq.username [rfc7644, entra]: only alice · Received: []',
+    '  MUST    users.create.returns-201 [rfc7644]: the create answers 201 Created · Expected: 201 · Received: 200',
+    '  SHOULD  users.create.location-header [rfc7644]: a Location header · Received: undefined',
   ]);
   // Could not evaluate: the count only, the run command's summary says why.
   expect(block).toContain(

@@ -31,6 +31,7 @@ import type {
   TestResult,
 } from '@playwright/test/reporter';
 import { type CheckResult, type CheckStatus, levelRank } from '../../src/report/index.js';
+import { messageExcerpt } from '../../src/report/message-excerpt.js';
 import { inert } from '../../src/report/render-terminal.js';
 import { redact } from '../../src/secrets/redaction.js';
 import { type Category, type CheckDefinition, PROFILES } from '../support/check-definition.js';
@@ -84,7 +85,7 @@ const STATUS_WORDS: Record<CheckStatus, { mark: string; word: string; colour?: k
 const LOCATION = /(?:[ \t]+at)?[ \t]*\(?(?:[A-Za-z]:)?[\w.@~/\\+-]*\.[cm]?[jt]sx?:\d+(?::\d+)?\)?/g;
 
 /** The longest reason a failed check's line carries, in characters. */
-const MAX_REASON = 200;
+const MAX_REASON = 160;
 
 const isProfile = (name: string) => (PROFILES as readonly string[]).includes(name);
 
@@ -249,11 +250,16 @@ export default class TerminalReporter implements Reporter {
     this.#say(lines.join('\n'));
   }
 
-  /** One failed check: level, id, the profiles where it failed, and the first line of why. */
+  /** One failed check: level, id, the profiles where it failed, and why, in one line. */
   #failedLine(state: CheckState, levelWidth: number): string {
     const failedRuns = state.runs.filter((run) => run.result.status === 'failed');
     const profiles = failedRuns.map((run) => run.profile).join(', ');
-    const reason = fit(inert(withoutLocations(firstLine(failedRuns[0]?.result.message))), MAX_REASON);
+    // The excerpt (lines joined with ` · `), not the first line alone: that is often only the assertion's label
+    // ("status of the group POST"), with what was expected and what came back on the lines after it.
+    const reason = fit(
+      inert(withoutLocations(messageExcerpt(failedRuns[0]?.result.message ?? ''))),
+      MAX_REASON,
+    );
     const level = state.definition.level.padEnd(levelWidth);
     return `${this.#paint(level, 'red')}  ${inert(state.definition.id)} [${profiles}]${reason ? `: ${reason}` : ''}`;
   }
