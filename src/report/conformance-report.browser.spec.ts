@@ -6,6 +6,7 @@ import { expect, type Locator, type Page, test } from '@playwright/test';
 import { describeVerdict } from './build-conformance-result.js';
 import type { CheckResult } from './conformance-result.js';
 import { INTERRUPTED_NOTICE } from './interrupted-run.js';
+import { openReport as open } from './test-support/open-report.js';
 import {
   HOSTILE_PAYLOADS,
   type Sample,
@@ -34,21 +35,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-/** Opens a report and records every request the page makes; only the file itself may be loaded. */
-async function open(page: Page, url: string): Promise<{ requests: string[]; problems: string[] }> {
-  const requests: string[] = [];
-  const problems: string[] = [];
-  page.on('request', (request) => requests.push(request.url()));
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  // Everything but the report file itself is cut off, and the request events still record the attempt.
-  await page.route('**', (route) => (route.request().url() === url ? route.continue() : route.abort()));
-  await page.goto(url);
-  return { requests, problems };
-}
 
 const visibleRows = (page: Page) => page.locator('#checks-table tbody tr:visible');
 const count = (checks: CheckResult[], keep: (c: CheckResult) => boolean) => checks.filter(keep).length;

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { expect, type Page, test } from '@playwright/test';
 import { renderHtml } from './render-html.js';
 import type { ReplayResult } from './replay-result.js';
+import { openReport } from './test-support/open-report.js';
 import { HOSTILE_PAYLOADS, sampleReplayResult } from './test-support/sample-results.js';
 
 /*
@@ -52,19 +53,8 @@ test.afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Opens the page, cut off from everything but the file, and records the requests and the errors it makes. */
-async function open(page: Page): Promise<{ requests: string[]; problems: string[] }> {
-  const requests: string[] = [];
-  const problems: string[] = [];
-  page.on('request', (request) => requests.push(request.url()));
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  await page.route('**', (route) => (route.request().url() === url ? route.continue() : route.abort()));
-  await page.goto(url);
-  return { requests, problems };
-}
+/** Opens the report, cut off from everything but the file (see openReport). */
+const open = (page: Page) => openReport(page, url);
 
 /** The colour `value` (any CSS colour, or `var(--x, fallback)`) computes to on this page. */
 function computedColour(page: Page, value: string): Promise<string> {

@@ -2,8 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { describeKeyOwnerRestore, type ReplayKeyOwnerRestore } from './replay-key-owner.js';
+import { openReport as open } from './test-support/open-report.js';
 import { sampleReplayResult } from './test-support/sample-results.js';
 import { writeReports } from './write-reports.js';
 
@@ -22,21 +23,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-/** Opens a report and records every request the page makes; only the file itself may be loaded. */
-async function open(page: Page, url: string): Promise<{ requests: string[]; problems: string[] }> {
-  const requests: string[] = [];
-  const problems: string[] = [];
-  page.on('request', (request) => requests.push(request.url()));
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  // Everything but the report file itself is cut off, and the request events still record the attempt.
-  await page.route('**', (route) => (route.request().url() === url ? route.continue() : route.abort()));
-  await page.goto(url);
-  return { requests, problems };
-}
 
 // [what became of the key owner, what the line under the scenario's explanation says]
 const OWNER_LINES: [ReplayKeyOwnerRestore, string][] = [
