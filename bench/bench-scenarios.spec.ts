@@ -8,8 +8,9 @@ import {
 } from './bench-scenarios.js';
 
 const PICK: ScenarioPick = {
-  sample: { id: 'a1b2', userName: 'Ada.Lovelace@example.com', externalId: 'ext "7"' },
+  sample: { id: 'a1b2', userName: 'Ada.Lovelace@example.com', externalId: 'ext "7"', familyName: 'Lovelace' },
   startIndex: 301,
+  users: 1000,
 };
 
 function scenario(id: string): BenchScenario {
@@ -24,6 +25,31 @@ const PATHS: { id: string; path: string; filter?: string }[] = [
   { id: 'externalId-eq', path: '/Users?filter=', filter: 'externalId eq "ext \\"7\\""' },
   { id: 'get-by-id', path: '/Users/a1b2' },
   { id: 'page-100', path: `/Users?startIndex=301&count=${PAGE_SIZE}` },
+  { id: 'page-first', path: `/Users?startIndex=1&count=${PAGE_SIZE}` },
+  { id: 'page-last', path: `/Users?startIndex=901&count=${PAGE_SIZE}` },
+  {
+    id: 'sorted-userName-asc',
+    path: `/Users?sortBy=userName&sortOrder=ascending&startIndex=301&count=${PAGE_SIZE}`,
+  },
+  {
+    id: 'sorted-userName-desc',
+    path: `/Users?sortBy=userName&sortOrder=descending&startIndex=301&count=${PAGE_SIZE}`,
+  },
+  {
+    id: 'sorted-name.familyName-asc',
+    path: `/Users?sortBy=name.familyName&sortOrder=ascending&startIndex=301&count=${PAGE_SIZE}`,
+  },
+  {
+    id: 'sorted-name.familyName-desc',
+    path: `/Users?sortBy=name.familyName&sortOrder=descending&startIndex=301&count=${PAGE_SIZE}`,
+  },
+  { id: 'filter-userName-sw', path: '/Users?filter=', filter: 'userName sw "Ada"' },
+  { id: 'filter-familyName-eq', path: '/Users?filter=', filter: 'name.familyName eq "Lovelace"' },
+  { id: 'filter-familyName-pr', path: '/Users?filter=', filter: 'name.familyName pr' },
+  { id: 'filter-userName-co', path: '/Users?filter=', filter: 'userName co "Love"' },
+  { id: 'filter-title-ew', path: '/Users?filter=', filter: 'title ew "Engineer" and active eq true' },
+  { id: 'cursor-pages', path: `/Users?cursor=&count=${PAGE_SIZE}` },
+  { id: 'cursor-pages-userName', path: `/Users?cursor=&count=${PAGE_SIZE}&sortBy=userName` },
 ];
 
 test.describe('scenario requests', () => {

@@ -1,13 +1,15 @@
 import { HarnessError } from '../src/errors/harness-error.js';
 
 /**
- * Reads a non-negative integer command-line value (`1000`, `10k`, `100_000`), or fails with CONFIG_INVALID
+ * Reads a non-negative integer command-line value (`1000`, `10k`, `100_000`, `1m`), or fails with CONFIG_INVALID
  * naming the option and what was given.
  */
 export function readCount(name: string, text: string | undefined, fallback: number, max: number): number {
   if (text === undefined) return fallback;
-  const match = /^(\d[\d_]*)(k?)$/i.exec(text.trim());
-  const value = match ? Number(match[1]!.replaceAll('_', '')) * (match[2] === '' ? 1 : 1000) : Number.NaN;
+  const match = /^(\d[\d_]*)([km]?)$/i.exec(text.trim());
+  const unit = match?.[2]?.toLowerCase();
+  const scale = unit === 'k' ? 1000 : unit === 'm' ? 1_000_000 : 1;
+  const value = match ? Number(match[1]!.replaceAll('_', '')) * scale : Number.NaN;
   if (!Number.isSafeInteger(value) || value > max) {
     throw new HarnessError(
       'CONFIG_INVALID',

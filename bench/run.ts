@@ -4,7 +4,7 @@
  * on 127.0.0.1; measure each process's memory; print one markdown report. It prints figures and asserts
  * nothing (see bench/README.md).
  *
- *   npx tsc -p bench/tsconfig.json && node dist/bench/bench/run.js [--sizes 0,1k,10k,100k] [--help]
+ *   npx tsc -p bench/tsconfig.json && node dist/bench/bench/run.js [--sizes 0,1k,10k,100k,1m] [--help]
  */
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -24,7 +24,7 @@ import {
 import { ServerProcess } from './server-process-handle.js';
 
 /** The reference server seeds at most this many users. */
-const MAX_USERS = 100_000;
+const MAX_USERS = 1_000_000;
 /** One team of up to ten per hundred users, as in a mid-sized organisation. */
 const USERS_PER_GROUP = 100;
 /** Lookups alternate between sizes in rounds this long. */
@@ -35,9 +35,9 @@ const MIN_PAGES = 3;
 
 const USAGE = `Usage: node dist/bench/bench/run.js [options]
 
-  --sizes           directory sizes, 0 = an empty server for the memory baseline (default 0,1k,10k,100k)
+  --sizes           directory sizes, 0 = an empty server for the memory baseline (default 0,1k,10k,100k,1m)
   --lookups         timed requests per lookup scenario and size (default 2000)
-  --pages           timed requests of the page-of-${PAGE_SIZE} scenario per size (default 500)
+  --pages           timed requests of each page scenario per size (default 500)
   --warmup-seconds  untimed lookups to every size before anything is timed (default 10)
   --warmup          untimed requests per scenario and size before its timed ones (default 100)
   --budget          seconds of timed requests per scenario and size before it stops early,
@@ -74,9 +74,9 @@ function readOptions(argv: string[]): BenchOptions | 'help' {
     },
   });
   if (values.help) return 'help';
-  const sizes = [...new Set(readCounts('sizes', values.sizes, [0, 1000, 10_000, 100_000], MAX_USERS))].sort(
-    (a, b) => a - b,
-  );
+  const sizes = [
+    ...new Set(readCounts('sizes', values.sizes, [0, 1000, 10_000, 100_000, 1_000_000], MAX_USERS)),
+  ].sort((a, b) => a - b);
   return {
     sizes,
     lookups: readCount('lookups', values.lookups, 2000, 1_000_000),

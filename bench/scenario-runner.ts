@@ -46,6 +46,7 @@ export function createPicker(
   return () => ({
     sample: faker.helpers.arrayElement(samples),
     startIndex: faker.number.int({ min: 1, max: lastStart }),
+    users,
   });
 }
 

@@ -57,7 +57,12 @@ async function drawSamples(
     if (userName === undefined || externalId === undefined) {
       throw new HarnessError('INTERNAL', `Seeded user ${user.id} has no userName or externalId to look up.`);
     }
-    return { id: user.id, userName, externalId };
+    const name = user.attributes.name;
+    const familyName =
+      typeof name === 'object' && name !== null
+        ? text((name as Record<string, unknown>).familyName)
+        : undefined;
+    return { id: user.id, userName, externalId, ...(familyName === undefined ? {} : { familyName }) };
   });
 }
 

@@ -12,6 +12,7 @@ import {
   isServerMode,
   type QuirkName,
   type RunningReferenceServer,
+  SUITES_RATE_LIMIT,
   startReferenceServer,
 } from '../src/reference-server/index.js';
 import { writeCapabilities } from './support/capabilities.js';
@@ -30,7 +31,11 @@ async function startMatrixServers(file: string, runDir: string): Promise<Running
   const targets: Record<string, QuirkTarget> = {};
   try {
     for (const quirk of readQuirkMatrix(file).quirks) {
-      const server = await startReferenceServer({ quirks: [quirkName(quirk, file)] });
+      const server = await startReferenceServer({
+        quirks: [quirkName(quirk, file)],
+        // IPSIE AL SCIM profile draft 00 §4.3: the suites' servers enforce a rate limit, so its check can see one.
+        rateLimit: SUITES_RATE_LIMIT,
+      });
       servers.push(server);
       const dir = path.join(runDir, `quirk-${quirk}`);
       mkdirSync(dir, { recursive: true });
@@ -78,7 +83,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const mode = env[TARGET_ENV.serverMode] || 'full';
   if (!isServerMode(mode))
     throw new Error(`${TARGET_ENV.serverMode}: unknown server mode ${JSON.stringify(mode)}`);
-  const server = await startReferenceServer({ quirks, mode });
+  const server = await startReferenceServer({ quirks, mode, rateLimit: SUITES_RATE_LIMIT });
   env[TARGET_ENV.url] = server.baseUrl;
   env[TARGET_ENV.token] = server.adminToken;
   env[TARGET_ENV.adminOrigin] = server.origin;

@@ -1,21 +1,28 @@
 import path from 'node:path';
 import { defineConfig, type Project } from '@playwright/test';
 import { TERMINAL_ENV } from './reporter/terminal-env.js';
-import { PROFILES } from './support/check-definition.js';
+import { VARIANT_TAG } from './support/check-definition.js';
 import {
   grepForIds,
   QUIRK_MATRIX_ENV,
   QUIRK_MATRIX_PROJECT,
   readQuirkMatrix,
 } from './support/quirk-matrix.js';
+import { CHECKS_PROJECT, grepForProfiles, selectedProfilesFrom } from './support/selected-profiles.js';
 
 /**
  * The conformance suites. Pure: the target, token and run directory come from the environment (see
  * support/target-env.ts); the global setup starts the embedded reference server when no target is given.
  *
- * Projects: one per profile, each running the checks tagged with it, so every profile gets its own verdict; the
- * global setup reads what the target claims first. A quirk-matrix run (the self-test, see
- * support/quirk-matrix.ts) has one project instead.
+ * One project, `checks`: every check runs once, tagged with its profiles, and the selected profiles pick the checks by
+ * those tags (support/selected-profiles.ts); the reporter counts each outcome towards every selected profile the check
+ * belongs to. The global setup reads what the target claims first. A quirk-matrix run (the self-test, see
+ * support/quirk-matrix.ts) has its own project instead.
+ *
+ * Run directly, the suites cover the default profiles (rfc7644, entra, datadog); name others in SCIM_HARNESS_PROFILES:
+ *
+ *   SCIM_HARNESS_PROFILES=entra npx playwright test -c suites            # the checks of the entra profile
+ *   SCIM_HARNESS_PROFILES=rfc7644,interop npx playwright test -c suites --grep @interop   # narrowed further by tag
  *
  * The terminal: Playwright's `list` reporter, unless the run command says what its terminal is
  * (reporter/terminal-env.ts): then the terminal reporter, which speaks in checks rather than Playwright tests.
@@ -32,19 +39,21 @@ function exactFile(file: string): RegExp {
   return new RegExp(`(?:^|/)suites/${relative.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 }
 
-const profileProjects: Project[] = PROFILES.map((profile) => ({
-  name: profile,
+const checksProject: Project = {
+  name: CHECKS_PROJECT,
   testMatch: /checks\/.+\.checks\.ts$/,
-  grep: new RegExp(`@${profile}\\b`),
-}));
+  grep: grepForProfiles(selectedProfilesFrom(process.env)),
+};
 
-// Only the mapped checks, each once per quirk it is mapped to (copy i runs against its i-th quirk's server).
+// Only the mapped checks, each once per quirk it is mapped to (copy i runs against its i-th quirk's server); a check's
+// per-profile variants are left out, its main test is the one the quirks prove.
 function matrixProject(file: string): Project {
   const matrix = readQuirkMatrix(file);
   return {
     name: QUIRK_MATRIX_PROJECT,
     testMatch: matrix.files.map(exactFile),
     grep: new RegExp(grepForIds(matrix.ids)),
+    grepInvert: new RegExp(`(?:^|\\s)${VARIANT_TAG}(?=\\s|$)`),
     repeatEach: matrix.repeat,
   };
 }
@@ -79,5 +88,5 @@ export default defineConfig({
             ]),
       ]
     : [terminalReporter],
-  projects: matrixFile ? [matrixProject(matrixFile)] : profileProjects,
+  projects: matrixFile ? [matrixProject(matrixFile)] : [checksProject],
 });

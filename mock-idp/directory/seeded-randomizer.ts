@@ -63,5 +63,5 @@ export function createSeededFaker(seed: number | readonly number[]): Faker {
   return createEnglishFaker({ randomizer: new SeededRandomizer(seed) });
 }
 
-/** Seed domains, so that users, groups and change cycles never draw from the same stream. */
-export const SEED_DOMAINS = { user: 1, group: 2, changes: 3, probe: 4 } as const;
+/** Seed domains, so that users, groups, change cycles and a sustained load's mix never draw from the same stream. */
+export const SEED_DOMAINS = { user: 1, group: 2, changes: 3, probe: 4, sustain: 5 } as const;

@@ -1,4 +1,4 @@
-import type { ReplayCycle, ReplayCycleKind } from '../../src/report/index.js';
+import { LatencyHistogram, type ReplayCycle, type ReplayCycleKind } from '../../src/report/index.js';
 
 /** Nearest-rank percentile of sorted values. */
 export function percentile(sorted: Float64Array, p: number): number {
@@ -7,10 +7,16 @@ export function percentile(sorted: Float64Array, p: number): number {
   return Math.round((sorted[rank] ?? 0) * 100) / 100;
 }
 
-/** Counts and latencies of one cycle; latencies are kept as numbers only, never exchanges. */
+/**
+ * Counts and latencies of one cycle; latencies are kept as numbers only, never exchanges. The cycle's percentiles
+ * are exact (from the sorted values); its histogram ({@link LatencyHistogram}) is written beside them so that the
+ * shards of one replay can be merged by `report merge`, as are its wall-clock start and end.
+ */
 export class CycleMetrics {
   readonly operations: Record<string, Record<string, number>> = {};
   readonly startedAt = performance.now();
+  readonly #startedAtWall = new Date();
+  readonly #histogram = new LatencyHistogram();
   failures = 0;
   events = 0;
   #latencies = new Float64Array(1024);
@@ -23,6 +29,7 @@ export class CycleMetrics {
       this.#latencies = grown;
     }
     this.#latencies[this.#requests++] = durationMs;
+    this.#histogram.record(durationMs);
   }
 
   operation(action: string, status: string, failed: boolean): void {
@@ -47,6 +54,9 @@ export class CycleMetrics {
       converged: true,
       divergences: [],
       quarantined,
+      latencyHistogram: this.#histogram.toJSON(),
+      startedAt: this.#startedAtWall.toISOString(),
+      finishedAt: new Date(this.#startedAtWall.getTime() + durationMs).toISOString(),
     };
   }
 }

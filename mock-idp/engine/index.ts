@@ -39,6 +39,8 @@ export { ProgressTracker, provisioningPhaseOf, REPLAY_PHASES } from './replay-pr
 export type { ReplaySweepFindings } from './replay-reports.js';
 export { REPLAY_JSON, recordReplaySweep } from './replay-reports.js';
 export { runPool } from './run-pool.js';
+export type { ProbeAnswer, ProbeLoopOptions, ProbeResult } from './scenarios/credential-probe.js';
+export { probeUntilRefused } from './scenarios/credential-probe.js';
 export type { KeyOwnerAccount } from './scenarios/key-owner-account.js';
 export { findKeyOwner, setKeyOwnerActive } from './scenarios/key-owner-account.js';
 export type {
@@ -55,3 +57,25 @@ export {
   OWNER_RESTORES,
   runKeyRevocation,
 } from './scenarios/key-revocation.js';
+export type { LeaverOptions, LeaverOutcome, LeaverPair, LeaverSource } from './scenarios/leaver.js';
+export {
+  formatLeaverMatrix,
+  LEAVER_EXPECTED_OUTCOME,
+  LEAVER_OUTCOMES,
+  LEAVER_SCENARIO,
+  leaverVerdict,
+  runLeaver,
+  UNTESTED_DELETE,
+  UNTESTED_NO_PAIR,
+} from './scenarios/leaver.js';
+export type { SustainKind, SustainOptions } from './sustain/index.js';
+export {
+  DEFAULT_MAX_IN_FLIGHT,
+  runArrivals,
+  runSustainedLoad,
+  SUSTAIN_MIX,
+  SUSTAIN_THRESHOLDS,
+  SUSTAIN_WINDOW_MS,
+  SustainMix,
+  sustainVerdict,
+} from './sustain/index.js';

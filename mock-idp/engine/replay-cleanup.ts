@@ -7,6 +7,7 @@ import { runPool } from './run-pool.js';
 /**
  * Deletes every object the engine provisioned, groups first, with the run's original token (a scenario may have
  * swapped it). `original` gives a client of that token that waits out 429s: cleanup is the harness's own work.
+ * `moreUsers` are target ids of users created outside the cycles (a sustained load's joiners), deleted with them.
  */
 export async function removeCreated(
   engine: CycleEngine,
@@ -15,6 +16,7 @@ export async function removeCreated(
   token: string,
   progress: ProgressTracker,
   original: () => ScimClient,
+  moreUsers: readonly string[] = [],
 ): Promise<{ deleted: number; failed: number }> {
   context.setToken(token);
   const client = original();
@@ -30,7 +32,7 @@ export async function removeCreated(
   const ids = (states: CycleEngine['users']) =>
     [...states.values()].map((state) => state.targetId).filter((id): id is string => id !== undefined);
   const groups = ids(engine.groups);
-  const users = ids(engine.users);
+  const users = [...ids(engine.users), ...moreUsers];
   progress.stage('cleanup', groups.length + users.length);
   await runPool(groups, concurrency, (id) => remove(`/Groups/${encodeURIComponent(id)}`));
   await runPool(users, concurrency, (id) => remove(`/Users/${encodeURIComponent(id)}`));

@@ -2,7 +2,8 @@ import type { RecordedRequest, ScimExchange } from '../../src/http/index.js';
 
 /**
  * The stages a replay reports, in running order. `users`, `groups` and `memberships` are the provisioning
- * part of a cycle and share its count; `waiting` is the pause `intervalMs` asks for before a cycle.
+ * part of a cycle and share its count; `waiting` is the pause `intervalMs` asks for before a cycle; `sustain` is a
+ * sustained load after the cycles (`done` and `total` in seconds).
  * @see https://learn.microsoft.com/en-us/entra/identity/app-provisioning/how-provisioning-works#provisioning-cycles-initial-and-incremental
  */
 export const REPLAY_PHASES = [
@@ -13,6 +14,7 @@ export const REPLAY_PHASES = [
   'convergence',
   'cleanup',
   'waiting',
+  'sustain',
 ] as const;
 
 export type ReplayPhase = (typeof REPLAY_PHASES)[number];
@@ -76,7 +78,7 @@ export class ProgressTracker {
   /** Starts a stage; a new cycle, the wait and cleanup also start new request counts. */
   stage(phase: ReplayPhase, total: number, cycle = this.#progress.cycle): void {
     const progress = this.#progress;
-    if (cycle !== progress.cycle || phase === 'cleanup' || phase === 'waiting') {
+    if (cycle !== progress.cycle || phase === 'cleanup' || phase === 'waiting' || phase === 'sustain') {
       progress.requests = 0;
       progress.errors = 0;
     }

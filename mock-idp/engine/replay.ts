@@ -16,6 +16,7 @@ import {
   type ReplayResult,
   type ReplayScenario,
   type ReplayTokenOwner,
+  replayTotals,
 } from '../../src/report/index.js';
 import { generateChanges } from '../changes/index.js';
 import { createDirectory, type EntraDirectory, type Shard } from '../directory/index.js';
@@ -35,6 +36,7 @@ import { removeCreated } from './replay-cleanup.js';
 import { ProgressTracker, type ReplayProgress } from './replay-progress.js';
 import { writeReplayReports } from './replay-reports.js';
 import { observePools } from './run-pool.js';
+import { runSustainedLoad, SustainMix, type SustainOptions } from './sustain/index.js';
 
 /** The values of {@link ReplayOptions.on429}; {@link runReplay} refuses any other. */
 export const REPLAY_429_POLICIES = ['honour', 'nextCycle'] as const;
@@ -90,6 +92,23 @@ export interface ReplayOptions {
    * scenario undoes here what it changed outside the run, so the report can say how that went. Must not throw.
    */
   afterCleanup?: () => Promise<void>;
+  /**
+   * A sustained load (`replay --sustain`) after the cycles, over the directory they provisioned, before cleanup:
+   * its block goes into replay.json as `sustain`. Ctrl-C during it stops the load and writes the report marked
+   * interrupted. Joiners it created are deleted with the rest unless `keep`.
+   */
+  sustain?: SustainOptions;
+}
+
+/**
+ * What replay.json records for `report merge` beside the cycles: the totals over them, and the shard (`--shard i/n`)
+ * when the replay ran one part of the directory.
+ */
+function shardRecord(cycles: readonly ReplayCycle[], shard: Shard | undefined): Partial<ReplayResult> {
+  return {
+    ...(shard === undefined ? {} : { shard: { index: shard.index, total: shard.total } }),
+    totals: replayTotals(cycles),
+  };
 }
 
 /** What a scenario sees between cycles. */
@@ -316,6 +335,9 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayOutcome> 
   };
   const cycles: ReplayCycle[] = [];
   let cleanup = { deleted: 0, failed: 0 };
+  let sustainMix: SustainMix | undefined;
+  let lastSustainSecond = -1;
+  let sustained: ReplayResult['sustain'];
   const { signal } = options;
   // Pools watched only when someone listens: the async context costs the benchmarks a little.
   const observe = <T>(stage: () => Promise<T>): Promise<T> =>
@@ -368,19 +390,63 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayOutcome> 
       cycles.push(cycle);
       options.onCycle?.(cycle);
     }
+    if (options.sustain !== undefined && cycles.length === options.cycles && !signal?.aborted) {
+      sustainMix = new SustainMix({
+        profile,
+        userMapping: preset.user,
+        groupMapping: preset.group,
+        directory,
+        provisioned: engine,
+        seed: options.seed,
+      });
+      const seconds = Math.ceil(options.sustain.durationMs / 1000);
+      progress.stage('sustain', seconds);
+      sustained = await runSustainedLoad({
+        ...options.sustain,
+        // Its own client, outside the cycles' scheduler: the arrivals are the pacing, the in-flight cap the bound.
+        // The client's 429 handling (Retry-After honoured) is what the load records.
+        client: createScimClient({
+          tenantUrl: options.tenantUrl,
+          token: options.token,
+          ...(onExchange === undefined ? {} : { onExchange }),
+          ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+          ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+        }),
+        mix: sustainMix,
+        ...(signal === undefined ? {} : { signal }),
+        onTick: (elapsedMs) => {
+          const done = Math.min(seconds, Math.floor(elapsedMs / 1000));
+          if (done !== lastSustainSecond) {
+            lastSustainSecond = done;
+            progress.advance(done);
+          }
+        },
+      });
+    }
   } finally {
     try {
       if (!options.keep)
-        cleanup = await removeCreated(engine, context, concurrency, options.token, progress, () =>
-          clientFor(options, options.token, scheduler, 'harness', onExchange),
+        cleanup = await removeCreated(
+          engine,
+          context,
+          concurrency,
+          options.token,
+          progress,
+          () => clientFor(options, options.token, scheduler, 'harness', onExchange),
+          sustainMix?.created ?? [],
         );
       await log.close();
     } finally {
       await options.afterCleanup?.();
     }
   }
-  // Aborted once every cycle had run: the replay is complete and its report is still worth writing.
-  if (signal?.aborted && cycles.length < options.cycles) {
+  // Aborted once every cycle had run: the replay is complete and its report is still worth writing, unless a
+  // sustained load was asked for and did not run its whole duration.
+  if (
+    signal?.aborted &&
+    (cycles.length < options.cycles ||
+      (options.sustain !== undefined && (sustained === undefined || sustained.interrupted === true)))
+  ) {
     // What happened so far, marked interrupted; no scenario verdict, which partial cycles cannot support (a scenario
     // that changed something outside the run writes its own record over this one: stopped-replay-record.ts).
     const partial: ReplayResult = {
@@ -391,6 +457,8 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayOutcome> 
       cycles,
       quarantine: [...engine.quarantine.timeline],
       tokenOwner,
+      ...(sustained === undefined ? {} : { sustain: sustained }),
+      ...shardRecord(cycles, options.shard),
       interrupted: true,
     };
     // A report that cannot be written must not hide the interruption: the caller then says no report was written.
@@ -411,6 +479,8 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayOutcome> 
       : { scenario: options.scenario(cycles, engine.quarantine.timeline) }),
     quarantine: [...engine.quarantine.timeline],
     tokenOwner,
+    ...(sustained === undefined ? {} : { sustain: sustained }),
+    ...shardRecord(cycles, options.shard),
   };
   const files =
     options.reportDir === undefined ? [] : await writeReplayReports(options.reportDir, result, secrets);

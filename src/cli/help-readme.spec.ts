@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { buildConformanceResult } from '../report/index.js';
+import { syntheticReplayShard } from '../report/test-support/replay-shards.js';
 import { main } from './main.js';
 import { captureIo } from './test-support/capture-io.js';
 
@@ -183,6 +184,22 @@ test('report merge writes into --out exactly the files the README lists', async 
   const io = captureIo({ cwd });
   expect(await main(['report', 'merge', 's1', 's2', '--out', 'all'], io), io.stderr.text()).toBe(0);
   expect([...listing(path.join(cwd, 'all'))].sort()).toEqual([...documentedFiles('report merge')].sort());
+});
+
+test('report merge of replay shards writes into --out exactly the files the README lists', async () => {
+  const cwd = test.info().outputPath();
+  for (const index of [1, 2]) {
+    const shard = syntheticReplayShard(index, 2, [{ latencies: [1, 2, 3], startMs: 0, endMs: 10 }], {
+      runId: 'sh-files-4',
+    });
+    mkdirSync(path.join(cwd, `s${index}`), { recursive: true });
+    writeFileSync(path.join(cwd, `s${index}`, 'replay.json'), JSON.stringify(shard));
+  }
+  const io = captureIo({ cwd });
+  expect(await main(['report', 'merge', 's1', 's2', '--out', 'all'], io), io.stderr.text()).toBe(0);
+  expect([...listing(path.join(cwd, 'all'))].sort()).toEqual(
+    [...documentedFiles('report merge (replay)')].sort(),
+  );
 });
 
 /** Source files whose messages reach a user: everything but tests and test support. */

@@ -147,7 +147,7 @@ const CASES: MainCase[] = [
   {
     argv: ['serve', '--users', '-1'],
     exitCode: 2,
-    stderr: ['--users must be an integer from 0 to 100000, got "-1"'],
+    stderr: ['--users must be an integer from 0 to 1000000, got "-1"'],
   },
   {
     argv: ['serve', '--seed', '1.5'],

@@ -111,13 +111,13 @@ export const SELECTION_OPTIONS = {
     type: 'string',
     array: true,
     requiresArg: true,
-    describe: 'Profile(s) to run; repeat or comma-separate',
+    describe: 'Profile(s) to run; repeat or comma-separate (default: rfc7644, entra, datadog)',
   },
   grep: {
     type: 'string',
     requiresArg: true,
     describe:
-      'Only checks whose id or title matches this regular expression (Playwright --grep on "<profile> <suite file> <id>: <title> @<profiles>")',
+      'Only checks whose id or title matches this regular expression (Playwright --grep on "<suite file> <id>: <title> @<profiles>")',
   },
   'grep-invert': {
     type: 'string',

@@ -1,5 +1,6 @@
 export type { ConfigFs } from './config-fs.js';
 export { nodeConfigFs } from './config-fs.js';
+export { formatDuration, parseDuration } from './duration.js';
 export type { NumericOption, NumericOptionName } from './numeric-options.js';
 export {
   COMMAND_NUMERIC_OPTIONS,

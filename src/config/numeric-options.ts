@@ -29,8 +29,8 @@ export const NUMERIC_OPTIONS = {
  */
 export const COMMAND_NUMERIC_OPTIONS = {
   port: { flag: '--port', integer: true, min: 0, max: 65_535, default: 0 },
-  serveUsers: { flag: '--users', integer: true, min: 0, max: 100_000, default: 0 },
-  serveGroups: { flag: '--groups', integer: true, min: 0, max: 100_000, default: 0 },
+  serveUsers: { flag: '--users', integer: true, min: 0, max: 1_000_000, default: 0 },
+  serveGroups: { flag: '--groups', integer: true, min: 0, max: 1_000_000, default: 0 },
   serveSeed: { ...NUMERIC_OPTIONS.seed, default: 1 },
   replayUsers: { flag: '--users', integer: true, min: 0, max: 1_000_000, default: 30 },
   replayGroups: { flag: '--groups', integer: true, min: 0, max: 1_000_000, default: 5 },
@@ -38,6 +38,27 @@ export const COMMAND_NUMERIC_OPTIONS = {
   interval: { flag: '--interval', integer: false, min: 0, max: 86_400, default: 0 },
   churn: { flag: '--churn', integer: false, min: 0, max: 1, default: 0.1 },
   replayConcurrency: { ...NUMERIC_OPTIONS.concurrency, default: 8 },
+  /**
+   * `replay --sustain [RPS]`: the request rate to hold. The default, 25, is the floor both IPSIE ("The Application
+   * MUST support at least 25 SCIM requests per second.") and Entra's gallery checklist ("Support at least 25
+   * requests per second per tenant") name. Given without a value it is this default; never on unless given.
+   */
+  sustainRate: { flag: '--sustain', integer: false, min: 0.1, max: 10_000, default: 25 },
+  /** `replay --for DURATION`, in seconds (parsed from `90s`, `10m`, `1h` by parseDuration): 1 s to 24 h, 10 minutes by default. */
+  sustainSeconds: { flag: '--for', integer: false, min: 1, max: 86_400, default: 600 },
+  /**
+   * `replay --max-in-flight`: the sustained load's cap on requests in flight. An arrival that finds the cap reached is
+   * not sent and is counted missed, so a slow target shows as a rate not held rather than a silently lower rate.
+   */
+  maxInFlight: { flag: '--max-in-flight', integer: true, min: 1, max: 10_000, default: 256 },
+  /**
+   * `replay --scenario leaver --revoke-budget SECONDS`: how long a deprovisioned user's credential may keep working.
+   * The default is IPSIE AL SCIM profile §5.1's "Revocation SHOULD occur within 5 minutes of receiving the
+   * deactivation request."
+   */
+  revokeBudget: { flag: '--revoke-budget', integer: false, min: 1, max: 86_400, default: 300 },
+  /** `replay --scenario leaver --probe-interval SECONDS`: the wait between two probes of the credential. */
+  probeInterval: { flag: '--probe-interval', integer: false, min: 0.1, max: 600, default: 5 },
 } as const satisfies Record<string, NumericOption>;
 
 export type NumericOptionName = keyof typeof NUMERIC_OPTIONS;

@@ -7,6 +7,8 @@ export type { AuthFailure } from './credentials/authenticate.js';
 export type { ApplicationKeyInfo, PrincipalRef, ServiceAccount } from './credentials/credential-store.js';
 export type { ReferenceServerOptions, ResolvedReferenceOptions } from './options.js';
 export { DEFAULT_MAX_PAYLOAD_SIZE, resolveReferenceOptions } from './options.js';
+export type { RateLimit } from './protocol/rate-limit.js';
+export { SUITES_RATE_LIMIT } from './protocol/rate-limit.js';
 export type { QuirkArea, QuirkDefinition, QuirkName, QuirkSet } from './quirks.js';
 export { isQuirkName, QUIRK_AREAS, QUIRKS } from './quirks.js';
 export type { ReferenceHandler } from './reference-handler.js';

@@ -1,7 +1,9 @@
 import type { Logger } from 'pino';
 import { pino } from 'pino';
 import { HarnessError } from '../errors/harness-error.js';
+import type { RateLimit } from './protocol/rate-limit.js';
 import { isQuirkName, type QuirkName, type QuirkSet } from './quirks.js';
+import { DEFAULT_KEY_REVOCATION_DELAY_MS } from './resources/resource-service.js';
 import {
   featuresOf,
   isServerMode,
@@ -28,6 +30,16 @@ export interface ReferenceServerOptions {
   maxPayloadSize?: number;
   /** The /admin API (service accounts, keys). Default true: the server is for local and test use only. */
   adminApi?: boolean;
+  /**
+   * A per-credential rate limit (429 with Retry-After beyond it, as IPSIE AL SCIM profile draft 00 §4.3 requires).
+   * Default: none, so benchmarks and replays are not throttled; the conformance suites set one.
+   */
+  rateLimit?: RateLimit;
+  /**
+   * Milliseconds the `keys-revoked-after-delay` quirk waits before a deprovisioned user's keys stop working.
+   * Default 6 minutes (beyond IPSIE's 5); tests shorten it so a leaver probe with a small budget stays fast.
+   */
+  keyRevocationDelayMs?: number;
 }
 
 /** Every option filled in and checked. */
@@ -49,10 +61,12 @@ export interface ResolvedReferenceOptions {
   defaultCount: number;
   /** Advertised as pagination.cursorTimeout (RFC 9865 §4): seconds a cursor stays valid between page requests. */
   cursorTimeout: number;
+  /** See {@link ReferenceServerOptions.keyRevocationDelayMs}. */
+  keyRevocationDelayMs: number;
 }
 
 export const DEFAULT_MAX_PAYLOAD_SIZE = 1024 * 1024;
-const MAX_SEED_RESOURCES = 100_000;
+const MAX_SEED_RESOURCES = 1_000_000;
 
 function invalid(message: string): HarnessError {
   return new HarnessError('CONFIG_INVALID', `Reference server: ${message}`);
@@ -86,6 +100,12 @@ export function resolveReferenceOptions(options: ReferenceServerOptions = {}): R
     groups: checkCount('seed.groups', options.seed.groups, MAX_SEED_RESOURCES),
     seed: checkCount('seed.seed', options.seed.seed, Number.MAX_SAFE_INTEGER),
   };
+  const keyRevocationDelayMs = options.keyRevocationDelayMs ?? DEFAULT_KEY_REVOCATION_DELAY_MS;
+  if (!Number.isInteger(keyRevocationDelayMs) || keyRevocationDelayMs < 0) {
+    throw invalid(
+      `keyRevocationDelayMs must be a non-negative integer, got ${String(keyRevocationDelayMs)}.`,
+    );
+  }
   return {
     port,
     host: options.host ?? '127.0.0.1',
@@ -99,5 +119,6 @@ export function resolveReferenceOptions(options: ReferenceServerOptions = {}): R
     maxResults: 1000,
     defaultCount: 100,
     cursorTimeout: 600,
+    keyRevocationDelayMs,
   };
 }

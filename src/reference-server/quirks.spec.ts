@@ -197,6 +197,70 @@ const CASES: QuirkCase[] = [
     quirky: 200,
   },
   {
+    quirk: 'keys-revoked-after-delay',
+    probe: async ({ call, server }) => {
+      const user = await createUser(call, 'a@x.com');
+      const key = await mintKeyFor(server, { kind: 'user', id: id(user) });
+      await call('PATCH', `/Users/${id(user)}`, {
+        body: patchBody({ op: 'replace', path: 'active', value: false }),
+      });
+      return (await call('GET', '/Users', { token: key })).status;
+    },
+    conformant: 401,
+    quirky: 200,
+  },
+  {
+    quirk: 'keys-survive-string-active',
+    probe: async ({ call, server }) => {
+      const user = await createUser(call, 'a@x.com');
+      const key = await mintKeyFor(server, { kind: 'user', id: id(user) });
+      await call('PATCH', `/Users/${id(user)}`, {
+        body: patchBody({ op: 'Replace', path: 'active', value: 'False' }),
+      });
+      return (await call('GET', '/Users', { token: key })).status;
+    },
+    conformant: 401,
+    quirky: 200,
+  },
+  {
+    quirk: 'keys-survive-path-less-deactivate',
+    probe: async ({ call, server }) => {
+      const user = await createUser(call, 'a@x.com');
+      const key = await mintKeyFor(server, { kind: 'user', id: id(user) });
+      await call('PATCH', `/Users/${id(user)}`, {
+        body: patchBody({ op: 'replace', value: { active: false } }),
+      });
+      return (await call('GET', '/Users', { token: key })).status;
+    },
+    conformant: 401,
+    quirky: 200,
+  },
+  {
+    quirk: 'keys-survive-put-deactivate',
+    probe: async ({ call, server }) => {
+      const user = await createUser(call, 'a@x.com');
+      const key = await mintKeyFor(server, { kind: 'user', id: id(user) });
+      await call('PUT', `/Users/${id(user)}`, { body: userBody('a@x.com', { active: false }) });
+      return (await call('GET', '/Users', { token: key })).status;
+    },
+    conformant: 401,
+    quirky: 200,
+  },
+  {
+    quirk: 'keys-restored-on-reactivate',
+    probe: async ({ call, server }) => {
+      const user = await createUser(call, 'a@x.com');
+      const key = await mintKeyFor(server, { kind: 'user', id: id(user) });
+      const active = (value: boolean) => patchBody({ op: 'replace', path: 'active', value });
+      await call('PATCH', `/Users/${id(user)}`, { body: active(false) });
+      const revoked = (await call('GET', '/Users', { token: key })).status;
+      await call('PATCH', `/Users/${id(user)}`, { body: active(true) });
+      return [revoked, (await call('GET', '/Users', { token: key })).status];
+    },
+    conformant: [401, 401],
+    quirky: [401, 200],
+  },
+  {
     quirk: 'service-account-key-revoked-with-user',
     probe: async ({ call, server }) => {
       const created = await fetch(`${server.origin}/admin/service-accounts`, {

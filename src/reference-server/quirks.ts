@@ -27,6 +27,8 @@ export const QUIRK_AREAS = [
   'media-type',
   'groups',
   'enterprise',
+  'rate-limit',
+  'async',
 ] as const;
 export type QuirkArea = (typeof QUIRK_AREAS)[number];
 
@@ -190,6 +192,37 @@ export const QUIRKS = [
     name: 'delete-does-not-revoke',
     description: 'Deleting a user leaves its application keys working.',
     affects: ['auth', 'delete'],
+  },
+  // Leaver shapes: how a deactivation was sent decides whether the keys go (replay --scenario leaver).
+  {
+    name: 'keys-revoked-after-delay',
+    description:
+      "A deprovisioned user's application keys stop working only after a delay (6 minutes unless the server is told otherwise), beyond IPSIE's 5 minutes.",
+    affects: ['auth'],
+  },
+  {
+    name: 'keys-survive-string-active',
+    description:
+      'PATCH active "False" (a string, as the legacy Entra client sends it) deactivates the user but leaves its application keys working.',
+    affects: ['auth', 'patch'],
+  },
+  {
+    name: 'keys-survive-path-less-deactivate',
+    description:
+      'A path-less PATCH replace {"active": false} (the Okta shape) deactivates the user but leaves its application keys working.',
+    affects: ['auth', 'patch'],
+  },
+  {
+    name: 'keys-survive-put-deactivate',
+    description:
+      'A PUT with active=false deactivates the user but leaves its application keys working; PATCH and DELETE revoke them.',
+    affects: ['auth', 'replace'],
+  },
+  {
+    name: 'keys-restored-on-reactivate',
+    description:
+      'Reactivating a deactivated user brings back the application keys it lost when it was deactivated.',
+    affects: ['auth', 'patch', 'replace'],
   },
   {
     name: 'service-account-key-revoked-with-user',
@@ -646,6 +679,74 @@ export const QUIRKS = [
     description:
       'A cursor is honoured with any credential, not only the one it was issued to (RFC 9865 §5.2).',
     affects: ['pagination', 'auth'],
+  },
+  // draft-zollner-scim-interop-profile-01 (the full mode claims it) and the IPSIE AL SCIM 2.0 profile, draft 00.
+  {
+    name: 'interop-claim-not-boolean',
+    description:
+      'ServiceProviderConfig words the interop-profile claim as the string "true" instead of the Boolean true (draft-zollner-scim-interop-profile-01 §4).',
+    affects: ['discovery'],
+  },
+  {
+    name: 'resource-type-id-not-name',
+    description:
+      '/ResourceTypes gives each resource type a lower-case id ("user") unlike its name ("User") (draft-zollner-scim-interop-profile-01 §5.1).',
+    affects: ['discovery'],
+  },
+  {
+    name: 'type-canonical-values-missing',
+    description:
+      '/Schemas leaves canonicalValues out of the type sub-attribute of emails, phoneNumbers and the rest (draft-zollner-scim-interop-profile-01 §5.4).',
+    affects: ['discovery'],
+  },
+  {
+    name: 'undefined-attribute-ignored',
+    description:
+      'A POST or PUT with an attribute or schema URN no schema defines is not refused with 400 invalidSyntax: the attribute is dropped (201), the URN refused as invalidValue (draft-zollner-scim-interop-profile-01 §5.3).',
+    affects: ['create', 'replace', 'errors'],
+  },
+  {
+    name: 'filter-undefined-attribute-matches-nothing',
+    description:
+      'A filter on an attribute no schema of the resource type defines answers 200 with no match instead of 400 invalidFilter (draft-zollner-scim-interop-profile-01 §6.3).',
+    affects: ['filter'],
+  },
+  {
+    name: 'page-size-capped-at-50',
+    description:
+      'List pages hold at most 50 resources whatever the count, below the 100 a client may ask for (draft-zollner-scim-interop-profile-01 §6.4).',
+    affects: ['pagination'],
+  },
+  {
+    name: 'patch-operations-limited',
+    description:
+      'A PATCH with more than 20 operations answers 400, below the 50 member operations IPSIE requires (IPSIE AL SCIM profile draft 00 §6.2.6).',
+    affects: ['patch', 'groups'],
+  },
+  {
+    name: 'rate-limit-without-retry-after',
+    description:
+      'A request over the rate limit answers 429 without a Retry-After header (IPSIE AL SCIM profile draft 00 §4.3).',
+    affects: ['rate-limit'],
+  },
+  // RFC 9967 asynchronous requests (https://www.rfc-editor.org/rfc/rfc9967).
+  {
+    name: 'async-response-has-body',
+    description:
+      'A 202 answer to Prefer: respond-async carries the resource as its body (RFC 9967 §2.5.1.1: no response body).',
+    affects: ['async'],
+  },
+  {
+    name: 'async-headers-missing',
+    description:
+      'A 202 answer to Prefer: respond-async carries neither Set-Txn nor Preference-Applied (RFC 9967 §2.5.1.1, §3).',
+    affects: ['async'],
+  },
+  {
+    name: 'async-location-unauthenticated',
+    description:
+      'The asynchronous result at the Location of a 202 is served without authorization (RFC 9967 §5).',
+    affects: ['async', 'auth'],
   },
 ] as const satisfies readonly QuirkDefinition[];
 

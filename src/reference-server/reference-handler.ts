@@ -4,6 +4,8 @@ import type { PrincipalRef } from './credentials/credential-store.js';
 import { checkContentType, parseJsonText, readBodyText } from './http/request-body.js';
 import { errorResult, type ScimResult, toResponse } from './http/scim-result.js';
 import { type ReferenceServerOptions, resolveReferenceOptions } from './options.js';
+import { ASYNC_RESULTS_ENDPOINT, AsyncResults, prefersAsync } from './protocol/async-requests.js';
+import { RateLimiter, rateLimitedResult } from './protocol/rate-limit.js';
 import { createReferenceState, type ReferenceState } from './reference-state.js';
 import { ADMIN_BASE_PATH, adminRoute } from './routes/admin-api.js';
 import { dispatchScim, pathSegments, SCIM_BASE_PATH } from './routes/scim-router.js';
@@ -56,20 +58,60 @@ function paramsKeepingPlus(url: URL): URLSearchParams {
   return params;
 }
 
+/** What one handler keeps beside the state: its rate limiter (when started with one) and async completions. */
+interface HandlerExtras {
+  limiter: RateLimiter | undefined;
+  asyncResults: AsyncResults;
+}
+
+const ownerOf = (principal: PrincipalRef) => `${principal.kind}:${principal.id}`;
+
+/**
+ * `GET /AsyncResults/{txn}`: the completion event of an RFC 9967 asynchronous request, for the credential owner that
+ * sent it (§5: the endpoint is protected); the `async-location-unauthenticated` quirk serves it to anyone.
+ */
+function asyncResultRoute(
+  state: ReferenceState,
+  extras: HandlerExtras,
+  method: string,
+  txn: string | undefined,
+  principal: PrincipalRef | undefined,
+): ScimResult {
+  if (method !== 'GET') throw new ScimError(405, undefined, `${method} is not supported on this endpoint.`);
+  const open = state.quirks.has('async-location-unauthenticated');
+  const event =
+    txn === undefined
+      ? undefined
+      : extras.asyncResults.read(txn, open || principal === undefined ? undefined : ownerOf(principal));
+  if (event === undefined) throw ScimError.notFound('No such asynchronous request.');
+  return { status: 200, body: event };
+}
+
 async function handleScim(
   state: ReferenceState,
+  extras: HandlerExtras,
   request: Request,
   url: URL,
   rest: string,
 ): Promise<ScimResult> {
+  const asyncResult = rest.match(new RegExp(`^/${ASYNC_RESULTS_ENDPOINT}(?:/([^/]+))?/?$`, 'i'));
+  if (asyncResult && state.features.asyncRequest && state.quirks.has('async-location-unauthenticated')) {
+    return asyncResultRoute(state, extras, request.method, asyncResult[1], undefined);
+  }
   const auth = authenticate(request.headers.get('authorization'), state.credentials, state.quirks);
   let principal: PrincipalRef | undefined;
   let actor = 'anonymous';
   if (auth.ok) {
     principal = auth.key.owner;
     actor = auth.key.id;
+    // IPSIE AL SCIM profile draft 00 §4.3: rate limits on every SCIM endpoint, per credential.
+    const wait = extras.limiter?.take(auth.key.id);
+    if (wait !== undefined) return rateLimitedResult(wait, state.quirks);
   } else if (!state.quirks.has('auth-not-enforced')) {
     return unauthorizedResult(auth.failure, state.quirks, request.headers.get('authorization'));
+  }
+  if (asyncResult && state.features.asyncRequest) {
+    return asyncResultRoute(state, extras, request.method, asyncResult[1], principal);
   }
   const segments = pathSegments(rest);
   const body = await readJsonBody(request, state).catch((error: unknown) => {
@@ -79,7 +121,8 @@ async function handleScim(
       ? new ScimError(500, undefined, 'Internal server error.')
       : error;
   });
-  return dispatchScim(state, {
+  const baseUrl = `${url.origin}${SCIM_BASE_PATH}`;
+  const result = await dispatchScim(state, {
     method: request.method,
     segments,
     params: state.quirks.has('query-plus-not-decoded') ? paramsKeepingPlus(url) : url.searchParams,
@@ -88,15 +131,28 @@ async function handleScim(
     ifNoneMatch: request.headers.get('if-none-match'),
     principal,
     actor,
-    baseUrl: `${url.origin}${SCIM_BASE_PATH}`,
+    baseUrl,
     inBulk: false,
   });
+  // RFC 9967 §2.5.1.1: a write that asked for asynchronous processing is answered 202 and its completion kept.
+  if (
+    state.features.asyncRequest &&
+    principal !== undefined &&
+    prefersAsync(request.method, request.headers.get('prefer'))
+  ) {
+    return extras.asyncResults.accept(
+      { method: request.method, path: rest, owner: ownerOf(principal), baseUrl },
+      result,
+      state.quirks,
+    );
+  }
+  return result;
 }
 
-async function route(state: ReferenceState, request: Request): Promise<ScimResult> {
+async function route(state: ReferenceState, extras: HandlerExtras, request: Request): Promise<ScimResult> {
   const url = new URL(request.url);
   const scimPath = under(url.pathname, SCIM_BASE_PATH);
-  if (scimPath !== undefined) return handleScim(state, request, url, scimPath);
+  if (scimPath !== undefined) return handleScim(state, extras, request, url, scimPath);
   const adminPath = state.options.adminApi ? under(url.pathname, ADMIN_BASE_PATH) : undefined;
   if (adminPath !== undefined) {
     const body = await readJsonBody(request, state);
@@ -115,11 +171,15 @@ export function createReferenceHandler(options: ReferenceServerOptions = {}): Re
   const resolved = resolveReferenceOptions(options);
   const { state, adminToken } = createReferenceState(resolved);
   const ready = resolved.seed ? seedDirectory(state, resolved.seed) : Promise.resolve();
+  const extras: HandlerExtras = {
+    limiter: options.rateLimit ? new RateLimiter(options.rateLimit) : undefined,
+    asyncResults: new AsyncResults(),
+  };
   const handle = async (request: Request): Promise<Response> => {
     let result: ScimResult;
     try {
       await ready;
-      result = await route(state, request);
+      result = await route(state, extras, request);
     } catch (error) {
       if (error instanceof ScimError) {
         result = errorResult(error, state.quirks);

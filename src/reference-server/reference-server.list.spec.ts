@@ -54,7 +54,7 @@ const indexed: { filter: string; scans: number }[] = [
   { filter: 'userName eq "alice@example.com"', scans: 0 },
   { filter: 'externalId eq "ext-bob"', scans: 0 },
   { filter: 'title pr and id eq "{id}"', scans: 0 },
-  { filter: 'title eq "Engineer"', scans: 1 },
+  { filter: 'title co "Engineer"', scans: 1 },
   { filter: 'userName eq "a" or userName eq "b"', scans: 1 },
 ];
 for (const row of indexed) {

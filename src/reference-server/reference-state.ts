@@ -3,6 +3,7 @@ import type { SchemaRegistry } from '../scim/schemas/schema-registry.js';
 import { CredentialStore, type ServiceAccount } from './credentials/credential-store.js';
 import type { ResolvedReferenceOptions } from './options.js';
 import { CursorCodec } from './protocol/cursor.js';
+import { defineSortIndexes } from './protocol/sort-indexes.js';
 import type { QuirkSet } from './quirks.js';
 import { ResourceService } from './resources/resource-service.js';
 import { type ResourceTypeConfig, resourceTypeConfigs } from './resources/resource-type-config.js';
@@ -41,6 +42,8 @@ export function createReferenceState(options: ResolvedReferenceOptions): {
   const credentials = new CredentialStore();
   const { features } = options;
   const registry = features.registry;
+  // Before anything is stored, so seeding and every write keep the sorted indexes.
+  defineSortIndexes(store, registry);
   const configs = resourceTypeConfigs(registry);
   const resolverFor = (type: ResourceTypeName) => registry.resolverFor(type);
   const service = new ResourceService({
@@ -51,6 +54,7 @@ export function createReferenceState(options: ResolvedReferenceOptions): {
     features,
     configs,
     resolverFor,
+    keyRevocationDelayMs: options.keyRevocationDelayMs,
   });
   const admin = credentials.createServiceAccount('scim-harness admin', 'admin@service-accounts.invalid');
   const { secret } = credentials.mintKey({ kind: 'serviceAccount', id: admin.id }, 'admin');

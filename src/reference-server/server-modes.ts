@@ -10,7 +10,8 @@
  *   comparison combination is not supported"). `/Schemas` declares only `userName`, `name`, `displayName`,
  *   `emails`, `active` and `groups` for Users (no `nickName`, no `password`, no enterprise extension);
  *   `changePassword`, `bulk`, `sort` and `etag` are `supported: false`; `/Me` answers 501 (RFC 7644 §3.11); no RFC 9865
- *   cursor pagination (no `pagination` in ServiceProviderConfig; a `cursor` parameter is ignored).
+ *   cursor pagination (no `pagination` in ServiceProviderConfig; a `cursor` parameter is ignored); no claim of
+ *   draft-zollner-scim-interop-profile-01 and no RFC 9967 asynchronous requests (their checks are skipped).
  *
  * The conformance suites must give no failure and no "could not evaluate" in `rfc7644` and `entra` against either
  * mode (the self-test runs both).
@@ -76,6 +77,18 @@ export interface ServerFeatures {
    * Entra sends under it).
    */
   unknownExtensions: 'reject' | 'ignore';
+  /**
+   * Claims draft-zollner-scim-interop-profile-01 (ServiceProviderConfig `interopProfileConformant: true`, §4) and
+   * keeps its strict rules: an attribute or schema URN no schema defines is `400 invalidSyntax` (§5.3), a filter on an
+   * attribute no schema of the resource type defines is `400 invalidFilter` (§6.3). Without it, undefined attributes
+   * are ignored (what most providers do with what Entra sends) and such a filter matches nothing.
+   */
+  interopProfile: boolean;
+  /**
+   * RFC 9967 asynchronous requests: ServiceProviderConfig `securityEvents.asyncRequest: "request"` (§4), and a write
+   * sent with `Prefer: respond-async` answered 202 with `Set-Txn` and a `Location` to poll (§2.5.1.1).
+   */
+  asyncRequest: boolean;
   /** What `/Schemas` and `/ResourceTypes` publish and what writes accept. */
   registry: SchemaRegistry;
 }
@@ -121,6 +134,8 @@ export function featuresOf(mode: ServerMode): ServerFeatures {
         me: true,
         cursor: true,
         unknownExtensions: 'reject',
+        interopProfile: true,
+        asyncRequest: true,
         registry: defaultSchemaRegistry,
       };
       return fullFeatures;
@@ -142,6 +157,8 @@ export function featuresOf(mode: ServerMode): ServerFeatures {
         me: false,
         cursor: false,
         unknownExtensions: 'ignore',
+        interopProfile: false,
+        asyncRequest: false,
         registry: minimalRegistry(),
       };
       return minimalFeatures;

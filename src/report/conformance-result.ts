@@ -190,6 +190,20 @@ export interface ConformanceResult {
    * whole target.
    */
   sweepIncomplete?: string[];
+  /**
+   * What a reader of a profile's verdict must know that no check can say: where the profile's own documents
+   * contradict each other or another profile of the run, so the requirement was left ungraded. Attached by the suites
+   * for the profiles the run selected (suites/support/profile-notes.ts). Absent when none applies.
+   */
+  notes?: ReportNote[];
+}
+
+/** One note of a run's report; see {@link ConformanceResult.notes}. */
+export interface ReportNote {
+  /** The profile the note is about, e.g. `interop`. */
+  profile: string;
+  /** The note, citing the documents and sections. */
+  text: string;
 }
 
 /** A resource carrying the run id that the sweep after the run found; see {@link ConformanceResult.leftovers}. */

@@ -60,6 +60,14 @@ export const CONFORMANCE_SCHEMA = {
     schemaVersion: { const: CONFORMANCE_SCHEMA_VERSION },
     leftovers: LEFTOVERS_SCHEMA,
     sweepIncomplete: { type: 'array', items: { type: 'string' } },
+    notes: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['profile', 'text'],
+        properties: { profile: nonEmpty, text: nonEmpty },
+      },
+    },
     runId: nonEmpty,
     seed: { type: 'integer', minimum: 0 },
     tool: {

@@ -31,6 +31,7 @@ export {
   REQUIREMENT_LEVELS,
   type RecordedRequest,
   type RecordedResponse,
+  type ReportNote,
   type RequirementLevel,
   type ShardInfo,
   VERDICTS,
@@ -49,6 +50,13 @@ export {
   markInterrupted,
   REPLAY_INTERRUPTED_NOTICE,
 } from './interrupted-run.js';
+export {
+  LATENCY_HISTOGRAM_FORMAT,
+  LatencyHistogram,
+  PRECISION as LATENCY_HISTOGRAM_PRECISION,
+  type ReplayLatencyHistogram,
+} from './latency-histogram.js';
+export { mergeReplayResults } from './merge-replay-results.js';
 export { mergeResults } from './merge-results.js';
 export { type HtmlOptions, renderHtml } from './render-html.js';
 export { type RenderOptions, renderJson } from './render-json.js';
@@ -63,11 +71,26 @@ export {
   type ReplayOwnerRestoreKind,
 } from './replay-key-owner.js';
 export {
+  describeLeaverCells,
+  formatSeconds,
+  IPSIE_LEAVER_RULE,
+  IPSIE_REACTIVATION_RULE,
+  IPSIE_REVOKE_BUDGET_SECONDS,
+  LEAVER_SHAPE_OUTCOMES,
+  LEAVER_SHAPE_SCHEMA,
+  LEAVER_SHAPES,
+  type LeaverCells,
+  type LeaverShapeName,
+  type LeaverShapeOutcome,
+  type ReplayLeaverShape,
+} from './replay-leaver.js';
+export {
   parseReplayResult,
   REPLAY_CYCLE_KINDS,
   REPLAY_QUARANTINE_EVENTS,
   REPLAY_SCHEMA,
   REPLAY_SCHEMA_VERSION,
+  REPLAY_SUSTAIN_CHECKS,
   REPLAY_TARGET_ERROR_CHARS,
   REPLAY_TOKEN_OWNER_KINDS,
   REPLAY_TOKEN_SEVERITIES,
@@ -79,8 +102,16 @@ export {
   type ReplayQuarantineEventKind,
   type ReplayResult,
   type ReplayScenario,
+  type ReplaySustain,
+  type ReplaySustainCheck,
+  type ReplaySustainCheckName,
+  type ReplaySustainTotals,
+  type ReplaySustainVerdict,
+  type ReplaySustainWindow,
   type ReplayTargetError,
   type ReplayTokenOwner,
+  type ReplayTotals,
   replayErrorsByCode,
+  replayTotals,
 } from './replay-result.js';
 export { REPORT_FILES, type WriteReportsOptions, writeReports } from './write-reports.js';

@@ -84,5 +84,13 @@ export function mergeResults(results: readonly ConformanceResult[]): Conformance
       ? {}
       : { shard: { index: Math.min(...shards), total, merged: [...shards].sort((a, b) => a - b) } }),
     checks: [...checks.values()].map((entry) => entry.check),
+    // Every shard attaches the same notes for the same profiles: one copy of each.
+    notes: [
+      ...new Map(
+        results
+          .flatMap((result) => result.notes ?? [])
+          .map((note) => [`${note.profile}\n${note.text}`, note]),
+      ).values(),
+    ],
   });
 }

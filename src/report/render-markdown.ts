@@ -211,6 +211,14 @@ export function renderMarkdown(result: ConformanceResult, options: MarkdownOptio
           '',
         ]
       : []),
+    ...((clean.notes ?? []).length > 0
+      ? [
+          '> [!NOTE]',
+          '> **Left ungraded where the documents contradict each other:**',
+          ...(clean.notes ?? []).map((note) => `> - ${cell(note.profile, 40)}: ${cell(note.text, 600)}`),
+          '',
+        ]
+      : []),
     `Target ${cell(clean.target.url, 200)}, run ${cell(clean.runId, 80)}${
       clean.seed === undefined ? '' : `, seed ${clean.seed} (\`--seed ${clean.seed}\` replays its data)`
     }, fail on ${clean.failOn ?? 'must'}.`,

@@ -203,6 +203,14 @@ export function renderTerminalSummary(result: ConformanceResult, options: Termin
       out.push(`  ${inert(l.endpoint)}/${inert(l.id)} ${inert(JSON.stringify(l.name))}: ${state}`);
     }
   }
+  const notes = clean.notes ?? [];
+  if (notes.length > 0) {
+    out.push(
+      '',
+      paint('Notes (left ungraded where the documents contradict each other):', 'bold'),
+      ...notes.map((note) => `  ${inert(note.profile)}: ${inert(note.text)}`),
+    );
+  }
   const incomplete = clean.sweepIncomplete ?? [];
   if (incomplete.length > 0) {
     out.push(

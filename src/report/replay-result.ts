@@ -3,7 +3,9 @@ import formatsPlugin from 'ajv-formats';
 import { HarnessError } from '../errors/harness-error.js';
 import type { Leftover } from './conformance-result.js';
 import { describeSchemaErrors, LEFTOVERS_SCHEMA } from './conformance-schema.js';
+import { LATENCY_HISTOGRAM_SCHEMA, type ReplayLatencyHistogram } from './latency-histogram.js';
 import { KEY_OWNER_RESTORE_SCHEMA, type ReplayKeyOwnerRestore } from './replay-key-owner.js';
+import { LEAVER_SHAPE_SCHEMA, type ReplayLeaverShape } from './replay-leaver.js';
 
 /** The version of the replay contract the report renders. */
 export const REPLAY_SCHEMA_VERSION = 1;
@@ -51,6 +53,8 @@ export interface ReplayDivergence {
    * version bump.
    */
   targetError?: ReplayTargetError;
+  /** In a merged replay (`report merge`), the shard whose read-back found it. Additive, optional: no version bump. */
+  shard?: number;
 }
 
 /** One provisioning cycle of the mock IdP replay. */
@@ -68,6 +72,17 @@ export interface ReplayCycle {
   divergences: ReplayDivergence[];
   /** Whether the provisioning job was in quarantine after the cycle. */
   quarantined: boolean;
+  /**
+   * The cycle's request latencies as a mergeable histogram, from which `report merge` computes the percentiles of
+   * the shards of one replay together (`latencyMs` of one run stays exact). Additive, optional: no version bump.
+   */
+  latencyHistogram?: ReplayLatencyHistogram;
+  /**
+   * When the cycle's requests started and ended (ISO 8601, wall clock): `report merge` takes a merged cycle's
+   * throughput over the earliest start to the latest end of its shards. Additive, optional: no version bump.
+   */
+  startedAt?: string;
+  finishedAt?: string;
 }
 
 /**
@@ -90,6 +105,8 @@ export interface ReplayQuarantineEvent {
   code?: string;
   /** The operation and status behind it (`getUser 401`), or the counts behind an escrow. */
   cause?: string;
+  /** In a merged replay (`report merge`), the shard whose job it happened to. Additive, optional: no version bump. */
+  shard?: number;
 }
 
 /** Who the provisioning token belongs to, as `GET /Me` told it before the replay changed anything. */
@@ -117,6 +134,114 @@ export interface ReplayScenario {
    * after its restore on every way out. Additive: absent for the embedded server and for a service-account key.
    */
   owner?: ReplayKeyOwnerRestore;
+  /**
+   * The leaver matrix (`--scenario leaver`): one row per deactivation shape, untested ones included. Additive,
+   * optional: no version bump.
+   */
+  shapes?: ReplayLeaverShape[];
+  /** The leaver scenario's revocation budget (`--revoke-budget`), in milliseconds. */
+  revokeBudgetMs?: number;
+  /** The leaver scenario's probe interval (`--probe-interval`), in milliseconds. */
+  probeIntervalMs?: number;
+}
+
+/**
+ * One window of a sustained load (`replay --sustain`). Every count is of the arrivals the schedule placed in the
+ * window, whenever their answer came: a window's achieved count is what the target served of what was offered in it,
+ * so a window boundary never moves a request from one window to the next.
+ */
+export interface ReplaySustainWindow {
+  /** Seconds from the start of the load to the start of the window. */
+  startS: number;
+  /** The window's length in seconds; the last is shorter when the duration is not a whole number of windows. */
+  durationS: number;
+  /** Arrivals the schedule placed in the window (the target rate times its length). */
+  offered: number;
+  /** Of those, the ones answered 2xx (after any Retry-After wait). */
+  achieved: number;
+  /** Of those, the ones not sent because the cap on requests in flight was reached. */
+  missed: number;
+  /** Of those, the ones answered 5xx or an unexpected 4xx, or not answered at all (timeout, reset, refused). */
+  errors: number;
+  /** 429 answers to the window's requests, each attempt counted (a request retried twice can add two). */
+  throttled: number;
+  /** Of those 429 answers, the ones without a readable Retry-After. */
+  throttledWithoutRetryAfter: number;
+  /** The longest any of its arrivals started after its scheduled time: the harness's own lag, not the target's. */
+  maxLagMs: number;
+  /** Response time of the window's answered requests, Retry-After waits left out. */
+  latencyMs: ReplayLatency;
+}
+
+/** The sums over a sustained load's windows. */
+export interface ReplaySustainTotals {
+  offered: number;
+  /** Arrivals sent (offered less missed). */
+  sent: number;
+  achieved: number;
+  missed: number;
+  errors: number;
+  throttled: number;
+  throttledWithoutRetryAfter: number;
+  /** errors ÷ sent; 0 when nothing was sent. */
+  errorRate: number;
+  /** achieved ÷ the seconds the load ran. */
+  achievedRps: number;
+  latencyMs: ReplayLatency;
+  /** Errors by HTTP status or network outcome: `{"500": 2, "timeout": 1}`. */
+  errorsByStatus: Record<string, number>;
+  /** Requests sent by kind of the mix: `{"lookup": 900, "update": 300, …}`. */
+  operations: Record<string, number>;
+}
+
+/** The rules a sustained load is judged by; see {@link ReplaySustainVerdict}. */
+export const REPLAY_SUSTAIN_CHECKS = ['rate', 'errors', 'retry-after', 'complete'] as const;
+export type ReplaySustainCheckName = (typeof REPLAY_SUSTAIN_CHECKS)[number];
+
+/** One rule of the verdict, and what the load came to against it, in words. */
+export interface ReplaySustainCheck {
+  name: ReplaySustainCheckName;
+  held: boolean;
+  detail: string;
+}
+
+/**
+ * Whether the target held the rate: achieved at least `achievedRatio` of the offered rate in every window, errors
+ * under `errorRate` of the requests sent, every 429 with a readable Retry-After, and the load ran its whole duration.
+ * `reasons` are the details of the rules that did not hold (empty when `held`).
+ */
+export interface ReplaySustainVerdict {
+  held: boolean;
+  reasons: string[];
+  checks: ReplaySustainCheck[];
+}
+
+/**
+ * A sustained load at a fixed request rate (`replay --sustain RPS --for DURATION`) over the directory the initial
+ * cycle provisioned: open-model arrivals with a realistic Entra mix, judged window by window. IPSIE asks "The
+ * Application MUST support at least 25 SCIM requests per second." and Entra's gallery checklist "Support at least 25
+ * requests per second per tenant". Additive, optional: no version bump.
+ */
+export interface ReplaySustain {
+  /** Requests per second offered. */
+  targetRps: number;
+  /** The duration asked for, in seconds. */
+  durationS: number;
+  /** The seconds the load actually ran (shorter when interrupted). */
+  ranS: number;
+  /** The length of a window, in seconds. */
+  windowS: number;
+  /** The cap on requests in flight; an arrival that found it reached was missed. */
+  maxInFlight: number;
+  /** The thresholds the verdict applied. */
+  thresholds: { achievedRatio: number; errorRate: number };
+  /** The share of each kind of request in the mix the arrivals were drawn from. */
+  mix: Record<string, number>;
+  series: ReplaySustainWindow[];
+  totals: ReplaySustainTotals;
+  verdict: ReplaySustainVerdict;
+  /** `true` when Ctrl-C stopped the load before its duration ran out. */
+  interrupted?: boolean;
 }
 
 /**
@@ -153,6 +278,39 @@ export interface ReplayResult {
    * Additive, optional: no version bump.
    */
   sweepIncomplete?: string[];
+  /**
+   * The sustained load (`replay --sustain`), run after the initial cycle; absent for a replay of cycles. Additive,
+   * optional: no version bump.
+   */
+  sustain?: ReplaySustain;
+  /**
+   * The part of the directory this replay ran (`--shard i/n`); a merged replay (`report merge`) lists in `merged`
+   * the shards it holds. Absent for a replay of the whole directory. Additive, optional: no version bump.
+   */
+  shard?: { index: number; total: number; merged?: number[] };
+  /** Requests and operations (by action, then status) over all cycles. Additive, optional: no version bump. */
+  totals?: ReplayTotals;
+}
+
+/** The sums over a replay's cycles: see {@link ReplayResult.totals}. */
+export interface ReplayTotals {
+  requests: number;
+  operations: Record<string, Record<string, number>>;
+}
+
+/** The sums over `cycles`, for {@link ReplayResult.totals}. */
+export function replayTotals(cycles: readonly ReplayCycle[]): ReplayTotals {
+  const operations: Record<string, Record<string, number>> = {};
+  let requests = 0;
+  for (const cycle of cycles) {
+    requests += cycle.requests;
+    for (const [action, byStatus] of Object.entries(cycle.operations)) {
+      operations[action] ??= {};
+      const into = operations[action];
+      for (const [status, n] of Object.entries(byStatus)) into[status] = (into[status] ?? 0) + n;
+    }
+  }
+  return { requests, operations };
 }
 
 const number = { type: 'number', minimum: 0 } as const;
@@ -165,6 +323,127 @@ const TOKEN_OWNER_SCHEMA = {
     userName: { type: 'string' },
     severity: { enum: [...REPLAY_TOKEN_SEVERITIES] },
     message: { type: 'string' },
+  },
+} as const;
+
+const LATENCY_SCHEMA = {
+  type: 'object',
+  required: ['p50', 'p95', 'p99'],
+  properties: { p50: number, p95: number, p99: number },
+} as const;
+
+const count = { type: 'integer', minimum: 0 } as const;
+const counts = { type: 'object', additionalProperties: count } as const;
+
+/** `sustain`: see {@link ReplaySustain}. */
+const SUSTAIN_SCHEMA = {
+  type: 'object',
+  required: [
+    'targetRps',
+    'durationS',
+    'ranS',
+    'windowS',
+    'maxInFlight',
+    'thresholds',
+    'mix',
+    'series',
+    'totals',
+    'verdict',
+  ],
+  properties: {
+    targetRps: number,
+    durationS: number,
+    ranS: number,
+    windowS: number,
+    maxInFlight: count,
+    thresholds: {
+      type: 'object',
+      required: ['achievedRatio', 'errorRate'],
+      properties: { achievedRatio: number, errorRate: number },
+    },
+    mix: { type: 'object', additionalProperties: number },
+    series: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: [
+          'startS',
+          'durationS',
+          'offered',
+          'achieved',
+          'missed',
+          'errors',
+          'throttled',
+          'throttledWithoutRetryAfter',
+          'maxLagMs',
+          'latencyMs',
+        ],
+        properties: {
+          startS: number,
+          durationS: number,
+          offered: count,
+          achieved: count,
+          missed: count,
+          errors: count,
+          throttled: count,
+          throttledWithoutRetryAfter: count,
+          maxLagMs: number,
+          latencyMs: LATENCY_SCHEMA,
+        },
+      },
+    },
+    totals: {
+      type: 'object',
+      required: [
+        'offered',
+        'sent',
+        'achieved',
+        'missed',
+        'errors',
+        'throttled',
+        'throttledWithoutRetryAfter',
+        'errorRate',
+        'achievedRps',
+        'latencyMs',
+        'errorsByStatus',
+        'operations',
+      ],
+      properties: {
+        offered: count,
+        sent: count,
+        achieved: count,
+        missed: count,
+        errors: count,
+        throttled: count,
+        throttledWithoutRetryAfter: count,
+        errorRate: number,
+        achievedRps: number,
+        latencyMs: LATENCY_SCHEMA,
+        errorsByStatus: counts,
+        operations: counts,
+      },
+    },
+    verdict: {
+      type: 'object',
+      required: ['held', 'reasons', 'checks'],
+      properties: {
+        held: { type: 'boolean' },
+        reasons: { type: 'array', items: { type: 'string' } },
+        checks: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['name', 'held', 'detail'],
+            properties: {
+              name: { enum: [...REPLAY_SUSTAIN_CHECKS] },
+              held: { type: 'boolean' },
+              detail: { type: 'string' },
+            },
+          },
+        },
+      },
+    },
+    interrupted: { type: 'boolean' },
   },
 } as const;
 
@@ -233,10 +512,14 @@ export const REPLAY_SCHEMA = {
                     text: { type: 'string' },
                   },
                 },
+                shard: { type: 'integer', minimum: 1 },
               },
             },
           },
           quarantined: { type: 'boolean' },
+          latencyHistogram: LATENCY_HISTOGRAM_SCHEMA,
+          startedAt: { type: 'string', format: 'date-time' },
+          finishedAt: { type: 'string', format: 'date-time' },
         },
       },
     },
@@ -249,6 +532,9 @@ export const REPLAY_SCHEMA = {
         explanation: { type: 'string' },
         keyOwner: TOKEN_OWNER_SCHEMA,
         owner: KEY_OWNER_RESTORE_SCHEMA,
+        shapes: { type: 'array', items: LEAVER_SHAPE_SCHEMA },
+        revokeBudgetMs: number,
+        probeIntervalMs: number,
       },
     },
     quarantine: {
@@ -263,6 +549,7 @@ export const REPLAY_SCHEMA = {
           reason: { type: 'string' },
           code: { type: 'string' },
           cause: { type: 'string' },
+          shard: { type: 'integer', minimum: 1 },
         },
       },
     },
@@ -270,6 +557,24 @@ export const REPLAY_SCHEMA = {
     interrupted: { type: 'boolean' },
     leftovers: LEFTOVERS_SCHEMA,
     sweepIncomplete: { type: 'array', items: { type: 'string' } },
+    sustain: SUSTAIN_SCHEMA,
+    shard: {
+      type: 'object',
+      required: ['index', 'total'],
+      properties: {
+        index: { type: 'integer', minimum: 1 },
+        total: { type: 'integer', minimum: 1 },
+        merged: { type: 'array', items: { type: 'integer', minimum: 1 } },
+      },
+    },
+    totals: {
+      type: 'object',
+      required: ['requests', 'operations'],
+      properties: {
+        requests: count,
+        operations: { type: 'object', additionalProperties: counts },
+      },
+    },
   },
 } as const;
 

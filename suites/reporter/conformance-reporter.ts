@@ -28,18 +28,18 @@ import {
   type ShardInfo,
   writeReports,
 } from '../../src/report/index.js';
-import { PROFILES } from '../support/check-definition.js';
+import type { Profile } from '../support/check-definition.js';
 import { LEDGER_FILE, readOutstanding } from '../support/ledger.js';
+import { notesFor } from '../support/profile-notes.js';
 import { QUIRK_MATRIX_ENV, readQuirkMatrix } from '../support/quirk-matrix.js';
+import { selectedProfilesFrom } from '../support/selected-profiles.js';
 import { seedFrom, TARGET_ENV } from '../support/target-env.js';
 import { checkDefinitionOf, checkResultOf, firstLine, resultSkeleton } from './check-outcome.js';
-import { type CheckRun, mergeCheckRuns } from './merge-check-runs.js';
+import { type CheckRun, mergeCheckRuns, runProfilesOf } from './merge-check-runs.js';
 import { matrixSecrets, quirkMatrixOutcomes, writeQuirkMatrixOutcomes } from './quirk-matrix-outcomes.js';
 
 /** The fail-on level the run command passes to the reporter, so conformance.json carries the verdicts it asked for. */
 export const FAIL_ON_ENV = 'SCIM_HARNESS_FAIL_ON';
-
-const isProfile = (name: string) => (PROFILES as readonly string[]).includes(name);
 
 function toolInfo(): { name: string; version: string } {
   let dir = path.dirname(fileURLToPath(import.meta.url));
@@ -70,10 +70,6 @@ function failOnFrom(env: NodeJS.ProcessEnv): FailOn {
   return FAIL_ON_LEVELS.find((level) => level === value) ?? 'must';
 }
 
-function projectOf(test: TestCase): string {
-  return test.parent.project()?.name ?? '';
-}
-
 export default class ConformanceReporter implements Reporter {
   private root: Suite | undefined;
   private shard: ShardInfo | undefined;
@@ -82,6 +78,8 @@ export default class ConformanceReporter implements Reporter {
   private readonly results = new Map<string, { test: TestCase; result: TestResult }>();
   private setupFailure: string | undefined;
   private readonly runErrors: string[] = [];
+  /** The profiles the run covers (support/selected-profiles.ts); each check's one outcome counts for those it has. */
+  private readonly selected: Profile[] = selectedProfilesFrom(process.env);
 
   printsToStdio(): boolean {
     return false;
@@ -119,8 +117,9 @@ export default class ConformanceReporter implements Reporter {
             : undefined;
     for (const test of this.root?.allTests() ?? []) {
       const definition = checkDefinitionOf(test);
-      const profile = projectOf(test);
-      if (!definition || !isProfile(profile)) continue;
+      const profiles = runProfilesOf(test, this.selected);
+      if (!definition || profiles.length === 0) continue;
+      const profile = profiles.join(' and ');
       const seen = this.results.get(test.id);
       let result = seen ? checkResultOf(test, seen.result, { secrets }) : undefined;
       if (this.setupFailure !== undefined || !result) {
@@ -160,7 +159,7 @@ export default class ConformanceReporter implements Reporter {
       writeQuirkMatrixOutcomes(runDir, outcomes);
       return undefined;
     }
-    const profiles = (this.root?.suites ?? []).map((project) => project.title).filter(isProfile);
+    const profiles = this.selected;
     try {
       const seed = env[TARGET_ENV.seed] === undefined ? undefined : seedFrom(env);
       const conformance = buildConformanceResult({
@@ -179,6 +178,7 @@ export default class ConformanceReporter implements Reporter {
         // Ctrl-C, SIGINT or SIGTERM reached Playwright: the report is kept, marked, and fails every profile.
         ...(result.status === 'interrupted' ? { interrupted: true } : {}),
         checks: this.collect(result.status, secrets),
+        notes: notesFor(profiles),
       });
       await writeReports(runDir, conformance, { secrets });
       const left = readOutstanding(runDir);

@@ -1,15 +1,33 @@
 /**
- * A check tagged with several profiles runs once per profile project; the report holds it once. Runs of one check
- * should agree (same target, same capabilities); when they do not, the worst outcome is kept and its message says
- * under which profile each outcome came, so nothing is hidden.
+ * A check runs once for all its selected profiles, except under a profile it declares a variant for (check.ts
+ * `separately`): that variant runs beside it. The report holds the check once. Runs of one check should agree; when
+ * they do not, the worst outcome is kept and its message says under which profiles each outcome came, so nothing is
+ * hidden.
  */
+import type { TestCase } from '@playwright/test/reporter';
 import type { CheckResult, CheckStatus } from '../../src/report/index.js';
+import { PROFILE_VARIANT_ANNOTATION, type Profile } from '../support/check-definition.js';
+import { profilesOfTags } from '../support/selected-profiles.js';
 import { capMessage } from './failure-message.js';
 
-/** One run of a check, under the profile project it ran in. */
+/** One run of a check, with the selected profiles it ran for ("rfc7644 and datadog", or a variant's "entra"). */
 export interface CheckRun {
   profile: string;
   result: CheckResult;
+}
+
+/**
+ * The selected profiles a test ran for, as its merged result names them ("passed under rfc7644 and datadog"): a
+ * per-profile variant's own profile, else every selected profile among its tags. Empty for a test no selected profile
+ * has (not a run of this report).
+ */
+export function runProfilesOf(
+  test: Pick<TestCase, 'tags' | 'annotations'>,
+  selected: readonly Profile[],
+): string[] {
+  const variant = test.annotations.find((a) => a.type === PROFILE_VARIANT_ANNOTATION)?.description;
+  const tagged = profilesOfTags(test.tags, selected);
+  return variant === undefined ? tagged : tagged.filter((profile) => profile === variant);
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   CHECK_ANNOTATION,
   type CheckDefinition,
   type Level,
+  PROFILE_VARIANT_ANNOTATION,
   type Profile,
 } from '../support/check-definition.js';
 import { TARGET_ENV } from '../support/target-env.js';
@@ -31,14 +32,21 @@ const definition = (
   quirks: ['create-returns-200'],
 });
 
-/** One run of a check under one profile project, as Playwright hands it to a reporter (the fields read). */
+/**
+ * One run of a check for one profile, as Playwright hands it to a reporter (the fields read): under its first profile
+ * the check's main test, under another a per-profile variant (check.ts `separately`), so the two can disagree.
+ */
 const run = (def: CheckDefinition, profile: Profile): TestCase =>
   ({
     id: `${def.id}@${profile}`,
     title: `${def.id}: ${def.title}`,
     retries: 0,
-    annotations: [{ type: CHECK_ANNOTATION, description: JSON.stringify(def) }],
-    parent: { project: () => ({ name: profile }) },
+    tags: profile === def.profiles[0] ? [`@${profile}`] : [`@${profile}`, '@variant'],
+    annotations: [
+      { type: CHECK_ANNOTATION, description: JSON.stringify(def) },
+      ...(profile === def.profiles[0] ? [] : [{ type: PROFILE_VARIANT_ANNOTATION, description: profile }]),
+    ],
+    parent: { project: () => ({ name: 'checks' }) },
   }) as unknown as TestCase;
 
 const result = (status: TestResult['status'], message?: string, duration = 120): TestResult =>
@@ -256,4 +264,24 @@ test("the embedded server's token, set by the global setup after the reporter is
   env[TARGET_ENV.token] = TOKEN;
   reporter.onError({ message: `Error: refused ${TOKEN}` });
   expect(writes.join('')).toContain('scim-harness: refused [REDACTED]');
+});
+
+test('a check that runs once for several profiles is one check, its outcome named by all of them', () => {
+  const shared = {
+    ...run(CREATE, 'rfc7644'),
+    id: 'shared',
+    tags: ['@rfc7644', '@entra', '@interop'],
+  } as unknown as TestCase;
+  const writes: string[] = [];
+  const reporter = new TerminalReporter({
+    env: { [TERMINAL_ENV.terminal]: 'plain', [TERMINAL_ENV.verbose]: '1' },
+    write: (text) => writes.push(text),
+  });
+  reporter.onBegin({} as FullConfig, { allTests: () => [shared] } as unknown as Suite);
+  reporter.onTestEnd(shared, result('failed', FAILURE));
+  reporter.onEnd(end());
+  const text = writes.join('');
+  // interop is not selected (the default profiles are): the check counts for rfc7644 and entra only.
+  expect(text).toContain('Running 1 check (profiles rfc7644, entra)');
+  expect(text).toContain('users.create.returns-201 [rfc7644, entra]: the create answers 201 Created');
 });

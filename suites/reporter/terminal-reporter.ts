@@ -1,8 +1,8 @@
 /**
  * The terminal reporter: what `scim-harness run` shows while the suites run, in place of Playwright's `list`
  * reporter (which a developer running `npx playwright test -c suites` keeps; see playwright.config.ts). It speaks in
- * checks, never in Playwright tests: a check tagged with several profiles runs once per profile project, and is done
- * when all its runs are done. It never shows a test's location (every check is declared in support/check.ts).
+ * checks, never in Playwright tests: a check runs once for all its selected profiles (twice when it declares a
+ * per-profile variant, support/check.ts), and is done when all its runs are done. It never shows a test's location (every check is declared in support/check.ts).
  *
  * - On a terminal (`SCIM_HARNESS_TERMINAL=tty`): one progress line, rewritten in place: checks done of the total,
  *   how many failed and how many could not be evaluated so far, and the category of the check that started last.
@@ -34,11 +34,12 @@ import { type CheckResult, type CheckStatus, levelRank } from '../../src/report/
 import { messageExcerpt } from '../../src/report/message-excerpt.js';
 import { inert } from '../../src/report/render-terminal.js';
 import { redact } from '../../src/secrets/redaction.js';
-import { type Category, type CheckDefinition, PROFILES } from '../support/check-definition.js';
+import type { Category, CheckDefinition } from '../support/check-definition.js';
+import { selectedProfilesFrom } from '../support/selected-profiles.js';
 import { TARGET_ENV } from '../support/target-env.js';
 import { checkDefinitionOf, checkResultOf, firstLine } from './check-outcome.js';
 import { explainFailure } from './failure-message.js';
-import { statusSeverity } from './merge-check-runs.js';
+import { runProfilesOf, statusSeverity } from './merge-check-runs.js';
 import { TERMINAL_ENV } from './terminal-env.js';
 
 /** Options Playwright passes from the configuration; tests pass the environment and a collector. */
@@ -87,8 +88,6 @@ const LOCATION = /(?:[ \t]+at)?[ \t]*\(?(?:[A-Za-z]:)?[\w.@~/\\+-]*\.[cm]?[jt]sx
 /** The longest reason a failed check's line carries, in characters. */
 const MAX_REASON = 160;
 
-const isProfile = (name: string) => (PROFILES as readonly string[]).includes(name);
-
 function withoutLocations(text: string): string {
   return text.replace(LOCATION, '');
 }
@@ -120,6 +119,8 @@ export default class TerminalReporter implements Reporter {
   readonly #checks = new Map<string, CheckState>();
   /** The check id of each Playwright test that is one. */
   readonly #checkOfTest = new Map<string, string>();
+  /** The selected profiles each test runs for, as its outcome is labelled ("rfc7644, entra"). */
+  readonly #profilesOfTest = new Map<string, string>();
   readonly #ended = new Set<string>();
   readonly #categories = new Map<Category, { total: number; done: number }>();
   #done = 0;
@@ -156,13 +157,15 @@ export default class TerminalReporter implements Reporter {
   }
 
   onBegin(_config: FullConfig, suite: Suite): void {
+    const selected = selectedProfilesFrom(this.#env);
     const profiles = new Set<string>();
     for (const test of suite.allTests()) {
       const definition = checkDefinitionOf(test);
-      const profile = test.parent.project()?.name ?? '';
-      if (!definition || !isProfile(profile)) continue;
-      profiles.add(profile);
+      const ranFor = runProfilesOf(test, selected);
+      if (!definition || ranFor.length === 0) continue;
+      for (const profile of ranFor) profiles.add(profile);
       this.#checkOfTest.set(test.id, definition.id);
+      this.#profilesOfTest.set(test.id, ranFor.join(', '));
       const known = this.#checks.get(definition.id);
       if (known) {
         known.pending += 1;
@@ -173,7 +176,8 @@ export default class TerminalReporter implements Reporter {
       category.total += 1;
       this.#categories.set(definition.category, category);
     }
-    const over = profiles.size > 0 ? ` (profiles ${[...profiles].join(', ')})` : '';
+    const ran = selected.filter((profile) => profiles.has(profile));
+    const over = ran.length > 0 ? ` (profiles ${ran.join(', ')})` : '';
     if (this.#tty && !this.#verbose) this.#draw();
     else this.#say(`Running ${plural(this.#checks.size, 'check')}${over}`);
   }
@@ -200,7 +204,7 @@ export default class TerminalReporter implements Reporter {
     if (this.#ended.has(test.id)) return;
     this.#ended.add(test.id);
     const outcome = checkResultOf(test, result, { secrets: this.#secrets });
-    if (outcome) state.runs.push({ profile: test.parent.project()?.name ?? '', result: outcome });
+    if (outcome) state.runs.push({ profile: this.#profilesOfTest.get(test.id) ?? '', result: outcome });
     state.pending -= 1;
     if (state.pending === 0) this.#checkDone(state);
   }

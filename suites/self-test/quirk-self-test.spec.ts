@@ -23,6 +23,16 @@ import { type ListedCheck, listChecks, runQuirkMatrix, runSuites } from './suite
 const UNCHECKED_QUIRKS: Readonly<Record<string, string>> = {
   'bulk-creates-extra-group':
     'a side effect no response mentions: only the cleanup sweep after a run can see it (src/cli/cleanup/cleanup-run.ts, tested in src/cli/run/run-sweep.spec.ts)',
+  // Leaver findings: how long a key outlives its owner, per deactivation shape. A check asks once, at once; these
+  // need a probe over IPSIE's 5-minute budget and a reactivation, which replay --scenario leaver does.
+  'keys-revoked-after-delay':
+    'a revocation that comes late is only seen by probing over time: exercised by replay --scenario leaver (mock-idp/engine/scenarios/leaver.spec.ts)',
+  'keys-survive-string-active':
+    "the legacy Entra deactivation shape: exercised by replay --scenario leaver (mock-idp/engine/scenarios/leaver.spec.ts), which sends each IdP's shape",
+  'keys-survive-path-less-deactivate':
+    "the Okta deactivation shape: exercised by replay --scenario leaver (mock-idp/engine/scenarios/leaver.spec.ts), which sends each IdP's shape",
+  'keys-restored-on-reactivate':
+    'no document the datadog profile grades says whether a key comes back on reactivation: reported, not graded, by replay --scenario leaver (mock-idp/engine/scenarios/leaver.spec.ts)',
 };
 
 /**

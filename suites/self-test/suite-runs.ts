@@ -9,13 +9,14 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ConformanceResult, parseConformanceResult } from '../../src/report/index.js';
-import { CHECK_ANNOTATION, type CheckDefinition } from '../support/check-definition.js';
+import { CHECK_ANNOTATION, type CheckDefinition, PROFILES } from '../support/check-definition.js';
 import {
   QUIRK_MATRIX_ENV,
   QUIRK_MATRIX_RESULT_FILE,
   type QuirkMatrix,
   type QuirkMatrixOutcome,
 } from '../support/quirk-matrix.js';
+import { PROFILES_ENV } from '../support/selected-profiles.js';
 import { TARGET_ENV } from '../support/target-env.js';
 
 const SUITES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -81,9 +82,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Every profile selected: the self-test lists and runs every check the suites declare. */
+const EVERY_PROFILE = { [PROFILES_ENV]: PROFILES.join(',') };
+
 /** Every check the suites declare, once each, from `playwright test --list --reporter=json`. */
 export async function listChecks(): Promise<ListedCheck[]> {
-  const { code, stdout, stderr } = await runPlaywright(['--list', '--reporter=json'], {});
+  const { code, stdout, stderr } = await runPlaywright(['--list', '--reporter=json'], EVERY_PROFILE);
   if (code !== 0) throw new Error(`listing the checks failed (exit ${code}): ${stderr.slice(0, 2000)}`);
   const found = new Map<string, ListedCheck>();
   const walk = (suite: unknown, file: string) => {
@@ -156,6 +160,7 @@ export async function runSuites(
       [TARGET_ENV.runId]: options.runId,
       [TARGET_ENV.quirks]: (options.quirks ?? []).join(','),
       [TARGET_ENV.serverMode]: options.serverMode ?? 'full',
+      ...EVERY_PROFILE,
       ...targetEnv(options.target),
       SCIM_HARNESS_REPORTER: REPORTER,
       SCIM_HARNESS_WORKERS: String(options.workers ?? 2),

@@ -249,6 +249,21 @@ export function deriveCapabilities(answers: DiscoveryAnswers): TargetCapabilitie
     : spc.pagination === undefined
       ? 'ServiceProviderConfig has no pagination (RFC 9865 §4)'
       : `ServiceProviderConfig pagination.cursor=${JSON.stringify(pagination.cursor ?? null)}`;
+  // draft-zollner-scim-interop-profile-01 §4: a provider claiming the profile says `interopProfileConformant: true`;
+  // anything else (absent, false, not a Boolean) is no claim, and the profile's strict checks are skipped.
+  claims.interopProfileConformant = spc.interopprofileconformant === true;
+  reasons.interopProfileConformant = !discovery.serviceProviderConfig
+    ? 'no ServiceProviderConfig; assumed not claimed'
+    : `ServiceProviderConfig interopProfileConformant=${JSON.stringify(spc.interopprofileconformant ?? null)} (draft-zollner-scim-interop-profile-01 §4)`;
+  // RFC 9967 §4: `securityEvents` absent means no Security Events; `asyncRequest` (case-insensitive) "request" lets the
+  // client ask for asynchronous processing, "long" leaves it to the provider, "none" offers none.
+  const asyncRequest = lowerKeys(spc.securityevents).asyncrequest;
+  claims.asyncRequest = typeof asyncRequest === 'string' && asyncRequest.toLowerCase() === 'request';
+  reasons.asyncRequest = !discovery.serviceProviderConfig
+    ? 'no ServiceProviderConfig; assumed unsupported'
+    : spc.securityevents === undefined
+      ? 'ServiceProviderConfig has no securityEvents (RFC 9967 §4)'
+      : `ServiceProviderConfig securityEvents.asyncRequest=${JSON.stringify(asyncRequest ?? null)} (RFC 9967 §4: only "request" lets a client ask for it)`;
   claims.adminApi = answers.adminApi;
   reasons.adminApi = answers.adminApi ? 'embedded reference server' : 'not the embedded reference server';
 

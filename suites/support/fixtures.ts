@@ -154,11 +154,9 @@ export const test = base_test.extend<CheckFixtures, WorkerFixtures>({
   faker: [
     async ({ target }, use, testInfo) => {
       // The run's seed makes every value fresh per run (leftovers of an earlier run on the tenant never match) and
-      // replayable (`run --seed`). The profile is part of it too: the same check runs once per profile against the
-      // same target, and a resource an earlier profile could not delete must not collide with the next one's.
-      const faker = seededFaker(
-        seedFromText([String(target.seed), testInfo.project.name, ...testInfo.titlePath].join(' › ')),
-      );
+      // replayable (`run --seed`). A check runs once per run; a per-profile variant has a title of its own, so its
+      // resources never collide with the main test's.
+      const faker = seededFaker(seedFromText([String(target.seed), ...testInfo.titlePath].join(' › ')));
       await use(faker);
     },
     BOXED,

@@ -7,6 +7,7 @@
 import type { Faker } from '@faker-js/faker';
 import { test } from '@playwright/test';
 import { declaresAttribute, type TargetCapabilities } from './capabilities.js';
+import { PROFILE_VARIANT_ANNOTATION } from './check-definition.js';
 
 /** Single-valued, readWrite string attributes of the User schema, in order of preference. */
 const SINGULAR_STRINGS = [
@@ -51,11 +52,20 @@ export function declaredSingularStrings(
 }
 
 /**
- * The candidates for the running check: in the `entra` profile only what Entra's default mappings send (a check there
- * judges what Entra does), elsewhere every optional singular string of RFC 7643.
+ * The candidates for the running check: in its `entra` variant only what Entra's default mappings send (a check there
+ * judges what Entra does), elsewhere every optional singular string of RFC 7643. A check runs once for all its profiles,
+ * so one that belongs to `entra` and takes these defaults must be declared with `separately: ['entra']` (check.ts):
+ * without it, this throws rather than judge Entra by attributes Entra never sends.
  */
 function profileDefault(): readonly SingularString[] {
-  return test.info().project.name === 'entra' ? ENTRA_MAPPED_STRINGS : SINGULAR_STRINGS;
+  const info = test.info();
+  const variant = info.annotations.find((a) => a.type === PROFILE_VARIANT_ANNOTATION)?.description;
+  if (variant === 'entra') return ENTRA_MAPPED_STRINGS;
+  if (variant === undefined && info.tags.includes('@entra'))
+    throw new Error(
+      `${info.title}: a check of the entra profile that lets the profile choose its attributes needs an entra variant (check(…, { separately: ['entra'] }))`,
+    );
+  return SINGULAR_STRINGS;
 }
 
 /** Every singular string attribute among `among` that the target declares (none skipped, nothing required). */

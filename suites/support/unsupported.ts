@@ -24,6 +24,10 @@ import { describeExchange } from './matchers.js';
 const CLIENT_NEEDS: Record<Exclude<Profile, 'rfc7644'>, string> = {
   entra: 'Microsoft Entra ID provisioning sends this, so Entra cannot provision to this target without it',
   datadog: "Datadog's SCIM API documents this, so a client written against Datadog's API needs it",
+  interop:
+    'draft-zollner-scim-interop-profile-01 requires this of a provider claiming the profile, so the claim does not hold without it',
+  ipsie:
+    'the IPSIE AL SCIM 2.0 profile (draft 00) requires this of the Application, so an IPSIE Identity Service relies on it',
 };
 
 function definitionOfRunningCheck(): Pick<CheckDefinition, 'profiles' | 'neededBy'> | undefined {

@@ -11,6 +11,8 @@ import {
   withSeedOptions,
   withTenantOptions,
 } from '../shared-options.js';
+import { LEAVER_OPTIONS, type LeaverArgs } from './leaver-options.js';
+import { SUSTAIN_OPTIONS, type SustainArgs } from './sustain-options.js';
 
 /** The values of `--on-429`, as the command line spells them; replay.ts maps them onto the engine's. */
 export const ON_429_CHOICES = ['honour', 'next-cycle'] as const;
@@ -43,9 +45,9 @@ export const REPLAY_OPTIONS = {
   },
   scenario: {
     type: 'string',
-    choices: ['key-revocation', 'service-account-key'],
+    choices: ['key-revocation', 'service-account-key', 'leaver'],
     describe:
-      'Run a fault scenario instead of plain churn; against --tenant-url it needs --owned-token-env (and --owner for key-revocation)',
+      'Run a fault scenario instead of plain churn; against --tenant-url key-revocation needs --owned-token-env and --owner, leaver --leaver pairs',
   },
   'owned-token-env': {
     type: 'string',
@@ -86,6 +88,8 @@ const REPLAY_REPORT_OPTIONS = { 'run-id': REPORT_OPTIONS['run-id'] } as const sa
 >;
 
 export type ReplayArgs = InferredOptionTypes<typeof REPLAY_OPTIONS> &
+  Partial<SustainArgs> &
+  Partial<LeaverArgs> &
   Partial<
     GlobalArgs &
       TenantArgs &
@@ -108,11 +112,23 @@ export function replayCommand(context: CommandContext): CommandModule<object, Re
         .options(REPLAY_PACING_OPTIONS)
         .group(Object.keys(REPLAY_PACING_OPTIONS), 'Pacing:')
         .options(REPLAY_OPTIONS)
+        .options(SUSTAIN_OPTIONS)
+        .group(Object.keys(SUSTAIN_OPTIONS), 'Sustained load:')
+        .options(LEAVER_OPTIONS)
+        .group(Object.keys(LEAVER_OPTIONS), 'Leaver scenario:')
         .group(['run-id', 'report-dir'], 'Report:')
         .example('$0 replay --users 2000 --cycles 5 --churn 0.1', 'Against the embedded reference server')
         .example(
           '$0 replay --cycles 3 --interval 60',
           'A minute between cycles, like Entra on a short schedule',
+        )
+        .example(
+          '$0 replay --sustain 25 --for 10m',
+          'Hold 25 requests per second for ten minutes (IPSIE, Entra gallery)',
+        )
+        .example(
+          '$0 replay --scenario leaver --revoke-budget 60',
+          "Each deactivation shape against a user's key: refused within a minute, and not back on reactivation?",
         ),
     handler: async (args) => {
       const { replay } = await import('./replay.js');

@@ -30,6 +30,7 @@ export const PHASE_LABELS = {
   convergence: 'read-back',
   cleanup: 'cleanup',
   waiting: 'waiting (s)',
+  sustain: 'sustained load (s)',
 } as const satisfies Record<ReplayPhase, string>;
 
 /** Options of {@link ReplayProgressView}. */
@@ -83,7 +84,7 @@ export class ReplayProgressView {
     const now = this.#options.now();
     // Requests per second over the stretch the engine counts them for: one cycle, a wait, or cleanup.
     const segment =
-      progress.phase === 'waiting' || progress.phase === 'cleanup'
+      progress.phase === 'waiting' || progress.phase === 'cleanup' || progress.phase === 'sustain'
         ? `${progress.phase} ${progress.cycle}`
         : `cycle ${progress.cycle}`;
     if (segment !== this.#segment) {

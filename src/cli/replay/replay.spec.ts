@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -274,4 +275,12 @@ test('Ctrl-C during the wait between cycles ends the replay at once with exit 13
   expect(await readFile(join(reportDir, 'report.html'), 'utf8')).toContain(
     'INTERRUPTED: the replay was stopped before all its cycles ran',
   );
+});
+
+test('a relative --report-dir is resolved against the command working directory', async () => {
+  const cwd = test.info().outputPath('cwd');
+  const io = captureIo({ cwd });
+  const argv = ['replay', '--users', '5', '--groups', '1', '--cycles', '1', '--report-dir', 'here'];
+  expect(await main(argv, io), io.stderr.text()).toBe(0);
+  expect(existsSync(join(cwd, 'here', 'replay.json'))).toBe(true);
 });

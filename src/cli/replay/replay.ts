@@ -2,6 +2,8 @@ import { parseShard } from '../../../mock-idp/directory/index.js';
 import {
   applyReplayHeapPolicy,
   EXPECTED_OUTCOMES,
+  formatLeaverMatrix,
+  LEAVER_EXPECTED_OUTCOME,
   type Replay429Policy,
   ReplayInterruptedError,
   type ReplaySweepFindings,
@@ -10,7 +12,7 @@ import {
 import { COMMAND_NUMERIC_OPTIONS, nodeConfigFs, resolveConfig } from '../../config/index.js';
 import { createScimClient, type ScimClient } from '../../http/index.js';
 import { startReferenceServer } from '../../reference-server/index.js';
-import { describeKeyOwnerRestore } from '../../report/index.js';
+import { describeKeyOwnerRestore, type ReplaySustainWindow } from '../../report/index.js';
 import { formatCleanupReport } from '../cleanup/cleanup.js';
 import {
   type CleanupOutcome,
@@ -25,6 +27,7 @@ import { EXIT_CODES, type ExitCode } from '../exit-codes.js';
 import { assertTenantUsable, tenantClient } from '../run/tenant-client.js';
 import { toRawConfigInput } from '../shared-options.js';
 import type { On429Choice, ReplayArgs } from './command-object.js';
+import { leaverOwnerNames } from './leaver-options.js';
 import {
   BAR_FORMAT,
   describeCycleOutcomes,
@@ -32,6 +35,8 @@ import {
   ReplayProgressView,
 } from './replay-progress.js';
 import { startReplay } from './start-replay.js';
+import { formatSustainVerdict, formatSustainWindowLine } from './sustain-lines.js';
+import { sustainFromArgs } from './sustain-options.js';
 
 /** `--on-429` as the engine names it. */
 const ON_429_POLICIES: Readonly<Record<On429Choice, Replay429Policy>> = {
@@ -47,6 +52,9 @@ const ON_429_POLICIES: Readonly<Record<On429Choice, Replay429Policy>> = {
  * Unless --keep (or --shard), it ends with the cleanup sweep (cleanup-run.ts): anything else carrying the run id is
  * deleted and listed (on the terminal, and as `leftovers` in replay.json and report.html), and makes the exit 1, as
  * does a sweep that could not search the whole target (`sweepIncomplete`); the named key owner is never deleted.
+ * `--scenario leaver` runs no cycles: it exits 0 when every tested deactivation shape got its owner's credential
+ * refused within `--revoke-budget` (untested shapes are listed, not failed), 1 otherwise or when an external owner
+ * could not be set back; a credential that comes back on reactivation is reported, not failed.
  */
 export async function replay(args: ReplayArgs, context: CommandContext): Promise<ExitCode> {
   const { io } = context;
@@ -55,8 +63,12 @@ export async function replay(args: ReplayArgs, context: CommandContext): Promise
   const { users, groups, cycles, churn, interval } = args;
   const concurrency = args.concurrency ?? COMMAND_NUMERIC_OPTIONS.replayConcurrency.default;
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);
+  // `--sustain`: one initial cycle seeds the directory, then the load runs over it (--cycles and --churn unused).
+  const sustain = sustainFromArgs(args);
   const scenario =
     args.scenario === 'key-revocation' || args.scenario === 'service-account-key' ? args.scenario : undefined;
+  // `--scenario leaver`: no cycles; a matrix of deactivation shapes (mock-idp/engine/scenarios/leaver.ts).
+  const leaver = args.scenario === 'leaver';
   // Bounds the heap's growth over a long replay (heap-policy.ts); process-wide, so set here, not by the engine.
   applyReplayHeapPolicy();
   // The preflight `run` and `cleanup` share: reachable, credentials accepted, and a SCIM service (exit 3 otherwise).
@@ -91,7 +103,8 @@ export async function replay(args: ReplayArgs, context: CommandContext): Promise
       ...(config.rate === undefined ? {} : { rate: config.rate }),
       ...(shard === undefined ? {} : { shard }),
       keep: args.keep,
-      reportDir: args['report-dir'] ?? config.reportDir,
+      // Resolved against the command's working directory, like every path it is given.
+      reportDir: config.reportDir,
       intervalMs: interval * 1000,
       // A scenario passes it on to its cycles too (key-revocation.ts spreads its options into runReplay).
       on429: ON_429_POLICIES[args['on-429']],
@@ -100,12 +113,29 @@ export async function replay(args: ReplayArgs, context: CommandContext): Promise
       signal: io.shutdown,
       onCycle: view.cycle,
       onProgress: view.progress,
+      ...(sustain === undefined
+        ? {}
+        : {
+            sustain: {
+              ...sustain,
+              onWindow: (window: ReplaySustainWindow) => view.note(formatSustainWindowLine(window)),
+            },
+          }),
     };
     const outcome = await interruptible(
       io,
       view,
       { runId: config.runId, tenantUrl: args['tenant-url'] },
-      () => startReplay({ args, context, common, cycles, churn, server, note: (text) => view.note(text) }),
+      () =>
+        startReplay({
+          args,
+          context,
+          common,
+          cycles: sustain === undefined ? cycles : 1,
+          churn,
+          server,
+          note: (text) => view.note(text),
+        }),
     );
     // The sweep (also after Ctrl-C): anything else carrying the run id, e.g. made by the target itself, is deleted.
     // The external key owner is never deleted: it is set back instead (README, "The revoked key").
@@ -124,7 +154,7 @@ export async function replay(args: ReplayArgs, context: CommandContext): Promise
                 ? tenantClient(config.target, context, config.requestTimeoutMs)
                 : undefined,
             config.runId,
-            args.owner,
+            [...(args.owner === undefined ? [] : [args.owner]), ...leaverOwnerNames(args.leaver)],
             (text) => {
               view.stop();
               io.stdout.write(context.secrets.redact(text));
@@ -152,13 +182,29 @@ export async function replay(args: ReplayArgs, context: CommandContext): Promise
       io.stdout.write(`Scenario ${verdict.name}: ${verdict.outcome}. ${verdict.explanation}\n`);
     // Said again under the verdict, as stderr's line has scrolled away by now.
     if (verdict?.owner !== undefined) io.stdout.write(`${describeKeyOwnerRestore(verdict.owner)}\n`);
-    const ownerLeftChanged = verdict?.owner?.restore === 'failed';
-    const passed =
-      scenario !== undefined
+    // The leaver matrix, and each external owner's fate under it (the stderr lines have scrolled away too).
+    const leaverShapes = verdict?.shapes ?? [];
+    if (leaver && verdict !== undefined) {
+      io.stdout.write(`${formatLeaverMatrix(leaverShapes, verdict.revokeBudgetMs ?? 0)}\n`);
+      for (const row of leaverShapes)
+        if (row.owner !== undefined) io.stdout.write(`${describeKeyOwnerRestore(row.owner)}\n`);
+    }
+    const ownerLeftChanged =
+      verdict?.owner?.restore === 'failed' || leaverShapes.some((row) => row.owner?.restore === 'failed');
+    const sustained = outcome.result.sustain;
+    if (sustained !== undefined) io.stdout.write(formatSustainVerdict(sustained));
+    const passed = leaver
+      ? verdict?.outcome === LEAVER_EXPECTED_OUTCOME
+      : scenario !== undefined
         ? verdict?.outcome === EXPECTED_OUTCOMES[scenario]
-        : outcome.result.cycles.every((cycle) => cycle.converged && !cycle.quarantined);
+        : outcome.result.cycles.every((cycle) => cycle.converged && !cycle.quarantined) &&
+          (sustained === undefined || sustained.verdict.held);
+    const tested = leaverShapes.filter((row) => row.outcome !== 'untested').length;
+    const ran = leaver
+      ? `${tested} shape(s) tested, ${leaverShapes.length - tested} untested, ${passed ? 'every tested credential refused within the budget' : 'a credential outlived its owner (above)'}`
+      : undefined;
     io.stdout.write(
-      `Replay ${config.runId}: ${outcome.result.cycles.length} cycles, ${passed ? 'all converged' : describeCycleOutcomes(outcome.result.cycles)}${ownerLeftChanged ? ', but the key owner was NOT set back (above)' : ''}; cleanup deleted ${outcome.cleanup.deleted}, failed ${outcome.cleanup.failed}. Reports: ${outcome.files.join(', ')}\n`,
+      `Replay ${config.runId}: ${ran ?? `${outcome.result.cycles.length} cycles, ${passed ? 'all converged' : describeCycleOutcomes(outcome.result.cycles)}`}${ownerLeftChanged ? ', but the key owner was NOT set back (above)' : ''}${sustained === undefined ? '' : `, sustained load ${sustained.verdict.held ? 'held' : 'NOT held (above)'}`}; cleanup deleted ${outcome.cleanup.deleted}, failed ${outcome.cleanup.failed}. Reports: ${outcome.files.join(', ')}\n`,
     );
     // Ctrl-C keeps 130, as `run` does whatever its cleanup left; the owner's line above says what to do.
     if (io.shutdown.aborted) return EXIT_CODES.interrupted;
@@ -203,14 +249,15 @@ export function replaySweepFindings(report: {
 async function sweepReplay(
   client: ScimClient | undefined,
   runId: string,
-  owner: string | undefined,
+  owners: readonly string[],
   write: (text: string) => void,
 ): Promise<ReplaySweep | undefined> {
   if (client === undefined) return undefined;
-  const exclude: SweepExclusion[] =
-    owner === undefined
-      ? []
-      : [{ endpoint: '/Users', name: owner, reason: 'the key owner: set back, never deleted' }];
+  const exclude: SweepExclusion[] = owners.map((name) => ({
+    endpoint: '/Users',
+    name,
+    reason: 'a key owner: set back, never deleted',
+  }));
   const report = await cleanupRun({ client, runId, runDir: '', exclude });
   const findings = replaySweepFindings(report);
   const clean = isClean(report) && findings.leftovers.length === 0;

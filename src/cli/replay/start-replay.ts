@@ -10,6 +10,7 @@ import {
   type ReplayOptions,
   type ReplayOutcome,
   runKeyRevocation,
+  runLeaver,
   runReplay,
   type ScenarioKeySource,
 } from '../../../mock-idp/engine/index.js';
@@ -17,9 +18,15 @@ import { HarnessError } from '../../errors/harness-error.js';
 import type { RunningReferenceServer } from '../../reference-server/index.js';
 import type { CommandContext } from '../command-context.js';
 import { formatTokenWarning } from '../token-warning.js';
+import {
+  checkLeaverOptionsBelong,
+  type LeaverArgs,
+  leaverSettings,
+  resolveLeaverSource,
+} from './leaver-options.js';
 
 /** The options `startReplay` reads itself; the rest were resolved by replay.ts. */
-export interface KeyScenarioArgs {
+export interface KeyScenarioArgs extends Partial<LeaverArgs> {
   scenario?: string | undefined;
   'owned-token-env'?: string | undefined;
   owner?: string | undefined;
@@ -124,6 +131,29 @@ export function resolveKeySource(
  * token before the first change; a scenario also says there what became of an external key owner.
  */
 export async function startReplay(input: StartReplayInput): Promise<ReplayOutcome> {
+  checkLeaverOptionsBelong(input.args);
+  if (input.args.scenario === 'leaver') {
+    // No provisioning cycles: each shape deprovisions an owner of its own and probes that owner's key.
+    const source = resolveLeaverSource(input.args, { ...input, runToken: input.common.token });
+    const { common } = input;
+    return runLeaver(
+      {
+        tenantUrl: common.tenantUrl,
+        token: common.token,
+        runId: common.runId,
+        seed: common.seed,
+        ...leaverSettings(input.args),
+        ...(common.mode === undefined ? {} : { mode: common.mode }),
+        ...(common.keep === undefined ? {} : { keep: common.keep }),
+        ...(common.reportDir === undefined ? {} : { reportDir: common.reportDir }),
+        ...(common.timeoutMs === undefined ? {} : { timeoutMs: common.timeoutMs }),
+        ...(common.signal === undefined ? {} : { signal: common.signal }),
+        ...(common.fetch === undefined ? {} : { fetch: common.fetch }),
+        warn: input.note,
+      },
+      source,
+    );
+  }
   const scenario = scenarioOf(input.args.scenario);
   const source = resolveKeySource(scenario, { ...input, runToken: input.common.token });
   const options = {

@@ -60,7 +60,10 @@ export function runCommand(context: CommandContext): CommandModule<object, RunAr
         .group(Object.keys(RUN_PACING_OPTIONS), 'Pacing:')
         .options(RUN_TARGET_OPTIONS)
         .options(RUN_OUTPUT_OPTIONS)
-        .example('$0 run', 'Every profile against the embedded reference server')
+        .example(
+          '$0 run',
+          'The default profiles (rfc7644, entra, datadog) against the embedded reference server',
+        )
         .example(
           '$0 run --server-mode minimal',
           'Against a minimal but correct provider: what is unsupported, not failed',

@@ -152,7 +152,7 @@ for (const [name, checks, failOn, expected] of EXIT_CASES) {
   });
 }
 
-test('the suites get the target in their environment only, one project per profile, and the selection flags', async () => {
+test('the suites get the target and the selected profiles in their environment only, and the selection flags', async () => {
   const server = await startReferenceServer({});
   try {
     const calls: SuitesInvocation[] = [];
@@ -177,8 +177,6 @@ test('the suites get the target in their environment only, one project per profi
       'test',
       '-c',
       expect.stringMatching(/suites\/playwright\.config\.ts$/),
-      '--project=entra',
-      '--project=datadog',
       '--grep',
       'users\\.create',
       '--shard=2/3',
@@ -191,6 +189,8 @@ test('the suites get the target in their environment only, one project per profi
       SCIM_HARNESS_RUN_ID: 'sh-spec-1',
       SCIM_HARNESS_RUN_DIR: path.join(io.cwd, 'out'),
       SCIM_HARNESS_FAIL_ON: 'should',
+      // Each check runs once; the profiles select the checks by tag (no project per profile).
+      SCIM_HARNESS_PROFILES: 'entra,datadog',
       SCIM_HARNESS_REPORTER: expect.stringMatching(/suites\/reporter\/conformance-reporter\.ts$/),
       // Not a terminal (captured): the terminal reporter writes plain lines.
       SCIM_HARNESS_TERMINAL: 'plain',
@@ -215,11 +215,17 @@ test('without a tenant URL the suites start the embedded server: no target or to
   await run({}, contextOf(io), { spawn: fakeSuites([check('users.a.b', 'MUST', 'passed')], calls) });
   expect(calls[0]?.env.SCIM_HARNESS_TARGET_URL).toBeUndefined();
   expect(calls[0]?.env.SCIM_HARNESS_TOKEN).toBeUndefined();
-  expect(calls[0]?.args.filter((a) => a.startsWith('--project='))).toEqual([
-    '--project=rfc7644',
-    '--project=entra',
-    '--project=datadog',
-  ]);
+  expect(calls[0]?.env.SCIM_HARNESS_PROFILES).toBe('rfc7644,entra,datadog');
+  expect(calls[0]?.args.filter((a) => a.startsWith('--project'))).toEqual([]);
+});
+
+test('interop and ipsie run when asked for by name', async () => {
+  const calls: SuitesInvocation[] = [];
+  const io = captureIo({ cwd: test.info().outputPath(), env: {} });
+  await run({ profile: ['interop', 'ipsie'] }, contextOf(io), {
+    spawn: fakeSuites([check('users.a.b', 'MUST', 'passed', ['interop', 'ipsie'])], calls),
+  });
+  expect(calls[0]?.env.SCIM_HARNESS_PROFILES).toBe('interop,ipsie');
 });
 
 test('the suites learn what the terminal is, and --verbose, from the environment', async () => {

@@ -9,7 +9,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TERMINAL_ENV } from '../../../suites/reporter/terminal-env.js';
-import { PROFILES } from '../../../suites/support/check-definition.js';
+import { DEFAULT_PROFILES } from '../../../suites/support/check-definition.js';
+import { PROFILES_ENV } from '../../../suites/support/selected-profiles.js';
 import { TARGET_ENV } from '../../../suites/support/target-env.js';
 import type { ResolvedConfig } from '../../config/index.js';
 import { HarnessError } from '../../errors/harness-error.js';
@@ -28,6 +29,11 @@ export const RUN_ENV = {
   columns: TERMINAL_ENV.columns,
   /** `1` with `--verbose`: a line per check instead of the progress line. */
   verbose: TERMINAL_ENV.verbose,
+  /**
+   * The selected profiles, comma-separated: the suites run every check of these once and count its outcome for each
+   * profile it belongs to (suites/support/selected-profiles.ts).
+   */
+  profiles: PROFILES_ENV,
 } as const;
 
 /**
@@ -95,9 +101,9 @@ const INHERITED_TARGET_KEYS = [
   TARGET_ENV.serverMode,
 ];
 
-/** The profiles a run covers: those asked for, else all of them. */
+/** The profiles a run covers: those asked for, else the default ones ({@link DEFAULT_PROFILES}). */
 export function selectedProfiles(config: Pick<ResolvedConfig, 'profiles'>): string[] {
-  return config.profiles.length > 0 ? [...config.profiles] : [...PROFILES];
+  return config.profiles.length > 0 ? [...config.profiles] : [...DEFAULT_PROFILES];
 }
 
 /**
@@ -113,7 +119,13 @@ export function suitesInvocation(
   options: { terminal?: SuitesTerminal; nodePath?: string } = {},
 ): SuitesInvocation {
   const childEnv: NodeJS.ProcessEnv = { ...env };
-  for (const key of [...INHERITED_TARGET_KEYS, RUN_ENV.terminal, RUN_ENV.columns, RUN_ENV.verbose])
+  for (const key of [
+    ...INHERITED_TARGET_KEYS,
+    RUN_ENV.terminal,
+    RUN_ENV.columns,
+    RUN_ENV.verbose,
+    RUN_ENV.profiles,
+  ])
     delete childEnv[key];
   const { terminal } = options;
   if (terminal) {
@@ -134,8 +146,8 @@ export function suitesInvocation(
   childEnv[RUN_ENV.reporter] = paths.reporter;
   childEnv[RUN_ENV.failOn] = config.failOn;
   childEnv[RUN_ENV.workers] = String(config.concurrency);
+  childEnv[RUN_ENV.profiles] = selectedProfiles(config).join(',');
   const args = [paths.playwrightCli, 'test', '-c', paths.suitesConfig];
-  for (const profile of selectedProfiles(config)) args.push(`--project=${profile}`);
   if (config.grep) args.push('--grep', config.grep.source);
   if (config.grepInvert) args.push('--grep-invert', config.grepInvert.source);
   if (config.shard) args.push(`--shard=${config.shard.index}/${config.shard.total}`);

@@ -54,3 +54,18 @@ test('revokeKey by id', () => {
   expect(store.revokeKey(minted.info.id)).toBe(true);
   expect(store.verify(minted.secret).ok).toBe(false);
 });
+
+test('a revocation scheduled for later leaves the key working until then; restoreOwnedBy brings back only owner revocations', () => {
+  const store = new CredentialStore();
+  const later = store.mintKey({ kind: 'user', id: 'u1' });
+  expect(store.revokeOwnedBy({ kind: 'user', id: 'u1' }, 60_000)).toBe(1);
+  expect(store.verify(later.secret).ok).toBe(true);
+  // An immediate revocation brings a scheduled one forward.
+  store.revokeOwnedBy({ kind: 'user', id: 'u1' });
+  expect(store.verify(later.secret)).toEqual({ ok: false, reason: 'revoked' });
+  expect(store.restoreOwnedBy({ kind: 'user', id: 'u1' })).toBe(1);
+  expect(store.verify(later.secret).ok).toBe(true);
+  store.revokeKey(later.info.id);
+  expect(store.restoreOwnedBy({ kind: 'user', id: 'u1' })).toBe(0);
+  expect(store.verify(later.secret).ok).toBe(false);
+});

@@ -20,7 +20,10 @@ export interface ApplicationKeyInfo {
   name: string;
   owner: PrincipalRef;
   created: string;
-  /** When the key was revoked (owner deprovisioned, or revoked by the admin API); null while it works. */
+  /**
+   * When the key was revoked (owner deprovisioned, or revoked by the admin API); null while it works. A time still
+   * to come is a revocation scheduled by the `keys-revoked-after-delay` quirk: the key works until then.
+   */
   revokedAt: string | null;
 }
 
@@ -37,10 +40,17 @@ export type KeyVerification =
 interface KeyRecord {
   info: ApplicationKeyInfo;
   hash: Buffer;
+  /** Revoked because its owner was deprovisioned (not by the admin API): what reactivating could bring back. */
+  revokedWithOwner?: boolean;
 }
 
 function hashSecret(secret: string): Buffer {
   return createHash('sha256').update(secret, 'utf8').digest();
+}
+
+/** Whether a key's revocation has taken effect (a scheduled one has not, until its time). */
+function isRevoked(info: ApplicationKeyInfo): boolean {
+  return info.revokedAt !== null && Date.parse(info.revokedAt) <= Date.now();
 }
 
 function samePrincipal(a: PrincipalRef, b: PrincipalRef): boolean {
@@ -100,21 +110,45 @@ export class CredentialStore {
   revokeKey(id: string): boolean {
     const record = this.#keys.get(id);
     if (!record) return false;
-    record.info.revokedAt ??= new Date().toISOString();
+    const now = new Date().toISOString();
+    if (record.info.revokedAt === null || record.info.revokedAt > now) record.info.revokedAt = now;
+    record.revokedWithOwner = false;
     return true;
   }
 
-  /** Revokes every key the principal owns (deprovisioning); returns how many were newly revoked. */
-  revokeOwnedBy(owner: PrincipalRef): number {
+  /**
+   * Revokes every key the principal owns (deprovisioning); returns how many were newly revoked. With `delayMs`
+   * the revocation takes effect that much later (the `keys-revoked-after-delay` quirk); an earlier revocation
+   * already scheduled or done is kept.
+   */
+  revokeOwnedBy(owner: PrincipalRef, delayMs = 0): number {
     let revoked = 0;
-    const now = new Date().toISOString();
+    const at = new Date(Date.now() + delayMs).toISOString();
     for (const record of this.#keys.values()) {
-      if (samePrincipal(record.info.owner, owner) && record.info.revokedAt === null) {
-        record.info.revokedAt = now;
-        revoked += 1;
+      if (!samePrincipal(record.info.owner, owner)) continue;
+      if (record.info.revokedAt === null) revoked += 1;
+      if (record.info.revokedAt === null || record.info.revokedAt > at) {
+        record.info.revokedAt = at;
+        record.revokedWithOwner = true;
       }
     }
     return revoked;
+  }
+
+  /**
+   * Brings back the keys the principal lost when it was deprovisioned (never those the admin API revoked): the
+   * `keys-restored-on-reactivate` quirk. Returns how many came back.
+   */
+  restoreOwnedBy(owner: PrincipalRef): number {
+    let restored = 0;
+    for (const record of this.#keys.values()) {
+      if (samePrincipal(record.info.owner, owner) && record.revokedWithOwner === true) {
+        record.info.revokedAt = null;
+        record.revokedWithOwner = false;
+        restored += 1;
+      }
+    }
+    return restored;
   }
 
   verify(secret: string): KeyVerification {
@@ -124,7 +158,7 @@ export class CredentialStore {
       if (timingSafeEqual(presented, record.hash)) match = record;
     }
     if (!match) return { ok: false, reason: 'unknown' };
-    if (match.info.revokedAt !== null) return { ok: false, reason: 'revoked' };
+    if (isRevoked(match.info)) return { ok: false, reason: 'revoked' };
     return { ok: true, key: structuredClone(match.info) };
   }
 

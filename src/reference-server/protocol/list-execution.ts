@@ -18,12 +18,14 @@ import { checkFilterSupport, type ServerFeatures } from '../server-modes.js';
 import { planQuery } from '../store/query-planner.js';
 import type { ResourceTypeName, ScimObject, StoredResource } from '../store/resource-store.js';
 import { type CursorCodec, type CursorState, type KeysetPosition, queryDigest } from './cursor.js';
+import { indexedList } from './indexed-list.js';
 import { filterPaths, type ListQuery } from './list-query.js';
 
 export interface ListDeps {
   render: RenderContext;
   quirks: QuirkSet;
-  features: Pick<ServerFeatures, 'filter' | 'sort' | 'cursor'>;
+  features: Pick<ServerFeatures, 'filter' | 'sort' | 'cursor'> &
+    Partial<Pick<ServerFeatures, 'interopProfile'>>;
   registry: SchemaRegistry;
   /**
    * Cursor pagination (RFC 9865): the server's codec and the credential of the request, which its cursors are bound
@@ -94,6 +96,46 @@ function checkAttributeNameCase(filter: Filter, resolve: AttributeResolver, quir
   }
 }
 
+/**
+ * draft-zollner-scim-interop-profile-01 §6.3: on a resource-type endpoint, a filter naming an attribute none of the
+ * type's schemas defines is `400 invalidFilter` (not a filter that matches nothing). Paths inside a value filter
+ * (`emails[type eq "work"]`) are sub-attributes of its attribute.
+ */
+function checkAttributesDefined(filter: Filter, resolve: AttributeResolver, parent?: AttrPath): void {
+  const check = (path: AttrPath) => {
+    const full: AttrPath = parent
+      ? { ...(parent.uri === undefined ? {} : { uri: parent.uri }), attr: parent.attr, subAttr: path.attr }
+      : path;
+    const top = resolve(full.uri === undefined ? { attr: full.attr } : { uri: full.uri, attr: full.attr });
+    if (top === undefined || (full.subAttr !== undefined && resolve(full) === undefined)) {
+      const name = full.subAttr === undefined ? full.attr : `${full.attr}.${full.subAttr}`;
+      throw ScimError.invalidFilter(`"${name}" is not an attribute of this resource type (see /Schemas).`);
+    }
+  };
+  switch (filter.kind) {
+    case 'compare':
+    case 'present':
+      check(filter.path);
+      return;
+    case 'valuePath':
+      check(filter.path);
+      checkAttributesDefined(filter.filter, resolve, filter.path);
+      return;
+    case 'and':
+    case 'or':
+      checkAttributesDefined(filter.left, resolve, parent);
+      checkAttributesDefined(filter.right, resolve, parent);
+      return;
+    case 'not':
+      checkAttributesDefined(filter.filter, resolve, parent);
+      return;
+    default: {
+      const unreachable: never = filter;
+      throw new TypeError(`unknown filter node ${String(unreachable)}`);
+    }
+  }
+}
+
 async function candidates(
   type: ResourceTypeName,
   filter: Filter | undefined,
@@ -113,7 +155,7 @@ async function candidates(
 }
 
 /** Attributes the server derives when rendering (so the stored attributes alone cannot answer a filter on them). */
-function namesDerived(path: AttrPath, valueFilter?: Filter): boolean {
+export function namesDerived(path: AttrPath, valueFilter?: Filter): boolean {
   const attr = path.attr.toLowerCase();
   const sub = path.subAttr?.toLowerCase();
   if (attr === 'groups') return true;
@@ -124,7 +166,7 @@ function namesDerived(path: AttrPath, valueFilter?: Filter): boolean {
   return false;
 }
 
-function filterNamesDerived(filter: Filter): boolean {
+export function filterNamesDerived(filter: Filter): boolean {
   switch (filter.kind) {
     case 'compare':
     case 'present':
@@ -154,7 +196,7 @@ interface ViewedMatch {
  * Without a filter or sortBy a match is the stored resource itself, so listing allocates nothing per candidate
  * (a page of 100 out of 100k users would otherwise leave 100k objects of garbage per request).
  */
-type Match = Readonly<StoredResource> | ViewedMatch;
+export type Match = Readonly<StoredResource> | ViewedMatch;
 
 const storedOf = (match: Match): Readonly<StoredResource> => ('stored' in match ? match.stored : match);
 const viewOf = (match: Match): ScimObject => ('view' in match ? match.view : {});
@@ -181,6 +223,18 @@ export async function executeList(
       checkAttributeNameCase(filter, resolve, quirks);
       validateFilter(filter, resolve);
       if (deps.features.filter) checkFilterSupport(filter, types, deps.features.filter);
+      if (
+        types.length === 1 &&
+        deps.features.interopProfile === true &&
+        !quirks.has('filter-undefined-attribute-matches-nothing')
+      ) {
+        checkAttributesDefined(filter, resolve);
+      }
+    }
+    // One type with an index that fits: sorted and paged in the store's indexes (indexed-list.ts).
+    if (types.length === 1) {
+      const served = await indexedList(type, query, filter, resolve, deps);
+      if (served !== undefined) return served;
     }
     // Filter and sort on a shallow view; render fully only when they name a derived attribute, and otherwise render
     // just the page, so a page of 100 costs 100 renderings whatever the number of users.
@@ -223,7 +277,9 @@ export async function executeList(
     return cursorPage(types, query, matches, deps, deps.cursors);
   }
   const offset = quirks.has('start-index-off-by-one') ? query.startIndex : query.startIndex - 1;
-  const page = matches.slice(offset, quirks.has('count-ignored') ? undefined : offset + query.count);
+  // The `page-size-capped-at-50` quirk: a page never holds more than 50, below the 100 a client may ask for.
+  const pageSize = quirks.has('page-size-capped-at-50') ? Math.min(50, query.count) : query.count;
+  const page = matches.slice(offset, quirks.has('count-ignored') ? undefined : offset + pageSize);
   return {
     ...(quirks.has('list-schemas-missing') ? {} : { schemas: [SCHEMA_URNS.ListResponse] }),
     totalResults: quirks.has('total-results-page-size') ? page.length : matches.length,
@@ -234,7 +290,11 @@ export async function executeList(
 }
 
 /** The page's resources, rendered (unless the filter already did) and projected (RFC 7644 §3.9). */
-async function renderPage(page: readonly Match[], query: ListQuery, deps: ListDeps): Promise<ScimObject[]> {
+export async function renderPage(
+  page: readonly Match[],
+  query: ListQuery,
+  deps: ListDeps,
+): Promise<ScimObject[]> {
   const { quirks } = deps;
   const projection = {
     ...(query.attributes && !quirks.has('attributes-ignored') ? { attributes: query.attributes } : {}),
@@ -253,11 +313,41 @@ async function renderPage(page: readonly Match[], query: ListQuery, deps: ListDe
   );
 }
 
+/**
+ * The state of the request's cursor (undefined for the first page: an empty cursor), read by the server's codec
+ * against the request's credential, query digest and count, with the quirks that mishandle unreadable cursors.
+ */
+export function readCursorState(
+  query: ListQuery,
+  deps: ListDeps,
+  cursors: NonNullable<ListDeps['cursors']>,
+  digest: string,
+): CursorState | undefined {
+  const { quirks } = deps;
+  if (query.cursor === undefined || query.cursor === '') return undefined;
+  try {
+    return cursors.codec.decode(query.cursor, {
+      actor: cursors.actor,
+      query: digest,
+      count: query.count,
+      ignoreActor: quirks.has('cursor-not-token-bound'),
+    });
+  } catch (error) {
+    const unreadable = error instanceof ScimError && error.scimType === 'invalidCursor';
+    if (unreadable && quirks.has('cursor-invalid-500')) {
+      throw new ScimError(500, undefined, 'Internal server error.');
+    }
+    // The quirk: an unreadable cursor is taken for the first page.
+    if (!(unreadable && quirks.has('cursor-invalid-restarts'))) throw error;
+    return undefined;
+  }
+}
+
 /** The order of resource types in a search over several (POST /.search): Users, then Groups. */
 const TYPE_ORDER: Record<ResourceTypeName, number> = { User: 0, Group: 1 };
 
 /** A sortBy value as a cursor can carry it (a primitive, or `null` for none). */
-function keyValue(value: unknown): KeysetPosition['value'] {
+export function keyValue(value: unknown): KeysetPosition['value'] {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
 }
 
@@ -318,24 +408,7 @@ async function cursorPage(
   const ordered = matches.map((match) => ({ match, key: keyOf(match) }));
   if (!offsetBased) ordered.sort((a, b) => compareKeys(a.key, b.key));
 
-  let state: CursorState | undefined;
-  if (query.cursor !== undefined && query.cursor !== '') {
-    try {
-      state = cursors.codec.decode(query.cursor, {
-        actor: cursors.actor,
-        query: digest,
-        count: query.count,
-        ignoreActor: quirks.has('cursor-not-token-bound'),
-      });
-    } catch (error) {
-      const unreadable = error instanceof ScimError && error.scimType === 'invalidCursor';
-      if (unreadable && quirks.has('cursor-invalid-500')) {
-        throw new ScimError(500, undefined, 'Internal server error.');
-      }
-      // The quirk: an unreadable cursor is taken for the first page.
-      if (!(unreadable && quirks.has('cursor-invalid-restarts'))) throw error;
-    }
-  }
+  const state = readCursorState(query, deps, cursors, digest);
   const after = state?.after;
   let start = 0;
   if (state?.offset !== undefined) start = Math.min(Math.max(0, state.offset), ordered.length);

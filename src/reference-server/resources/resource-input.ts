@@ -18,7 +18,15 @@ export interface ResourceInputOptions {
   existing?: ScimObject;
   quirks: QuirkSet;
   /** The server mode's features: whether a schema URN the type does not support is refused or ignored. */
-  features: Pick<ServerFeatures, 'unknownExtensions'>;
+  features: Pick<ServerFeatures, 'unknownExtensions'> & Partial<Pick<ServerFeatures, 'interopProfile'>>;
+}
+
+/**
+ * draft-zollner-scim-interop-profile-01 §5.3: a provider claiming the profile refuses an attribute or schema URN no
+ * schema defines with `400 invalidSyntax`; the `undefined-attribute-ignored` quirk keeps the lenient behaviour.
+ */
+function strictInterop(options: ResourceInputOptions): boolean {
+  return options.features.interopProfile === true && !options.quirks.has('undefined-attribute-ignored');
 }
 
 /**
@@ -55,9 +63,8 @@ function checkSchemas(body: ScimObject, config: ResourceTypeConfig, options: Res
       !isIgnoredEntraSchema(urn, config, quirks) &&
       options.features.unknownExtensions === 'reject'
     ) {
-      throw ScimError.invalidValue(
-        `"schemas" lists ${JSON.stringify(urn.slice(0, 200))}, which ${config.name} does not support.`,
-      );
+      const detail = `"schemas" lists ${JSON.stringify(urn.slice(0, 200))}, which ${config.name} does not support.`;
+      throw strictInterop(options) ? ScimError.invalidSyntax(detail) : ScimError.invalidValue(detail);
     }
   }
 }
@@ -114,6 +121,19 @@ export function readResourceInput(body: unknown, options: ResourceInputOptions):
     Object.keys(body).some((key) => key.toLowerCase() === 'nickname')
   ) {
     throw ScimError.invalidValue('nickName is not supported.');
+  }
+  if (strictInterop(options)) {
+    const undefinedKey = Object.keys(body).find(
+      (key) =>
+        !key.toLowerCase().startsWith('urn:') &&
+        key.toLowerCase() !== 'schemas' &&
+        findCoreAttribute(config, key) === undefined,
+    );
+    if (undefinedKey !== undefined) {
+      throw ScimError.invalidSyntax(
+        `${JSON.stringify(undefinedKey.slice(0, 200))} is not an attribute of ${config.name} (see /Schemas).`,
+      );
+    }
   }
   const notes: NonCanonicalNote[] = [];
   const result = readAttributes(

@@ -38,6 +38,41 @@ export interface ResourceServiceDeps {
   /** The resource types as the server's mode serves them. */
   configs: Record<ResourceTypeName, ResourceTypeConfig>;
   resolverFor(type: ResourceTypeName): AttributeResolver;
+  /** How long the `keys-revoked-after-delay` quirk waits before a deprovisioned user's keys stop working. */
+  keyRevocationDelayMs?: number;
+}
+
+/** Six minutes: beyond the five IPSIE allows, so a leaver probe with its default budget sees the key still working. */
+export const DEFAULT_KEY_REVOCATION_DELAY_MS = 6 * 60_000;
+
+/**
+ * How a write reached a user, for the quirks that revoke keys for some deactivation shapes only: PUT or PATCH, a
+ * PATCH that set `active` path-less (`{"op":"replace","value":{"active":false}}`), or with a string (`"False"`).
+ */
+interface WriteShape {
+  method: 'PUT' | 'PATCH';
+  pathLessActive?: boolean;
+  stringActive?: boolean;
+}
+
+/** What in a PATCH request set `active`: path-less (an object value with `active`) or as a string value. */
+function patchShape(request: PatchRequest): WriteShape {
+  let pathLessActive = false;
+  let stringActive = false;
+  for (const operation of request.operations) {
+    const value: unknown = operation.value;
+    if (operation.path === undefined) {
+      if (
+        value !== null &&
+        typeof value === 'object' &&
+        Object.keys(value).some((k) => k.toLowerCase() === 'active')
+      )
+        pathLessActive = true;
+    } else if (operation.path.attrPath.attr.toLowerCase() === 'active' && typeof value === 'string') {
+      stringActive = true;
+    }
+  }
+  return { method: 'PATCH', pathLessActive, stringActive };
 }
 
 /** Preconditions a request carries (RFC 7644 §3.14): `If-Match` on writes. */
@@ -159,7 +194,7 @@ export class ResourceService {
         quirks,
         features: this.#deps.features,
       });
-      let updated = await this.#commit(existing, input);
+      let updated = await this.#commit(existing, input, { method: 'PUT' });
       const createdAt = quirks.has('read-only-meta-honoured') ? clientCreated(body) : undefined;
       if (createdAt !== undefined && createdAt !== updated.created) {
         updated = { ...updated, created: createdAt };
@@ -267,7 +302,7 @@ export class ResourceService {
       quirks,
       features: this.#deps.features,
     });
-    return this.#commit(existing, input);
+    return this.#commit(existing, input, patchShape(request));
   }
 
   /**
@@ -304,6 +339,10 @@ export class ResourceService {
 
   #checkPatchQuirks(request: PatchRequest): void {
     const { quirks } = this.#deps;
+    // IPSIE AL SCIM profile draft 00 §6.2.6 asks for at least 50 member operations in one PATCH; the quirk caps at 20.
+    if (quirks.has('patch-operations-limited') && request.operations.length > 20) {
+      throw ScimError.invalidValue('A PATCH request may carry at most 20 operations.');
+    }
     if (
       quirks.has('patch-capitalised-ops-rejected') &&
       request.notes.some((note) => note.kind === 'capitalised-op')
@@ -348,7 +387,7 @@ export class ResourceService {
     return existing;
   }
 
-  async #commit(existing: StoredResource, input: ScimObject): Promise<StoredResource> {
+  async #commit(existing: StoredResource, input: ScimObject, shape: WriteShape): Promise<StoredResource> {
     const { store, quirks } = this.#deps;
     const type = existing.resourceType;
     const attributes = await resolveReferences(type, input, existing.id, store, quirks);
@@ -365,8 +404,19 @@ export class ResourceService {
       version: existing.version + 1,
     };
     await store.put(updated);
-    if (isDeprovisioned(updated) && !quirks.has('deactivate-does-not-revoke')) this.#revokeKeysOf(updated.id);
+    if (isDeprovisioned(updated) && this.#deactivationRevokes(shape)) this.#revokeKeysOf(updated.id);
+    if (isDeprovisioned(existing) && !isDeprovisioned(updated) && quirks.has('keys-restored-on-reactivate'))
+      this.#deps.credentials.restoreOwnedBy({ kind: 'user', id: updated.id });
     return updated;
+  }
+
+  /** Whether setting a user active=false in this shape revokes its keys: always, unless a quirk says otherwise. */
+  #deactivationRevokes(shape: WriteShape): boolean {
+    const { quirks } = this.#deps;
+    if (quirks.has('deactivate-does-not-revoke')) return false;
+    if (shape.method === 'PUT') return !quirks.has('keys-survive-put-deactivate');
+    if (shape.pathLessActive === true && quirks.has('keys-survive-path-less-deactivate')) return false;
+    return !(shape.stringActive === true && quirks.has('keys-survive-string-active'));
   }
 
   /**
@@ -376,7 +426,10 @@ export class ResourceService {
    */
   #revokeKeysOf(userId: string): void {
     const { credentials, quirks } = this.#deps;
-    credentials.revokeOwnedBy({ kind: 'user', id: userId });
+    const delayMs = quirks.has('keys-revoked-after-delay')
+      ? (this.#deps.keyRevocationDelayMs ?? DEFAULT_KEY_REVOCATION_DELAY_MS)
+      : 0;
+    credentials.revokeOwnedBy({ kind: 'user', id: userId }, delayMs);
     if (!quirks.has('service-account-key-revoked-with-user')) return;
     for (const account of credentials.serviceAccounts().slice(1)) {
       credentials.revokeOwnedBy({ kind: 'serviceAccount', id: account.id });

@@ -55,7 +55,8 @@ function keyView(key: ApplicationKeyInfo): Record<string, unknown> {
     owner: key.owner,
     created: key.created,
     revokedAt: key.revokedAt,
-    revoked: key.revokedAt !== null,
+    // A revocation scheduled by `keys-revoked-after-delay` has not happened yet.
+    revoked: key.revokedAt !== null && Date.parse(key.revokedAt) <= Date.now(),
   };
 }
 

@@ -11,7 +11,9 @@ const DROPPED_CHARACTERISTICS = ['caseExact', 'mutability', 'returned', 'uniquen
  * features most hand-written configurations start with; `max-results-exceeded` advertises a smaller page than
  * the server actually serves; `schemas-missing` drops `schemas`, as it does for every resource;
  * `cursor-served-unclaimed` drops the RFC 9865 `pagination` block although cursors are served;
- * `cursor-config-missing-fields` drops its REQUIRED `index` and gives a `cursorTimeout` that is not positive.
+ * `cursor-config-missing-fields` drops its REQUIRED `index` and gives a `cursorTimeout` that is not positive;
+ * `interop-claim-not-boolean` words the interop-profile claim as the string "true" (draft-zollner-scim-interop-profile-01
+ * §4 defines a Boolean).
  * @see https://www.rfc-editor.org/rfc/rfc7643#section-5
  */
 export function quirkyServiceProviderConfig(
@@ -32,7 +34,26 @@ export function quirkyServiceProviderConfig(
     const { index: _dropped, ...pagination } = result.pagination;
     result.pagination = { ...pagination, cursorTimeout: 0 };
   }
+  if (quirks.has('interop-claim-not-boolean') && result.interopProfileConformant === true) {
+    result.interopProfileConformant = 'true';
+  }
   return result;
+}
+
+/** `type-canonical-values-missing`: the `canonicalValues` of every `type` sub-attribute left out. */
+function withoutTypeCanonicalValues(attributes: unknown): unknown {
+  if (!Array.isArray(attributes)) return attributes;
+  return attributes.map((attribute: unknown) => {
+    if (!isJsonObject(attribute) || !Array.isArray(attribute.subAttributes)) return attribute;
+    return {
+      ...attribute,
+      subAttributes: attribute.subAttributes.map((sub: unknown) => {
+        if (!isJsonObject(sub) || sub.name !== 'type') return sub;
+        const { canonicalValues: _dropped, ...rest } = sub;
+        return rest;
+      }),
+    };
+  });
 }
 
 function withoutCharacteristics(attributes: unknown): unknown {
@@ -49,7 +70,9 @@ function withoutCharacteristics(attributes: unknown): unknown {
 /**
  * `/Schemas` and `/ResourceTypes` entries as a quirky server renders them: `extension-schema-not-served` drops
  * the enterprise extension from `/Schemas` (while `/ResourceTypes` still names it), `schema-attributes-incomplete`
- * strips attribute characteristics, `schemas-missing` drops each entry's `schemas`.
+ * strips attribute characteristics, `schemas-missing` drops each entry's `schemas`, `type-canonical-values-missing`
+ * drops the `canonicalValues` of `type` sub-attributes, `resource-type-id-not-name` gives each resource type a
+ * lower-case id unlike its name (draft-zollner-scim-interop-profile-01 §5.1 wants them equal).
  * @see https://www.rfc-editor.org/rfc/rfc7643#section-7
  */
 export function quirkyDiscoveryEntries<T extends { id: string }>(
@@ -66,6 +89,15 @@ export function quirkyDiscoveryEntries<T extends { id: string }>(
       ...entry,
       attributes: withoutCharacteristics((entry as Record<string, unknown>).attributes),
     }));
+  }
+  if (kind === 'Schemas' && quirks.has('type-canonical-values-missing')) {
+    result = result.map((entry) => ({
+      ...entry,
+      attributes: withoutTypeCanonicalValues((entry as Record<string, unknown>).attributes),
+    }));
+  }
+  if (kind === 'ResourceTypes' && quirks.has('resource-type-id-not-name')) {
+    result = result.map((entry) => ({ ...entry, id: entry.id.toLowerCase() }));
   }
   if (quirks.has('schemas-missing')) {
     result = result.map((entry) => {

@@ -1,6 +1,7 @@
 import { ScimError } from '../../scim/errors/scim-error.js';
 import { SCHEMA_URNS } from '../../scim/urns.js';
 import type { ScimResult } from '../http/scim-result.js';
+import { ASYNC_RESPONSE_EVENT_URI } from '../protocol/async-requests.js';
 import type { ReferenceState } from '../reference-state.js';
 import { quirkyDiscoveryEntries, quirkyServiceProviderConfig } from './discovery-quirks.js';
 import type { ScimOperation } from './scim-operation.js';
@@ -39,6 +40,14 @@ export function serviceProviderConfig(state: ReferenceState, baseUrl: string): R
             cursorTimeout: options.cursorTimeout,
           },
         }
+      : {}),
+    // draft-zollner-scim-interop-profile-01 §4: "Service Providers claiming conformance with this profile MUST include
+    // an interopProfileConformant attribute with a value of true".
+    ...(features.interopProfile ? { interopProfileConformant: true } : {}),
+    // RFC 9967 §4: the client may ask for asynchronous processing ("request"); the one event this server produces is
+    // the asynchronous completion (§2.5.1.2), readable at the Location of a 202.
+    ...(features.asyncRequest
+      ? { securityEvents: { asyncRequest: 'request', eventUris: [ASYNC_RESPONSE_EVENT_URI] } }
       : {}),
     authenticationSchemes: [
       {

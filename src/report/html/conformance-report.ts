@@ -214,6 +214,15 @@ function VerdictSection(props: { result: ConformanceResult }): VNode {
   </${Section}>`;
 }
 
+/** The notes of the run: requirements left ungraded because the profile's documents contradict each other. */
+function NotesSection(props: { result: ConformanceResult }): VNode | null {
+  const notes = props.result.notes ?? [];
+  if (notes.length === 0) return null;
+  return html`<${Section} id="notes" title=${`Notes (${notes.length})`} lead="Left ungraded where the documents contradict each other.">
+    <ul class="notes">${notes.map((note) => html`<li data-profile=${note.profile}><strong>${note.profile}</strong>: ${note.text}</li>`)}</ul>
+  <//>`;
+}
+
 function FailuresSection(props: Parts): VNode {
   const { result, anchors, store } = props;
   const groups = failureGroups(result.checks);
@@ -430,6 +439,7 @@ export function ConformanceReport(props: { result: ConformanceResult; replay: bo
   const parts: Parts = { result, anchors: checkAnchors(result.checks), store: new BodyStore() };
   return html`<${Contents} result=${result} replay=${props.replay} />
     <${VerdictSection} result=${result} />
+    <${NotesSection} result=${result} />
     <${FailuresSection} ...${parts} />
     <${UnsupportedSection} ...${parts} />
     <${UnevaluatedSection} ...${parts} />

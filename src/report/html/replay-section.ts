@@ -26,7 +26,9 @@ import {
   replayErrorsByCode,
 } from '../replay-result.js';
 import { buildQuarantineTimeline, type ReplayTimelineCycle } from '../replay-timeline.js';
+import { LEAVER_CSS, LeaverMatrix } from './leaver-matrix.js';
 import { html, type VNode } from './markup.js';
+import { SustainSection } from './sustain-section.js';
 
 /** What a cycle came to, worst first: the job was quarantined, the cycle failed (diverged or refused), or all went well. */
 export type CycleState = 'quarantined' | 'failed' | 'ok';
@@ -164,6 +166,7 @@ function Scenario(replay: ReplayResult): VNode | null {
         : null
     }
     ${scenario.keyOwner ? html`<p><strong>Owner of the key: </strong>${TokenOwner(scenario.keyOwner)}</p>` : null}
+    ${LeaverMatrix({ shapes: scenario.shapes, budgetMs: scenario.revokeBudgetMs, intervalMs: scenario.probeIntervalMs })}
   </div>` as VNode;
 }
 
@@ -503,13 +506,15 @@ export const REPLAY_CSS = `${CHART_CSS}
 #replay .token-owner.severity-danger { color: var(--fail, #b42318); font-weight: 700; }
 #replay .token-owner.severity-caution { color: var(--warn, #b54708); font-weight: 600; }
 #replay .key-owner-restore.restore-failed { color: var(--fail, #b42318); font-weight: 700; }
-`;
+${LEAVER_CSS}`;
 
 /** The replay section: everything a replay report shows, in reading order. Needs no script. */
 export function ReplaySection(props: { replay: ReplayResult }): VNode {
   const { replay } = props;
   const verdicts = replay.cycles.map(cycleVerdict);
   const timeline = buildQuarantineTimeline(replay);
+  // The leaver scenario runs no provisioning cycle: its matrix is the whole story, and empty cycle charts would add nothing.
+  const cyclesShown = replay.cycles.length > 0 || replay.scenario?.shapes === undefined;
   return html`<section id="replay" aria-labelledby="replay-heading">
     <h2 id="replay-heading">Mock IdP replay</h2>
     <p class="lead">Provisioning cycles as Microsoft Entra would run them against the target, each checked afterwards by reading every object back. Latency in milliseconds, throughput in requests per second.</p>
@@ -519,11 +524,12 @@ export function ReplaySection(props: { replay: ReplayResult }): VNode {
         : null
     }
     ${Facts(replay)}
-    ${Summary(replay, verdicts)}
+    ${cyclesShown ? Summary(replay, verdicts) : null}
     ${Scenario(replay)}
-    ${Timeline(replay, verdicts, timeline)}
-    ${Divergences(replay)}
-    ${Performance(replay, verdicts)}
-    ${Operations(replay)}
+    ${cyclesShown ? Timeline(replay, verdicts, timeline) : null}
+    ${cyclesShown ? Divergences(replay) : null}
+    ${cyclesShown ? Performance(replay, verdicts) : null}
+    ${replay.sustain ? SustainSection({ sustain: replay.sustain }) : null}
+    ${cyclesShown ? Operations(replay) : null}
   </section>` as VNode;
 }

@@ -164,4 +164,5 @@ check(
       }
     }
   },
+  { separately: ['entra'] },
 );

@@ -28,6 +28,7 @@ check(
     const { after } = await patchUser(scim, created.id, { op: 'remove', path: name });
     expect(isAssigned(after, name), `${name} is unassigned`).toBe(false);
   },
+  { separately: ['entra'] },
 );
 
 check(

@@ -62,6 +62,7 @@ check(
       String(created.body.userName).toLowerCase(),
     );
   },
+  { separately: ['entra'] },
 );
 
 check(
@@ -85,6 +86,7 @@ check(
     const { after } = await patchUser(scim, created.id, { op: 'replace', path: name, value });
     expect(attributeAt(after, name), name).toBe(value);
   },
+  { separately: ['entra'] },
 );
 
 check(

@@ -100,6 +100,7 @@ check(
     expect(attributeAt(after, replaced), 'the later replace wins').toBe(second);
     expect(attributeAt(after, other), 'the other operation applied too').toBe(added);
   },
+  { separately: ['entra'] },
 );
 
 check(

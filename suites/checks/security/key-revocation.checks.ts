@@ -76,7 +76,7 @@ check(
     levelBasis: REVOCATION_BASIS,
     fix: 'When a PUT sets a user active=false, revoke every key that user owns and answer them 401.',
     requires: ['adminApi'],
-    quirks: ['revoked-key-accepted', 'deactivate-does-not-revoke'],
+    quirks: ['revoked-key-accepted', 'deactivate-does-not-revoke', 'keys-survive-put-deactivate'],
   },
   async ({ scim, resources, target }) => {
     const user = await resources.createUser();

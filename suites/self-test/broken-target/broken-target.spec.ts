@@ -107,15 +107,20 @@ test('a run against a fault-injecting proxy gives no false verdict and explains 
       .toEqual([]);
 
     const errors = unhealthy.filter((a) => a.check.status === 'error');
+    // Behind the proxy the server's absolute URLs still name its own origin; the one check that follows such a URL
+    // (an asynchronous result's Location) rightly refuses to send credentials there and cannot be evaluated.
+    const behindProxy = (message: string) => /is on another origin than the target/.test(message);
     const unexplained = errors
-      .filter(({ check }) => !FAULT_WORDING.test(check.message))
+      .filter(({ check }) => !FAULT_WORDING.test(check.message) && !behindProxy(check.message))
       .map(({ check }) => `${check.id}: ${check.message}`);
     expect.soft(unexplained, 'error messages that do not say what went wrong').toEqual([]);
     const leaking = result.checks
       .filter((check) => JSON.stringify(check).includes(server.adminToken))
       .map((check) => check.id);
     expect.soft(leaking, 'checks whose result carries the token').toEqual([]);
-    const uncaused = errors.filter(({ faults }) => faults.length === 0).map(({ check }) => check.id);
+    const uncaused = errors
+      .filter(({ check, faults }) => faults.length === 0 && !behindProxy(check.message))
+      .map(({ check }) => check.id);
     expect.soft(uncaused, 'checks in error with no injected fault in their evidence').toEqual([]);
 
     const evaluated = counts.total - counts.skipped;

@@ -6,6 +6,9 @@ import { attribute } from '../define-attribute.js';
  * The User schema, transcribed from RFC 7643 §8.7.1 with these corrections, each from the RFC's own
  * normative prose or a reported erratum, so that a conforming server is not failed on a typo:
  * - `addresses.primary` is listed in §4.1.2 but missing from §8.7.1.
+ * - `entitlements`, `roles` and `x509Certificates` get `canonicalValues` for `type`, which RFC 7643 §4.1.2 leaves to
+ *   the provider: draft-zollner-scim-interop-profile-01 §5.4 requires every multi-valued attribute with a `type` to
+ *   declare them, and this server claims that profile.
  * - `photos.value` and `x509Certificates.value` are case-exact (erratum 6000: references and binary data
  *   compare by exact value).
  * - `groups.$ref` refers to Groups only (erratum 8471).
@@ -317,7 +320,9 @@ export const USER_SCHEMA: SchemaDefinition = {
             'string',
             'A human-readable name, primarily used for display purposes. READ-ONLY.',
           ),
-          attribute('type', 'string', "A label indicating the attribute's function."),
+          attribute('type', 'string', "A label indicating the attribute's function.", {
+            canonicalValues: ['standard', 'other'],
+          }),
           attribute(
             'primary',
             'boolean',
@@ -339,7 +344,9 @@ export const USER_SCHEMA: SchemaDefinition = {
             'string',
             'A human-readable name, primarily used for display purposes. READ-ONLY.',
           ),
-          attribute('type', 'string', "A label indicating the attribute's function."),
+          attribute('type', 'string', "A label indicating the attribute's function.", {
+            canonicalValues: ['application', 'other'],
+          }),
           attribute(
             'primary',
             'boolean',
@@ -359,7 +366,9 @@ export const USER_SCHEMA: SchemaDefinition = {
           'string',
           'A human-readable name, primarily used for display purposes. READ-ONLY.',
         ),
-        attribute('type', 'string', "A label indicating the attribute's function."),
+        attribute('type', 'string', "A label indicating the attribute's function.", {
+          canonicalValues: ['signing', 'encryption', 'other'],
+        }),
         attribute(
           'primary',
           'boolean',
