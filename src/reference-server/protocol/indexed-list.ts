@@ -36,6 +36,7 @@ import type { ResourceTypeName, ScimObject, StoredResource } from '../store/reso
 import { compareSortKeys, type ReadonlySortedIndex, type SortKey } from '../store/sorted-index.js';
 import { type CursorState, type KeysetPosition, queryDigest } from './cursor.js';
 import {
+  cursorListResponse,
   filterNamesDerived,
   keyValue,
   type ListDeps,
@@ -380,7 +381,7 @@ async function cursorPage(
   deps: ListDeps,
   cursors: NonNullable<ListDeps['cursors']>,
 ): Promise<ScimObject> {
-  const { quirks, registry } = deps;
+  const { registry } = deps;
   const digest = queryDigest({
     types: [type],
     filter: query.filter ?? null,
@@ -401,18 +402,7 @@ async function cursorPage(
     start = seekAfter(sequence, key, after.id, descending);
   }
   const slice = pageOf(sequence, start, query.count, descending);
-  const remaining = sequence.length - start - slice.length;
   const last = slice.at(-1);
-  const hasNext =
-    last !== undefined &&
-    (quirks.has('cursor-next-on-last-page') ||
-      remaining > (quirks.has('cursor-next-off-by-one') ? query.count : 0));
-  const alphabet = quirks.has('cursor-unsafe-characters') ? 'unsafe' : 'url-safe';
-  const issue = (position: Pick<CursorState, 'after' | 'offset'>) =>
-    cursors.codec.encode(
-      { actor: cursors.actor, query: digest, count: query.count, issuedAt: cursors.codec.now(), ...position },
-      alphabet,
-    );
   const keyOf = (resource: Resource): KeysetPosition => ({
     ...(sortBy === undefined
       ? {}
@@ -420,15 +410,15 @@ async function cursorPage(
     type,
     id: resource.id,
   });
-  const nextCursor = last === undefined || !hasNext ? undefined : issue({ after: keyOf(last) });
-  const previousCursor =
-    state === undefined && quirks.has('cursor-previous-on-first-page') ? issue({ offset: 0 }) : undefined;
-  return {
-    ...(quirks.has('list-schemas-missing') ? {} : { schemas: [SCHEMA_URNS.ListResponse] }),
-    totalResults: quirks.has('total-results-page-size') ? slice.length : sequence.length,
-    itemsPerPage: quirks.has('items-per-page-is-count') ? query.count : slice.length,
-    ...(nextCursor === undefined ? {} : { nextCursor }),
-    ...(previousCursor === undefined ? {} : { previousCursor }),
-    Resources: await renderPage(slice, query, deps),
-  };
+  return cursorListResponse({
+    page: slice,
+    total: sequence.length,
+    remaining: sequence.length - start - slice.length,
+    after: () => (last === undefined ? { offset: start } : { after: keyOf(last) }),
+    state,
+    digest,
+    query,
+    deps,
+    cursors,
+  });
 }

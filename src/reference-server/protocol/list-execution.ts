@@ -314,6 +314,58 @@ export async function renderPage(
 }
 
 /**
+ * A cursor page's ListResponse (RFC 9865 §2), written once for the indexed and the scanning paths: `page` is the
+ * slice served, `total` every match, `remaining` the matches after the page, `after` the position the next cursor
+ * resumes from (asked only when there is a next page). With the cursor quirks: a nextCursor on the last page or one
+ * page early, unsafe characters, a previousCursor on the first page.
+ * @see https://www.rfc-editor.org/rfc/rfc9865#section-2
+ */
+export async function cursorListResponse(input: {
+  page: readonly Match[];
+  total: number;
+  remaining: number;
+  after: () => Pick<CursorState, 'after' | 'offset'>;
+  state: CursorState | undefined;
+  digest: string;
+  query: ListQuery;
+  deps: ListDeps;
+  cursors: NonNullable<ListDeps['cursors']>;
+}): Promise<ScimObject> {
+  const { page, query, deps, cursors } = input;
+  const { quirks } = deps;
+  const hasNext =
+    page.length > 0 &&
+    (quirks.has('cursor-next-on-last-page') ||
+      input.remaining > (quirks.has('cursor-next-off-by-one') ? query.count : 0));
+  const alphabet = quirks.has('cursor-unsafe-characters') ? 'unsafe' : 'url-safe';
+  const issue = (position: Pick<CursorState, 'after' | 'offset'>) =>
+    cursors.codec.encode(
+      {
+        actor: cursors.actor,
+        query: input.digest,
+        count: query.count,
+        issuedAt: cursors.codec.now(),
+        ...position,
+      },
+      alphabet,
+    );
+  const nextCursor = hasNext ? issue(input.after()) : undefined;
+  // The quirk: a previousCursor on the first page, which RFC 9865 §2 forbids.
+  const previousCursor =
+    input.state === undefined && quirks.has('cursor-previous-on-first-page')
+      ? issue({ offset: 0 })
+      : undefined;
+  return {
+    ...(quirks.has('list-schemas-missing') ? {} : { schemas: [SCHEMA_URNS.ListResponse] }),
+    totalResults: quirks.has('total-results-page-size') ? page.length : input.total,
+    itemsPerPage: quirks.has('items-per-page-is-count') ? query.count : page.length,
+    ...(nextCursor === undefined ? {} : { nextCursor }),
+    ...(previousCursor === undefined ? {} : { previousCursor }),
+    Resources: await renderPage(page, query, deps),
+  };
+}
+
+/**
  * The state of the request's cursor (undefined for the first page: an empty cursor), read by the server's codec
  * against the request's credential, query digest and count, with the quirks that mishandle unreadable cursors.
  */
@@ -417,35 +469,16 @@ async function cursorPage(
     start = found === -1 ? ordered.length : found;
   }
   const slice = ordered.slice(start, quirks.has('count-ignored') ? undefined : start + query.count);
-  const remaining = ordered.length - start - slice.length;
   const last = slice.at(-1);
-  const hasNext =
-    last !== undefined &&
-    (quirks.has('cursor-next-on-last-page') ||
-      remaining > (quirks.has('cursor-next-off-by-one') ? query.count : 0));
-  const alphabet = quirks.has('cursor-unsafe-characters') ? 'unsafe' : 'url-safe';
-  const issue = (position: Pick<CursorState, 'after' | 'offset'>) =>
-    cursors.codec.encode(
-      { actor: cursors.actor, query: digest, count: query.count, issuedAt: cursors.codec.now(), ...position },
-      alphabet,
-    );
-  const nextCursor =
-    last === undefined || !hasNext
-      ? undefined
-      : issue(offsetBased ? { offset: start + slice.length } : { after: last.key });
-  // The quirk: a previousCursor on the first page, which RFC 9865 §2 forbids.
-  const previousCursor =
-    state === undefined && quirks.has('cursor-previous-on-first-page') ? issue({ offset: 0 }) : undefined;
-  return {
-    ...(quirks.has('list-schemas-missing') ? {} : { schemas: [SCHEMA_URNS.ListResponse] }),
-    totalResults: quirks.has('total-results-page-size') ? slice.length : matches.length,
-    itemsPerPage: quirks.has('items-per-page-is-count') ? query.count : slice.length,
-    ...(nextCursor === undefined ? {} : { nextCursor }),
-    ...(previousCursor === undefined ? {} : { previousCursor }),
-    Resources: await renderPage(
-      slice.map((item) => item.match),
-      query,
-      deps,
-    ),
-  };
+  return cursorListResponse({
+    page: slice.map((item) => item.match),
+    total: matches.length,
+    remaining: ordered.length - start - slice.length,
+    after: () => (offsetBased || last === undefined ? { offset: start + slice.length } : { after: last.key }),
+    state,
+    digest,
+    query,
+    deps,
+    cursors,
+  });
 }

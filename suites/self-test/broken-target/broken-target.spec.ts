@@ -13,7 +13,11 @@ import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { SCIM_BASE_PATH, startReferenceServer } from '../../../src/reference-server/index.js';
+import {
+  SCIM_BASE_PATH,
+  SUITES_RATE_LIMIT,
+  startReferenceServer,
+} from '../../../src/reference-server/index.js';
 import { formatTable } from '../../../src/report/index.js';
 import { runSuites } from '../suite-runs.js';
 import { attributeFaults, FAULT_WORDING } from './fault-attribution.js';
@@ -52,7 +56,8 @@ test.afterAll(() => {
 
 test('a run against a fault-injecting proxy gives no false verdict and explains every error', async () => {
   test.setTimeout(15 * 60_000);
-  const server = await startReferenceServer();
+  // Served as the suites' own embedded server is, rate limit included (the IPSIE rate-limit check needs one).
+  const server = await startReferenceServer({ rateLimit: SUITES_RATE_LIMIT });
   const proxy = await startFaultProxy({
     upstream: server.origin,
     rate: FAULT_RATE,
