@@ -101,6 +101,12 @@ test('a replay alone renders, and nothing at all is refused', () => {
   expect(page).toContain('<section id="replay"');
   expect(page).not.toContain('id="verdicts"');
   expect(page).not.toContain('id="checks-table"');
+  // No heading repeats another (the page's title and the replay section's once read nearly the same).
+  const headings = [...page.matchAll(/<h[12][^>]*>([^<]*)<\/h[12]>/g)].map((m) => m[1]?.trim().toLowerCase());
+  expect(new Set(headings).size).toBe(headings.length);
+  expect(
+    headings.some((h) => h !== undefined && headings.some((o) => o !== h && o?.startsWith(h ?? ''))),
+  ).toBe(false);
   expect(() => renderHtml(null)).toThrow(/needs a conformance result, a replay, or both/);
 });
 

@@ -516,7 +516,7 @@ export function ReplaySection(props: { replay: ReplayResult }): VNode {
   // The leaver scenario runs no provisioning cycle: its matrix is the whole story, and empty cycle charts would add nothing.
   const cyclesShown = replay.cycles.length > 0 || replay.scenario?.shapes === undefined;
   return html`<section id="replay" aria-labelledby="replay-heading">
-    <h2 id="replay-heading">Mock IdP replay</h2>
+    <h2 id="replay-heading">Replayed provisioning cycles</h2>
     <p class="lead">Provisioning cycles as Microsoft Entra would run them against the target, each checked afterwards by reading every object back. Latency in milliseconds, throughput in requests per second.</p>
     ${
       replay.interrupted === true
