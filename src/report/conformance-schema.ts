@@ -15,6 +15,17 @@ const headerMap = { type: 'object', additionalProperties: { type: 'string' } } a
 const count = { type: 'integer', minimum: 0 } as const;
 const nonEmpty = { type: 'string', minLength: 1 } as const;
 
+/** Which shard of a run a report covers (`--shard i/n`), and which shards a merged report holds: in `conformance.json` and `replay.json`. */
+export const SHARD_SCHEMA = {
+  type: 'object',
+  required: ['index', 'total'],
+  properties: {
+    index: { type: 'integer', minimum: 1 },
+    total: { type: 'integer', minimum: 1 },
+    merged: { type: 'array', items: { type: 'integer', minimum: 1 } },
+  },
+} as const;
+
 /**
  * What a sweep found still carrying the run id (`Leftover` in conformance-result.ts): `leftovers` of `conformance.json`, and of
  * `replay.json` too.
@@ -85,15 +96,7 @@ export const CONFORMANCE_SCHEMA = {
     finishedAt: { type: 'string', format: 'date-time' },
     failOn: { enum: [...FAIL_ON_LEVELS] },
     interrupted: { type: 'boolean' },
-    shard: {
-      type: 'object',
-      required: ['index', 'total'],
-      properties: {
-        index: { type: 'integer', minimum: 1 },
-        total: { type: 'integer', minimum: 1 },
-        merged: { type: 'array', items: { type: 'integer', minimum: 1 } },
-      },
-    },
+    shard: SHARD_SCHEMA,
     summary: {
       type: 'object',
       required: ['total', 'passed', 'failed', 'skipped', 'errored', 'unsupported', 'verdicts'],

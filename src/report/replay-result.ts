@@ -2,7 +2,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import formatsPlugin from 'ajv-formats';
 import { HarnessError } from '../errors/harness-error.js';
 import type { Leftover } from './conformance-result.js';
-import { describeSchemaErrors, LEFTOVERS_SCHEMA } from './conformance-schema.js';
+import { describeSchemaErrors, LEFTOVERS_SCHEMA, SHARD_SCHEMA } from './conformance-schema.js';
 import { LATENCY_HISTOGRAM_SCHEMA, type ReplayLatencyHistogram } from './latency-histogram.js';
 import { KEY_OWNER_RESTORE_SCHEMA, type ReplayKeyOwnerRestore } from './replay-key-owner.js';
 import { LEAVER_SHAPE_SCHEMA, type ReplayLeaverShape } from './replay-leaver.js';
@@ -558,15 +558,7 @@ export const REPLAY_SCHEMA = {
     leftovers: LEFTOVERS_SCHEMA,
     sweepIncomplete: { type: 'array', items: { type: 'string' } },
     sustain: SUSTAIN_SCHEMA,
-    shard: {
-      type: 'object',
-      required: ['index', 'total'],
-      properties: {
-        index: { type: 'integer', minimum: 1 },
-        total: { type: 'integer', minimum: 1 },
-        merged: { type: 'array', items: { type: 'integer', minimum: 1 } },
-      },
-    },
+    shard: SHARD_SCHEMA,
     totals: {
       type: 'object',
       required: ['requests', 'operations'],
