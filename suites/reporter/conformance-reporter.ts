@@ -1,16 +1,4 @@
-/**
- * The conformance reporter: a small Playwright reporter that collects one result per check while the suites run, and
- * at the end builds the conformance result and writes conformance.json, report.html, junit.xml and summary.md into
- * the run directory. Tests without a `scim-check` annotation (a setup) are not checks; when a setup
- * failed, no check could be evaluated and every one is `error`. An interrupted run (`result.status === 'interrupted'`)
- * still writes its reports, marked `interrupted: true`; the checks it did not get to are `error`.
- *
- * Reads only the environment the run command (or the global setup) set: see support/target-env.ts.
- * @see https://playwright.dev/docs/api/class-reporter
- */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type {
   FullConfig,
   FullResult,
@@ -20,6 +8,7 @@ import type {
   TestError,
   TestResult,
 } from '@playwright/test/reporter';
+import { findPackageRoot, PACKAGE_NAME } from '../../src/config/package-root.js';
 import {
   buildConformanceResult,
   type CheckResult,
@@ -41,27 +30,13 @@ import { matrixSecrets, quirkMatrixOutcomes, writeQuirkMatrixOutcomes } from './
 /** The fail-on level the run command passes to the reporter, so conformance.json carries the verdicts it asked for. */
 export const FAIL_ON_ENV = 'SCIM_HARNESS_FAIL_ON';
 
+/** The tool's name and version for conformance.json; a run from a copy without its manifest still reports. */
 function toolInfo(): { name: string; version: string } {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    try {
-      const manifest: unknown = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
-      if (
-        typeof manifest === 'object' &&
-        manifest !== null &&
-        'name' in manifest &&
-        manifest.name === 'scim-harness' &&
-        'version' in manifest &&
-        typeof manifest.version === 'string'
-      ) {
-        return { name: manifest.name, version: manifest.version };
-      }
-    } catch {
-      // No manifest here: keep walking up.
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return { name: 'scim-harness', version: '0.0.0' };
-    dir = parent;
+  try {
+    const { name, version } = findPackageRoot(import.meta.url);
+    return { name, version };
+  } catch {
+    return { name: PACKAGE_NAME, version: '0.0.0' };
   }
 }
 

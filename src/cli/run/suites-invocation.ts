@@ -1,19 +1,11 @@
-/**
- * How `scim-harness run` starts the conformance suites: Playwright's own CLI in a child process, resolved from the
- * installed package so it works from any working directory, with the target handed over in the environment only
- * (the token never appears in argv, where `ps` and CI logs would show it).
- * @see ../../../suites/support/target-env.ts for the environment contract
- */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { TERMINAL_ENV } from '../../../suites/reporter/terminal-env.js';
 import { DEFAULT_PROFILES } from '../../../suites/support/check-definition.js';
 import { PROFILES_ENV } from '../../../suites/support/selected-profiles.js';
 import { TARGET_ENV } from '../../../suites/support/target-env.js';
 import type { ResolvedConfig } from '../../config/index.js';
-import { HarnessError } from '../../errors/harness-error.js';
+import { findPackageRoot } from '../../config/package-root.js';
 
 /** Environment variables the run sets for the suites beyond the target contract. */
 export const RUN_ENV = {
@@ -55,32 +47,15 @@ export interface PackagePaths {
   reporter: string;
 }
 
-/** Walks up from this module to the `scim-harness` package root (src/cli/run in a checkout, dist/src/cli/run installed). */
+/** The package root's paths the run needs (src/cli/run in a checkout, dist/src/cli/run installed). */
 export function packagePaths(from: string = import.meta.url): PackagePaths {
-  let dir = path.dirname(fileURLToPath(from));
-  for (;;) {
-    const manifest = path.join(dir, 'package.json');
-    let name: unknown;
-    try {
-      const parsed: unknown = JSON.parse(readFileSync(manifest, 'utf8'));
-      name = typeof parsed === 'object' && parsed !== null && 'name' in parsed ? parsed.name : undefined;
-    } catch {
-      name = undefined;
-    }
-    if (name === 'scim-harness') {
-      const require = createRequire(manifest);
-      return {
-        root: dir,
-        playwrightCli: require.resolve('@playwright/test/cli'),
-        suitesConfig: path.join(dir, 'suites', 'playwright.config.ts'),
-        reporter: path.join(dir, 'suites', 'reporter', 'conformance-reporter.ts'),
-      };
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir)
-      throw new HarnessError('INTERNAL', `the scim-harness package root was not found above ${from}`);
-    dir = parent;
-  }
+  const { dir, manifest } = findPackageRoot(from);
+  return {
+    root: dir,
+    playwrightCli: createRequire(manifest).resolve('@playwright/test/cli'),
+    suitesConfig: path.join(dir, 'suites', 'playwright.config.ts'),
+    reporter: path.join(dir, 'suites', 'reporter', 'conformance-reporter.ts'),
+  };
 }
 
 export interface SuitesInvocation {

@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { isScimError } from '../errors/scim-error.js';
+import { RFC7643_ENTERPRISE_USER, RFC7643_GROUP } from '../test-support/rfc-examples.js';
 import { SCHEMA_URNS } from '../urns.js';
 import { type ProjectionOptions, projectResource } from './projection.js';
-import { RFC7643_ENTERPRISE_USER, RFC7643_GROUP } from './test-support/rfc-examples.js';
 
 const EXT = SCHEMA_URNS.EnterpriseUser;
 const user = RFC7643_ENTERPRISE_USER as unknown as Record<string, unknown>;

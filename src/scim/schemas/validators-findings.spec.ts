@@ -1,7 +1,5 @@
 import { expect, test } from '@playwright/test';
 import type { Finding } from '../findings.js';
-import { SCHEMA_URNS } from '../urns.js';
-import type { MessageKind } from './message-json-schemas.js';
 import {
   RFC7643_GROUP,
   RFC7643_MINIMAL_USER,
@@ -14,7 +12,9 @@ import {
   RFC7644_PATCH_ADD_MEMBERS,
   RFC7644_PATCH_REMOVE_MEMBER,
   RFC7644_SEARCH_REQUEST,
-} from './test-support/rfc-examples.js';
+} from '../test-support/rfc-examples.js';
+import { SCHEMA_URNS } from '../urns.js';
+import type { MessageKind } from './message-json-schemas.js';
 import { validateMessage, validateResource } from './validators.js';
 
 const EXT = SCHEMA_URNS.EnterpriseUser;

@@ -1,8 +1,4 @@
 import { expect, test } from '@playwright/test';
-import { SCHEMA_URNS } from '../urns.js';
-import { defaultSchemaRegistry } from './default-registry.js';
-import type { MessageKind } from './message-json-schemas.js';
-import type { ValidationMode } from './resource-json-schema.js';
 import {
   RFC7643_ENTERPRISE_USER,
   RFC7643_FULL_USER,
@@ -19,7 +15,11 @@ import {
   RFC7644_PATCH_ADD_MEMBERS,
   RFC7644_PATCH_REMOVE_MEMBER,
   RFC7644_SEARCH_REQUEST,
-} from './test-support/rfc-examples.js';
+} from '../test-support/rfc-examples.js';
+import { SCHEMA_URNS } from '../urns.js';
+import { defaultSchemaRegistry } from './default-registry.js';
+import type { MessageKind } from './message-json-schemas.js';
+import type { ValidationMode } from './resource-json-schema.js';
 import { type ResourceKind, validateMessage, validateResource } from './validators.js';
 
 const EXT = SCHEMA_URNS.EnterpriseUser;

@@ -3,35 +3,9 @@
  * evaluator to learn `type` and `caseExact` in tests.
  * @see https://www.rfc-editor.org/rfc/rfc7643#section-8.7.1
  */
-import type {
-  AttributeDefinition,
-  AttributeType,
-  SchemaDefinition,
-} from '../../schemas/attribute-definition.js';
+import type { AttributeDefinition, SchemaDefinition } from '../../schemas/attribute-definition.js';
+import { attribute, multiValuedComplex } from '../../test-support/schema-builders.js';
 import { CORE_USER, ENTERPRISE_USER } from './ast-builders.js';
-
-function attribute(
-  name: string,
-  type: AttributeType,
-  extra: Partial<AttributeDefinition> = {},
-): AttributeDefinition {
-  return {
-    name,
-    type,
-    multiValued: false,
-    description: name,
-    required: false,
-    caseExact: false,
-    mutability: 'readWrite',
-    returned: 'default',
-    uniqueness: 'none',
-    ...extra,
-  };
-}
-
-function multiValuedComplex(name: string, subAttributes: AttributeDefinition[]): AttributeDefinition {
-  return attribute(name, 'complex', { multiValued: true, subAttributes });
-}
 
 const typedValue = [
   attribute('value', 'string'),

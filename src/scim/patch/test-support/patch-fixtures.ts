@@ -2,6 +2,7 @@
  * Resources the PATCH tables start from, shaped like RFC 7643 §8.2 and RFC 7644 §3.5.2 examples.
  */
 import type { ScimResource } from '../../resource.js';
+import { RFC7643_FULL_USER } from '../../test-support/rfc-examples.js';
 import { SCHEMA_URNS } from '../../urns.js';
 
 export const BABS_ID = '2819c223-7f76-453a-919d-413861904646';
@@ -10,26 +11,8 @@ export const MANDY_ID = '902c246b-6245-4190-8e05-00816be7344a';
 export const GROUP_ID = 'acbf3ae7-8463-4692-b4fd-9b4da3f908ce';
 export const ENTERPRISE = SCHEMA_URNS.EnterpriseUser;
 
-export const WORK_ADDRESS = {
-  type: 'work',
-  streetAddress: '100 Universal City Plaza',
-  locality: 'Hollywood',
-  region: 'CA',
-  postalCode: '91608',
-  country: 'USA',
-  formatted: '100 Universal City Plaza\nHollywood, CA 91608 USA',
-  primary: true,
-};
-
-export const HOME_ADDRESS = {
-  type: 'home',
-  streetAddress: '456 Hollywood Blvd',
-  locality: 'Hollywood',
-  region: 'CA',
-  postalCode: '91608',
-  country: 'USA',
-  formatted: '456 Hollywood Blvd\nHollywood, CA 91608 USA',
-};
+/** The two addresses of the RFC 7643 §8.2 full user. */
+export const [WORK_ADDRESS, HOME_ADDRESS] = RFC7643_FULL_USER.addresses;
 
 export const WORK_EMAIL = { value: 'bjensen@example.com', type: 'work', primary: true };
 

@@ -5,35 +5,11 @@
  */
 import { createSchemaResolver } from '../../filter/index.js';
 import type { AttributeDefinition, SchemaDefinition } from '../../schemas/attribute-definition.js';
+import { attribute, type Characteristics, multiValuedComplex } from '../../test-support/schema-builders.js';
 import { SCHEMA_URNS } from '../../urns.js';
 import type { ApplyPatchOptions } from '../apply-patch.js';
 
 export const TEST_EXTENSION = 'urn:example:params:scim:schemas:extension:harness:2.0:User';
-
-type Characteristics = Partial<Omit<AttributeDefinition, 'name' | 'type'>>;
-
-function attribute(
-  name: string,
-  type: AttributeDefinition['type'],
-  more: Characteristics = {},
-): AttributeDefinition {
-  return {
-    name,
-    type,
-    multiValued: false,
-    description: name,
-    required: false,
-    caseExact: false,
-    mutability: 'readWrite',
-    returned: 'default',
-    uniqueness: 'none',
-    ...more,
-  };
-}
-
-function multiComplex(name: string, subAttributes: AttributeDefinition[], more: Characteristics = {}) {
-  return attribute(name, 'complex', { multiValued: true, subAttributes, ...more });
-}
 
 const typedValue = (more: Characteristics = {}) => [
   attribute('value', 'string', more),
@@ -79,15 +55,15 @@ const USER: SchemaDefinition = {
     attribute('profileUrl', 'reference', { referenceTypes: ['external'] }),
     attribute('active', 'boolean'),
     attribute('password', 'string', { mutability: 'writeOnly', returned: 'never' }),
-    multiComplex('emails', typedValue()),
-    multiComplex('phoneNumbers', typedValue()),
-    multiComplex('addresses', [
+    multiValuedComplex('emails', typedValue()),
+    multiValuedComplex('phoneNumbers', typedValue()),
+    multiValuedComplex('addresses', [
       ...['formatted', 'streetAddress', 'locality', 'region', 'postalCode', 'country', 'type'].map((name) =>
         attribute(name, 'string'),
       ),
       attribute('primary', 'boolean'),
     ]),
-    multiComplex(
+    multiValuedComplex(
       'groups',
       [
         attribute('value', 'string', { mutability: 'readOnly' }),
@@ -97,8 +73,8 @@ const USER: SchemaDefinition = {
       ],
       { mutability: 'readOnly' },
     ),
-    multiComplex('roles', typedValue()),
-    multiComplex('x509Certificates', [attribute('value', 'binary'), attribute('display', 'string')]),
+    multiValuedComplex('roles', typedValue()),
+    multiValuedComplex('x509Certificates', [attribute('value', 'binary'), attribute('display', 'string')]),
   ],
 };
 
@@ -143,7 +119,7 @@ const GROUP: SchemaDefinition = {
   description: 'Group',
   attributes: [
     attribute('displayName', 'string', { required: true }),
-    multiComplex('members', [
+    multiValuedComplex('members', [
       attribute('value', 'string', { mutability: 'immutable', caseExact: true }),
       attribute('$ref', 'reference', { mutability: 'immutable', referenceTypes: ['User', 'Group'] }),
       attribute('type', 'string', { mutability: 'immutable', canonicalValues: ['User', 'Group'] }),
