@@ -3,7 +3,9 @@
  * query can be constrained to them), and reading a Group's `members` without assuming key case.
  * @see https://www.rfc-editor.org/rfc/rfc7643#section-4.2
  */
+
 import type { ScimClient, ScimExchange } from '../../src/http/index.js';
+import { groupPath } from '../../src/scim/resource-path.js';
 import { isRecord, member } from './case-insensitive-json.js';
 import { expect } from './fixtures.js';
 import { answered } from './matchers.js';
@@ -64,7 +66,7 @@ export async function readBackGroup(
   id: string,
 ): Promise<Record<string, unknown>> {
   await expect(write).toHaveStatus(200, 204);
-  const read = await scim.get(`/Groups/${encodeURIComponent(id)}`);
+  const read = await scim.get(groupPath(id));
   await expect(read).toHaveStatus(200);
   const body = answered(read).json;
   return isRecord(body) ? body : {};

@@ -3,7 +3,9 @@
  * Each runs as a boxed step, so a failure points at the check's line rather than at this file.
  * @see https://www.rfc-editor.org/rfc/rfc7644#section-3.5.2
  */
+
 import type { ScimClient, ScimExchange } from '../../src/http/index.js';
+import { userPath } from '../../src/scim/resource-path.js';
 import { SCHEMA_URNS } from '../../src/scim/urns.js';
 import { expect, test } from './fixtures.js';
 import { bodyOf, type JsonObject } from './resource-reading.js';
@@ -11,11 +13,6 @@ import { bodyOf, type JsonObject } from './resource-reading.js';
 /** A PatchOp message (RFC 7644 §3.5.2) with the given operations. */
 export function patchOp(...operations: JsonObject[]): JsonObject {
   return { schemas: [SCHEMA_URNS.PatchOp], Operations: operations };
-}
-
-/** The path of a user, with its id escaped. */
-export function userPath(id: string): string {
-  return `/Users/${encodeURIComponent(id)}`;
 }
 
 /** GET /Users/{id}: must answer 200 (RFC 7644 §3.4.1); returns the body. */

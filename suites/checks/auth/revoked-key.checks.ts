@@ -1,4 +1,5 @@
 import { HarnessError } from '../../../src/errors/harness-error.js';
+import { userPath } from '../../../src/scim/resource-path.js';
 import { mintUserKey } from '../../support/admin-keys.js';
 import { check } from '../../support/check.js';
 import { expect } from '../../support/fixtures.js';
@@ -29,7 +30,7 @@ check(
       );
     }
     // Deprovisioning as Entra and Okta do it: the user is kept, set active=false with a full replace.
-    const deactivate = await scim.put(`/Users/${encodeURIComponent(user.id)}`, {
+    const deactivate = await scim.put(userPath(user.id), {
       ...user.body,
       active: false,
     });

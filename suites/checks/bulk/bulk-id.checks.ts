@@ -1,3 +1,4 @@
+import { groupPath, userPath } from '../../../src/scim/resource-path.js';
 import { SCHEMA_URNS } from '../../../src/scim/urns.js';
 import {
   type BulkCreation,
@@ -18,7 +19,7 @@ async function memberIds(
   scim: Parameters<Parameters<typeof check>[1]>[0]['scim'],
   groupId: string,
 ): Promise<string[]> {
-  const group = await scim.get(`/Groups/${encodeURIComponent(groupId)}`);
+  const group = await scim.get(groupPath(groupId));
   const members = member(answered(group).json, 'members');
   return Array.isArray(members)
     ? members.map((item) => stringMember(item, 'value')).filter((v): v is string => v !== undefined)
@@ -104,7 +105,7 @@ check(
       (result) => String(member(result, 'method')).toUpperCase() === 'PATCH',
     );
     expect(isSuccess(patch), `status of the PATCH: ${statusCodeOf(patch)}`).toBe(true);
-    const after = await scim.get(`/Users/${encodeURIComponent(ids.get('qwerty') ?? '')}`);
+    const after = await scim.get(userPath(ids.get('qwerty') ?? ''));
     expect(stringMember(after.response?.json, 'displayName')).toBe('Renamed Through A Bulk Reference');
   },
 );

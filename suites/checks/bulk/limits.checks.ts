@@ -1,3 +1,4 @@
+import { userPath } from '../../../src/scim/resource-path.js';
 import { type BulkOperation, bulkRequest, bulkResults, statusCodeOf } from '../../support/bulk-requests.js';
 import { member } from '../../support/case-insensitive-json.js';
 import { check } from '../../support/check.js';
@@ -97,9 +98,9 @@ check(
   },
   async ({ scim, resources }) => {
     const user = await resources.createUser();
-    const first = await scim.get(`/Users/${encodeURIComponent(user.id)}`);
+    const first = await scim.get(userPath(user.id));
     const stale = first.response?.headers.etag;
-    await scim.put(`/Users/${encodeURIComponent(user.id)}`, {
+    await scim.put(userPath(user.id), {
       ...user.body,
       displayName: 'Changed Before The Bulk',
     });

@@ -1,3 +1,4 @@
+import { userPath } from '../../../src/scim/resource-path.js';
 import { SCHEMA_URNS } from '../../../src/scim/urns.js';
 import {
   type BulkCreation,
@@ -136,10 +137,8 @@ check(
       const id = idFromLocation(location);
       if (ids.has(creation.bulkId))
         expect(id, `location of ${creation.bulkId} names the created user`).toBe(ids.get(creation.bulkId));
-      await expect(
-        await scim.get(`/Users/${encodeURIComponent(id ?? '')}`),
-        'GET of the location',
-      ).toHaveStatus(200);
+      expect(id, `location of ${creation.bulkId} ends in the created resource's id`).toBeTruthy();
+      await expect(await scim.get(userPath(id ?? '')), 'GET of the location').toHaveStatus(200);
     }
   },
 );

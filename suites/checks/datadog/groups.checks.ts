@@ -3,6 +3,7 @@
  * organizations, so every check requires the groups capability and is skipped where /Groups is not offered.
  * @see https://docs.datadoghq.com/api/latest/scim/
  */
+import { groupPath } from '../../../src/scim/resource-path.js';
 import { check } from '../../support/check.js';
 import { expect } from '../../support/fixtures.js';
 import { memberValues, readBackGroup } from '../../support/group-members.js';
@@ -10,8 +11,6 @@ import { attributeOf, expectExactly } from '../../support/list-response.js';
 import { answered } from '../../support/matchers.js';
 import { unsupportedWhenFilterDeclined } from '../../support/unsupported.js';
 import { DATADOG_ACCEPT, DATADOG_DOCUMENTED, datadogPatch, datadogSection } from './datadog-docs.js';
-
-const groupPath = (id: string) => `/Groups/${encodeURIComponent(id)}`;
 
 check(
   {

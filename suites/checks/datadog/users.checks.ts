@@ -3,11 +3,13 @@
  * attributes and status codes, and startIndex/count pagination narrowed by the documented `userName eq` filter.
  * @see https://docs.datadoghq.com/api/latest/scim/
  */
+
+import { userPath } from '../../../src/scim/resource-path.js';
 import { check } from '../../support/check.js';
 import { expect } from '../../support/fixtures.js';
 import { listedIds, listedResources, listNumber } from '../../support/list-response.js';
 import { answered } from '../../support/matchers.js';
-import { readUser, userPath } from '../../support/patch-helpers.js';
+import { readUser } from '../../support/patch-helpers.js';
 import { attributeAt, bodyOf, valueEntry } from '../../support/resource-reading.js';
 import { requireDeclared } from '../../support/unsupported.js';
 import { idOf } from '../../support/user-personas.js';

@@ -6,9 +6,11 @@
  * directions where both can be observed.
  * @see https://www.rfc-editor.org/rfc/rfc7643#section-5
  */
+
 import { test } from '@playwright/test';
 import { HarnessError } from '../../../src/errors/harness-error.js';
 import { scimErrorOf } from '../../../src/http/index.js';
+import { userPath } from '../../../src/scim/resource-path.js';
 import { check } from '../../support/check.js';
 import { expect } from '../../support/fixtures.js';
 import { describeExchange } from '../../support/matchers.js';
@@ -68,7 +70,7 @@ check(
   },
   async ({ scim, resources, capabilities }) => {
     const created = await resources.createUser();
-    const read = await scim.get(`/Users/${encodeURIComponent(created.id)}`);
+    const read = await scim.get(userPath(created.id));
     await expect(read).toHaveStatus(200);
     const header = read.response?.headers.etag;
     const version = attributeAt(bodyOf(read.response?.json), 'meta.version');
@@ -143,7 +145,7 @@ check(
     test.skip(names.length === 0, 'The target declares none of the optional singular strings as readWrite');
     const created = await resources.createUser();
     for (const [index, name] of names.entries()) {
-      const patch = await scim.patch(`/Users/${encodeURIComponent(created.id)}`, {
+      const patch = await scim.patch(userPath(created.id), {
         schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
         Operations: [{ op: 'replace', path: name, value: valueFor(name, faker, index + 1) }],
       });

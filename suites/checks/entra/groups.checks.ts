@@ -2,6 +2,7 @@
  * Groups as Entra provisions them: created without members with the tutorial's body, members added and removed by
  * PATCH in both of Entra's dialects, and read with `excludedAttributes=members`.
  */
+import { groupPath } from '../../../src/scim/resource-path.js';
 import { check } from '../../support/check.js';
 import { expect } from '../../support/fixtures.js';
 import { memberValues, readBackGroup } from '../../support/group-members.js';
@@ -18,7 +19,6 @@ import {
   entraPatch,
 } from './entra-shapes.js';
 
-const groupPath = (id: string) => `/Groups/${encodeURIComponent(id)}`;
 const EXCLUDE_MEMBERS =
   'Get Group. Request: GET /Groups/40734ae655284ad3abcc?excludedAttributes=members … Response: HTTP/1.1 200 OK with the group and no members. Returning members despite excludedAttributes=members can trigger SystemForCrossDomainIdentityManagementMultipleEntriesInResponse.';
 

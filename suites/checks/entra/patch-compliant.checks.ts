@@ -3,11 +3,13 @@
  * booleans, and one path-less `replace` whose value is keyed by attribute paths (`name.givenName`) and by
  * URN-qualified extension attributes. Also what a disable must not do: hide the user.
  */
+
+import { userPath } from '../../../src/scim/resource-path.js';
 import { SCHEMA_URNS } from '../../../src/scim/urns.js';
 import { check } from '../../support/check.js';
 import { expect } from '../../support/fixtures.js';
 import { listedResources } from '../../support/list-response.js';
-import { patchUser, userPath } from '../../support/patch-helpers.js';
+import { patchUser } from '../../support/patch-helpers.js';
 import { attributeAt, bodyOf, valueEntry } from '../../support/resource-reading.js';
 import { ENTRA_DOCS, entraLookup } from './entra-shapes.js';
 

@@ -3,11 +3,12 @@
  * sends, and the DELETE after a hard delete in Entra.
  */
 import type { Faker } from '@faker-js/faker';
+import { userPath } from '../../../src/scim/resource-path.js';
 import { check } from '../../support/check.js';
 import { expect } from '../../support/fixtures.js';
 import { expectExactly } from '../../support/list-response.js';
 import { answered } from '../../support/matchers.js';
-import { patchUser, userPath } from '../../support/patch-helpers.js';
+import { patchUser } from '../../support/patch-helpers.js';
 import { attributeAt, bodyOf } from '../../support/resource-reading.js';
 import { idOf } from '../../support/user-personas.js';
 import {

@@ -1,4 +1,5 @@
 import type { ScimClient } from '../../../src/http/index.js';
+import { userPath } from '../../../src/scim/resource-path.js';
 import { SCHEMA_URNS } from '../../../src/scim/urns.js';
 import { isRecord, member, resourcesOf, stringMember } from '../../support/case-insensitive-json.js';
 import { check } from '../../support/check.js';
@@ -92,7 +93,7 @@ check(
   async ({ scim, resources }) => {
     const first = await resources.createUser();
     const second = await resources.createUser();
-    const renamed = await scim.put(`/Users/${encodeURIComponent(second.id)}`, {
+    const renamed = await scim.put(userPath(second.id), {
       ...second.body,
       userName: first.body.userName,
     });
@@ -117,7 +118,7 @@ check(
   async ({ scim, resources }) => {
     const first = await resources.createUser();
     const second = await resources.createUser();
-    const renamed = await scim.patch(`/Users/${encodeURIComponent(second.id)}`, {
+    const renamed = await scim.patch(userPath(second.id), {
       schemas: [SCHEMA_URNS.PatchOp],
       Operations: [{ op: 'replace', path: 'userName', value: first.body.userName }],
     });

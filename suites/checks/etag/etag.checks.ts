@@ -1,5 +1,6 @@
 import { HarnessError } from '../../../src/errors/harness-error.js';
 import type { ScimClient } from '../../../src/http/index.js';
+import { userPath } from '../../../src/scim/resource-path.js';
 import { SCHEMA_URNS } from '../../../src/scim/urns.js';
 import { member } from '../../support/case-insensitive-json.js';
 import { check } from '../../support/check.js';
@@ -11,8 +12,6 @@ const ENTITY_TAG = /^(W\/)?"[\x21\x23-\x7E\x80-\xFF]*"$/;
 
 const STALE_IF_MATCH =
   'An origin server MUST NOT perform the requested method if a received If-Match condition evaluates to false; instead, the origin server MUST respond with either a) the 412 (Precondition Failed) status code or b) one of the 2xx (Successful) status codes if the origin server has verified that a state change is being requested and the final state is already reflected in the current state of the target resource. (RFC 7232 §3.1, which RFC 7644 §3.14 adopts: "the client MAY supply an If-Match header … to ensure that the requested operation succeeds only if the supplied ETag matches the latest service provider resource")';
-
-const userPath = (user: CreatedResource) => `/Users/${encodeURIComponent(user.id)}`;
 
 /** The ETag a GET of the resource answers with; throws CHECK_PRECONDITION when there is none to work with. */
 async function currentEtag(scim: ScimClient, path: string): Promise<string> {
@@ -29,8 +28,8 @@ async function currentEtag(scim: ScimClient, path: string): Promise<string> {
 
 /** Changes the user (a new displayName) so that the ETag read before it is stale; returns the stale tag. */
 async function staleEtagOf(scim: ScimClient, user: CreatedResource): Promise<string> {
-  const stale = await currentEtag(scim, userPath(user));
-  const update = await scim.put(userPath(user), {
+  const stale = await currentEtag(scim, userPath(user.id));
+  const update = await scim.put(userPath(user.id), {
     ...user.body,
     displayName: `${String(user.body.displayName)} II`,
   });
@@ -59,7 +58,7 @@ check(
   },
   async ({ scim, resources }) => {
     const user = await resources.createUser();
-    const exchange = await scim.get(userPath(user));
+    const exchange = await scim.get(userPath(user.id));
     await expect(exchange).toHaveStatus(200);
     expect(exchange.response?.headers.etag, 'ETag header').toBeTruthy();
   },
@@ -81,7 +80,7 @@ check(
   },
   async ({ scim, resources }) => {
     const user = await resources.createUser();
-    const exchange = await scim.get(userPath(user));
+    const exchange = await scim.get(userPath(user.id));
     await expect(exchange).toHaveStatus(200);
     const version = member(member(exchange.response?.json, 'meta'), 'version');
     expect(version, 'meta.version').toBeTruthy();
@@ -105,7 +104,7 @@ check(
   },
   async ({ scim, resources }) => {
     const user = await resources.createUser();
-    expect(await currentEtag(scim, userPath(user))).toMatch(ENTITY_TAG);
+    expect(await currentEtag(scim, userPath(user.id))).toMatch(ENTITY_TAG);
   },
 );
 
@@ -127,8 +126,8 @@ check(
   },
   async ({ scim, resources }) => {
     const user = await resources.createUser();
-    const etag = await currentEtag(scim, userPath(user));
-    const exchange = await scim.get(userPath(user), { headers: { 'if-none-match': etag } });
+    const etag = await currentEtag(scim, userPath(user.id));
+    const exchange = await scim.get(userPath(user.id), { headers: { 'if-none-match': etag } });
     await expect(exchange).toHaveStatus(304);
     expect(exchange.response?.bodyText ?? '', 'the 304 body').toBe('');
   },
@@ -151,7 +150,7 @@ check(
   async ({ scim, resources }) => {
     const user = await resources.createUser();
     const stale = await staleEtagOf(scim, user);
-    const exchange = await scim.get(userPath(user), { headers: { 'if-none-match': stale } });
+    const exchange = await scim.get(userPath(user.id), { headers: { 'if-none-match': stale } });
     await expect(exchange).toHaveStatus(200);
   },
 );
@@ -173,7 +172,7 @@ check(
   async ({ scim, resources }) => {
     const user = await resources.createUser();
     const stale = await staleEtagOf(scim, user);
-    expect(await currentEtag(scim, userPath(user)), 'ETag after the PUT').not.toBe(stale);
+    expect(await currentEtag(scim, userPath(user.id)), 'ETag after the PUT').not.toBe(stale);
   },
 );
 
@@ -194,7 +193,7 @@ check(
     const user = await resources.createUser();
     const stale = await staleEtagOf(scim, user);
     const exchange = await scim.put(
-      userPath(user),
+      userPath(user.id),
       { ...user.body, displayName: 'Overwritten By A Stale Writer' },
       { headers: { 'if-match': stale } },
     );
@@ -219,7 +218,7 @@ check(
     const user = await resources.createUser();
     const stale = await staleEtagOf(scim, user);
     const exchange = await scim.patch(
-      userPath(user),
+      userPath(user.id),
       {
         schemas: [SCHEMA_URNS.PatchOp],
         Operations: [{ op: 'replace', path: 'displayName', value: 'Stale Patch' }],
@@ -246,9 +245,9 @@ check(
   async ({ scim, resources }) => {
     const user = await resources.createUser();
     const stale = await staleEtagOf(scim, user);
-    const exchange = await scim.delete(userPath(user), { headers: { 'if-match': stale } });
+    const exchange = await scim.delete(userPath(user.id), { headers: { 'if-match': stale } });
     await expect(exchange).toHaveStatus(412);
-    await expect(await scim.get(userPath(user)), 'the user is still there').toHaveStatus(200);
+    await expect(await scim.get(userPath(user.id)), 'the user is still there').toHaveStatus(200);
   },
 );
 
@@ -270,9 +269,9 @@ check(
   },
   async ({ scim, resources }) => {
     const user = await resources.createUser();
-    const etag = await currentEtag(scim, userPath(user));
+    const etag = await currentEtag(scim, userPath(user.id));
     const exchange = await scim.put(
-      userPath(user),
+      userPath(user.id),
       { ...user.body, displayName: `${String(user.body.displayName)} Jr` },
       { headers: { 'if-match': etag } },
     );

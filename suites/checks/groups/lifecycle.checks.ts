@@ -2,6 +2,7 @@
  * Groups (RFC 7643 §4.2) through their life: create (RFC 7644 §3.3), read (§3.4.1), replace (§3.5.1), delete (§3.6),
  * and the `excludedAttributes=members` reads Entra makes (§3.9).
  */
+import { groupPath } from '../../../src/scim/resource-path.js';
 import { member } from '../../support/case-insensitive-json.js';
 import { check } from '../../support/check.js';
 import { expect } from '../../support/fixtures.js';
@@ -80,7 +81,7 @@ check(
   async ({ scim, resources }) => {
     const [first, second] = [await resources.createUser(), await resources.createUser()];
     const group = await resources.createGroup({ members: [{ value: first.id }, { value: second.id }] });
-    const read = await scim.get(`/Groups/${encodeURIComponent(group.id)}`);
+    const read = await scim.get(groupPath(group.id));
     await expect(read).toHaveStatus(200);
     expect(memberValues(answered(read).json).sort(), 'member values').toEqual([first.id, second.id].sort());
   },
@@ -103,7 +104,7 @@ check(
   },
   async ({ scim, resources }) => {
     const group = await resources.createGroup();
-    const read = await scim.get(`/Groups/${encodeURIComponent(group.id)}`);
+    const read = await scim.get(groupPath(group.id));
     await expect(read).toHaveStatus(200);
     expect(read).toMatchScimSchema('Group');
     const body = answered(read).json;
@@ -128,7 +129,7 @@ check(
   async ({ scim, resources }) => {
     const user = await resources.createUser();
     const group = await resources.createGroup({ members: [{ value: user.id }] });
-    const read = await scim.get(`/Groups/${encodeURIComponent(group.id)}`);
+    const read = await scim.get(groupPath(group.id));
     await expect(read).toHaveStatus(200);
     const members = membersOf(answered(read).json);
     expect(members.length, 'members returned').toBe(1);
@@ -167,7 +168,7 @@ check(
       displayName: group.body.displayName,
       members: [{ value: after.id }],
     };
-    const put = await scim.put(`/Groups/${encodeURIComponent(group.id)}`, body);
+    const put = await scim.put(groupPath(group.id), body);
     const stored = await readBackGroup(scim, put, group.id);
     expect(memberValues(stored), 'members after PUT').toEqual([after.id]);
   },
@@ -189,7 +190,7 @@ check(
   async ({ scim, resources }) => {
     const user = await resources.createUser();
     const group = await resources.createGroup({ members: [{ value: user.id }] });
-    const read = await scim.get(`/Groups/${encodeURIComponent(group.id)}`, {
+    const read = await scim.get(groupPath(group.id), {
       query: { excludedAttributes: 'members' },
     });
     await expect(read).toHaveStatus(200);
@@ -240,9 +241,9 @@ check(
   },
   async ({ scim, resources }) => {
     const group = await resources.createGroup();
-    const deleted = await scim.delete(`/Groups/${encodeURIComponent(group.id)}`);
+    const deleted = await scim.delete(groupPath(group.id));
     await expect(deleted).toHaveStatus(204);
-    await expect(await scim.get(`/Groups/${encodeURIComponent(group.id)}`)).toHaveStatus(404);
+    await expect(await scim.get(groupPath(group.id))).toHaveStatus(404);
   },
 );
 
@@ -261,7 +262,7 @@ check(
   },
   async ({ scim, resources }) => {
     const group = await resources.createGroup();
-    const deleted = await scim.delete(`/Groups/${encodeURIComponent(group.id)}`);
+    const deleted = await scim.delete(groupPath(group.id));
     await expect(deleted).toHaveStatus(200, 204);
     const answer = await scim.get('/Groups', {
       query: { filter: `displayName eq "${String(group.body.displayName)}"` },

@@ -3,7 +3,9 @@
  * happens to memberships when a user is deleted (§3.6), and the User's readOnly `groups` attribute (RFC 7643 §4.1.2).
  * PATCH may answer 200 with the resource or 204: both are accepted, and the verdict rests on a GET afterwards.
  */
+
 import { randomUUID } from 'node:crypto';
+import { groupPath, userPath } from '../../../src/scim/resource-path.js';
 import { isRecord, member } from '../../support/case-insensitive-json.js';
 import { check } from '../../support/check.js';
 import { expect } from '../../support/fixtures.js';
@@ -36,7 +38,7 @@ check(
     const [existing, added] = [await resources.createUser(), await resources.createUser()];
     const group = await resources.createGroup({ members: [{ value: existing.id }] });
     const patch = await scim.patch(
-      `/Groups/${encodeURIComponent(group.id)}`,
+      groupPath(group.id),
       patchOp({ op: 'add', path: 'members', value: [{ value: added.id }] }),
     );
     // A 200 must carry the entire resource: it then shows both members too.
@@ -73,7 +75,7 @@ check(
     const group = await resources.createGroup();
     const ids = users.map((user) => user.id);
     const patch = await scim.patch(
-      `/Groups/${encodeURIComponent(group.id)}`,
+      groupPath(group.id),
       patchOp({ op: 'add', path: 'members', value: ids.map((value) => ({ value })) }),
     );
     const stored = await readBackGroup(scim, patch, group.id);
@@ -101,7 +103,7 @@ check(
     const [leaving, staying] = [await resources.createUser(), await resources.createUser()];
     const group = await resources.createGroup({ members: [{ value: leaving.id }, { value: staying.id }] });
     const patch = await scim.patch(
-      `/Groups/${encodeURIComponent(group.id)}`,
+      groupPath(group.id),
       patchOp({ op: 'remove', path: `members[value eq "${leaving.id}"]` }),
     );
     const stored = await readBackGroup(scim, patch, group.id);
@@ -126,10 +128,7 @@ check(
   async ({ scim, resources }) => {
     const [first, second] = [await resources.createUser(), await resources.createUser()];
     const group = await resources.createGroup({ members: [{ value: first.id }, { value: second.id }] });
-    const patch = await scim.patch(
-      `/Groups/${encodeURIComponent(group.id)}`,
-      patchOp({ op: 'remove', path: 'members' }),
-    );
+    const patch = await scim.patch(groupPath(group.id), patchOp({ op: 'remove', path: 'members' }));
     const stored = await readBackGroup(scim, patch, group.id);
     // Unassigned: absent, null or [] all mean no members.
     expect(memberValues(stored), 'members after the PATCH').toEqual([]);
@@ -155,7 +154,7 @@ check(
     const group = await resources.createGroup();
     const renamed = resources.groupName();
     const patch = await scim.patch(
-      `/Groups/${encodeURIComponent(group.id)}`,
+      groupPath(group.id),
       patchOp({ op: 'replace', path: 'displayName', value: renamed }),
     );
     const stored = await readBackGroup(scim, patch, group.id);
@@ -206,7 +205,7 @@ check(
   async ({ scim, resources }) => {
     const [leaving, staying] = [await resources.createUser(), await resources.createUser()];
     const group = await resources.createGroup({ members: [{ value: leaving.id }, { value: staying.id }] });
-    const deleted = await scim.delete(`/Users/${encodeURIComponent(leaving.id)}`);
+    const deleted = await scim.delete(userPath(leaving.id));
     // readBackGroup accepts the DELETE's 204 (or 200) and then reads the group.
     const stored = await readBackGroup(scim, deleted, group.id);
     expect(memberValues(stored), 'members after deleting one of them').toEqual([staying.id]);
@@ -232,7 +231,7 @@ check(
   async ({ scim, resources }) => {
     const user = await resources.createUser();
     const group = await resources.createGroup({ members: [{ value: user.id }] });
-    const read = await scim.get(`/Users/${encodeURIComponent(user.id)}`);
+    const read = await scim.get(userPath(user.id));
     await expect(read).toHaveStatus(200);
     const groups = member(answered(read).json, 'groups');
     const values = Array.isArray(groups)

@@ -11,10 +11,11 @@
  * @see https://datatracker.ietf.org/doc/draft-zollner-scim-interop-profile/01/
  */
 import { HarnessError } from '../../../src/errors/harness-error.js';
+import { userPath } from '../../../src/scim/resource-path.js';
 import { member, resourcesOf } from '../../support/case-insensitive-json.js';
 import { check } from '../../support/check.js';
 import { expect, test } from '../../support/fixtures.js';
-import { patchUser, userPath } from '../../support/patch-helpers.js';
+import { patchUser } from '../../support/patch-helpers.js';
 import { bodyOf, valueSet } from '../../support/resource-reading.js';
 
 const DRAFT = 'draft-zollner-scim-interop-profile-01';

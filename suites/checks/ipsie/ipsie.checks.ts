@@ -11,11 +11,12 @@
  * @see https://openid.net/specs/ipsie-al-scim-profile-1_0.html
  */
 import { HarnessError } from '../../../src/errors/harness-error.js';
+import { groupPath, userPath } from '../../../src/scim/resource-path.js';
 import { mintUserKey } from '../../support/admin-keys.js';
 import { member, resourcesOf } from '../../support/case-insensitive-json.js';
 import { check } from '../../support/check.js';
 import { expect, test } from '../../support/fixtures.js';
-import { patchOp, patchUser, userPath } from '../../support/patch-helpers.js';
+import { patchOp, patchUser } from '../../support/patch-helpers.js';
 import type { CreatedResource } from '../../support/resource-factory.js';
 import { bodyOf, valueSet } from '../../support/resource-reading.js';
 import { unsupportedWhenFilterDeclined } from '../../support/unsupported.js';
@@ -227,23 +228,23 @@ check(
     await test.step('create 50 users', async () => {
       for (let i = 0; i < 50; i += 1) members.push((await resources.createUser()).id);
     });
-    const groupPath = `/Groups/${encodeURIComponent(group.id)}`;
+    const path = groupPath(group.id);
     const added = await scim.patch(
-      groupPath,
+      path,
       patchOp(...members.map((id) => ({ op: 'add', path: 'members', value: [{ value: id }] }))),
     );
     await expect(added, 'PATCH with 50 add operations').toHaveStatus(200, 204);
-    const afterAdd = await scim.get(groupPath);
+    const afterAdd = await scim.get(path);
     await expect(afterAdd).toHaveStatus(200);
     expect(valueSet(bodyOf(afterAdd.response?.json), 'members').sort(), 'members after 50 adds').toEqual(
       [...members].sort(),
     );
     const removed = await scim.patch(
-      groupPath,
+      path,
       patchOp(...members.map((id) => ({ op: 'remove', path: `members[value eq "${id}"]` }))),
     );
     await expect(removed, 'PATCH with 50 remove operations').toHaveStatus(200, 204);
-    const afterRemove = await scim.get(groupPath);
+    const afterRemove = await scim.get(path);
     await expect(afterRemove).toHaveStatus(200);
     expect(valueSet(bodyOf(afterRemove.response?.json), 'members'), 'members after 50 removes').toEqual([]);
   },

@@ -10,8 +10,10 @@
  * other data on the tenant never changes a verdict.
  * @see https://www.rfc-editor.org/rfc/rfc9865
  */
+
 import { HarnessError } from '../../../src/errors/harness-error.js';
 import type { ScimClient, ScimExchange } from '../../../src/http/index.js';
+import { userPath } from '../../../src/scim/resource-path.js';
 import { SCHEMA_URNS } from '../../../src/scim/urns.js';
 import { isRecord, member } from '../../support/case-insensitive-json.js';
 import { check } from '../../support/check.js';
@@ -455,7 +457,7 @@ check(
         if (page % 2 === 0) {
           const served = seen.find((id) => !deleted.has(id) && throughout.has(id));
           if (served === undefined) return;
-          const gone = await scim.delete(`/Users/${encodeURIComponent(served)}`);
+          const gone = await scim.delete(userPath(served));
           const status = answered(gone).status;
           if (status >= 300) {
             throw new HarnessError(

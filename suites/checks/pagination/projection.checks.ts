@@ -3,7 +3,9 @@
  * or PUT answers, with plain, sub-attribute and URN-qualified names (§3.10). Only attributes RFC 7643 marks
  * `returned: default` (emails, name, …) are expected to disappear; `id` is `returned: always`.
  */
+
 import type { ScimExchange } from '../../../src/http/index.js';
+import { userPath } from '../../../src/scim/resource-path.js';
 import { SCHEMA_URNS } from '../../../src/scim/urns.js';
 import { check } from '../../support/check.js';
 import { expect } from '../../support/fixtures.js';
@@ -169,10 +171,7 @@ for (const row of BY_ID) {
             }
           : {},
       );
-      const body = await answeredBody(
-        await scim.get(`/Users/${encodeURIComponent(user.id)}`, { query: row.query }),
-        200,
-      );
+      const body = await answeredBody(await scim.get(userPath(user.id), { query: row.query }), 200);
       expectShape(body, row);
     },
   );
@@ -265,7 +264,7 @@ check(
   async ({ scim, resources }) => {
     const user = await resources.createUser();
     const replacement = { ...resources.userBody(), userName: user.body.userName, id: user.id };
-    const put = await scim.put(`/Users/${encodeURIComponent(user.id)}`, replacement, {
+    const put = await scim.put(userPath(user.id), replacement, {
       query: { attributes: 'userName' },
     });
     expectShape(await answeredBody(put, 200), {

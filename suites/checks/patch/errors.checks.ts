@@ -1,9 +1,10 @@
 import { HarnessError } from '../../../src/errors/harness-error.js';
+import { userPath } from '../../../src/scim/resource-path.js';
 import { check } from '../../support/check.js';
 import { expect } from '../../support/fixtures.js';
 import { answered } from '../../support/matchers.js';
 import { declaredSingularStrings, valueFor } from '../../support/optional-attributes.js';
-import { patchOp, readUser, userPath } from '../../support/patch-helpers.js';
+import { patchOp, readUser } from '../../support/patch-helpers.js';
 import { attributeAt, instantOf } from '../../support/resource-reading.js';
 
 /** Requests RFC 7644 §3.5.2 says must fail, and the proof that a failed PATCH changed nothing. */

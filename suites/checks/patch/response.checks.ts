@@ -1,9 +1,10 @@
 import { test } from '@playwright/test';
+import { userPath } from '../../../src/scim/resource-path.js';
 import { check } from '../../support/check.js';
 import { expect } from '../../support/fixtures.js';
 import { PATCH_OPERATION_DEFINED } from '../../support/level-bases.js';
 import { declaredSingularStrings, valueFor } from '../../support/optional-attributes.js';
-import { patchOp, patchUser, userPath } from '../../support/patch-helpers.js';
+import { patchOp, patchUser } from '../../support/patch-helpers.js';
 import { attributeAt, bodyOf, valueEntry, valuesOf } from '../../support/resource-reading.js';
 import { requireDeclared } from '../../support/unsupported.js';
 

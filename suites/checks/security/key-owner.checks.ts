@@ -6,11 +6,11 @@
  */
 import { HarnessError } from '../../../src/errors/harness-error.js';
 import type { ScimExchange } from '../../../src/http/index.js';
+import { userPath } from '../../../src/scim/resource-path.js';
 import { mintUserKey } from '../../support/admin-keys.js';
 import { stringMember } from '../../support/case-insensitive-json.js';
 import { check } from '../../support/check.js';
 import { expect } from '../../support/fixtures.js';
-import { userPath } from '../../support/patch-helpers.js';
 import { mintServiceAccountKey } from './key-lifecycle.js';
 
 const ME_ALIAS =

@@ -11,10 +11,11 @@
  * @see https://docs.datadoghq.com/account_management/scim/
  */
 import type { ScimExchange } from '../../../src/http/index.js';
+import { userPath } from '../../../src/scim/resource-path.js';
 import { mintUserKey } from '../../support/admin-keys.js';
 import { check } from '../../support/check.js';
 import { expect } from '../../support/fixtures.js';
-import { patchOp, userPath } from '../../support/patch-helpers.js';
+import { patchOp } from '../../support/patch-helpers.js';
 import {
   DATADOG_KEY_REVOCATION,
   INVALID_TOKEN,

@@ -1,7 +1,8 @@
 import type { ScimClient } from '../../../src/http/index.js';
+import { userPath } from '../../../src/scim/resource-path.js';
 import { check } from '../../support/check.js';
 import { expect, test } from '../../support/fixtures.js';
-import { patchOp, userPath } from '../../support/patch-helpers.js';
+import { patchOp } from '../../support/patch-helpers.js';
 import type { CreatedResource, ResourceFactory } from '../../support/resource-factory.js';
 import { bodyOf, valuesOf } from '../../support/resource-reading.js';
 

@@ -1,7 +1,7 @@
+import { userPath } from '../../../src/scim/resource-path.js';
 import { check } from '../../support/check.js';
 import { expect } from '../../support/fixtures.js';
 import { READ_DEFINED } from '../../support/level-bases.js';
-import { userPath } from '../../support/patch-helpers.js';
 import { attributeAt, bodyOf, valuesOf } from '../../support/resource-reading.js';
 
 check(

@@ -1,7 +1,8 @@
+import { userPath } from '../../../src/scim/resource-path.js';
 import { check } from '../../support/check.js';
 import { expect } from '../../support/fixtures.js';
 import { declaredSingularStrings, valueFor } from '../../support/optional-attributes.js';
-import { readUser, userPath } from '../../support/patch-helpers.js';
+import { readUser } from '../../support/patch-helpers.js';
 import {
   attributeAt,
   bodyOf,
