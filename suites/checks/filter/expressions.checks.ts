@@ -2,40 +2,13 @@
  * RFC 7644 §3.4.2.2: logical operators, precedence, grouping, sub-attributes, multi-valued attributes, value paths and
  * URN-qualified attribute paths, against three run-tagged personas (see support/user-personas.ts).
  */
-import type { QuirkName } from '../../../src/reference-server/index.js';
 import { SCHEMA_URNS } from '../../../src/scim/urns.js';
-import { check } from '../../support/check.js';
-import type { Level, Profile } from '../../support/check-definition.js';
-import {
-  createPersonas,
-  expectPersonaFilter,
-  type PersonaKey,
-  type Personas,
-} from '../../support/user-personas.js';
+import { type PersonaFilterRow, personaFilterChecks } from '../../support/persona-filter-checks.js';
 
 const PRECEDENCE =
   'Filters MUST be evaluated using the following order of operations, in order of precedence: 1. Grouping operators 2. Logical operators - where "not" takes precedence over "and", which takes precedence over "or" 3. Attribute operators';
 
-interface ExpressionRow {
-  id: string;
-  title: string;
-  level?: Level;
-  requirement: string;
-  levelBasis?: string;
-  fix: string;
-  /** The expression under test; `scoped` rows are ANDed with the personas' scope (see support/user-personas.ts). */
-  filter: (p: Personas) => string;
-  scoped?: boolean;
-  /** What the expression asks of the target, for an `unsupported` outcome. */
-  feature: string;
-  expected: readonly PersonaKey[];
-  profiles?: readonly Profile[];
-  quirks?: readonly QuirkName[];
-  /** Attributes the filter relies on, which the target must have kept (else the check cannot be evaluated). */
-  stored?: readonly string[];
-}
-
-const ROWS: readonly ExpressionRow[] = [
+const ROWS: readonly PersonaFilterRow[] = [
   {
     id: 'filter.and.both-true',
     title: 'and matches only when both expressions are true',
@@ -141,6 +114,7 @@ const ROWS: readonly ExpressionRow[] = [
     filter: (p) => `emails[type eq "work"].value eq "${p.alpha.emails[0]?.value}"`,
     feature: 'the filter `emails[type eq "work"].value eq "<email>"`',
     expected: ['alpha'],
+    rfc: 'Microsoft Entra SCIM tutorial, /Users',
     profiles: ['entra'],
   },
   {
@@ -155,31 +129,4 @@ const ROWS: readonly ExpressionRow[] = [
   },
 ];
 
-for (const row of ROWS) {
-  const rfcRow = !(row.profiles ?? ['rfc7644']).every((profile) => profile === 'entra');
-  check(
-    {
-      id: row.id,
-      title: row.title,
-      level: row.level ?? 'MUST',
-      rfc: rfcRow ? 'RFC 7644 §3.4.2.2' : 'Microsoft Entra SCIM tutorial, /Users',
-      category: 'filter',
-      profiles: row.profiles ?? ['rfc7644'],
-      requirement: row.requirement,
-      levelBasis: row.levelBasis,
-      fix: row.fix,
-      requires: ['filter'],
-      quirks: row.quirks ?? ['filter-ignored'],
-    },
-    async ({ scim, resources }) => {
-      const personas = await createPersonas(resources);
-      personas.assertStored(...(row.stored ?? []));
-      await expectPersonaFilter(scim, personas, {
-        expression: row.filter(personas),
-        ...(row.scoped ? { scoped: true } : {}),
-        feature: row.feature,
-        expected: row.expected,
-      });
-    },
-  );
-}
+personaFilterChecks(ROWS);

@@ -5,43 +5,19 @@
  * 400 invalidFilter makes its check `unsupported`, never failed: RFC 7644 lets a provider decline filter forms.
  */
 import { HarnessError } from '../../../src/errors/harness-error.js';
-import type { QuirkName } from '../../../src/reference-server/index.js';
 import { check } from '../../support/check.js';
-import type { Profile } from '../../support/check-definition.js';
-import { requireDeclared } from '../../support/unsupported.js';
+import { type PersonaFilterRow, personaFilterChecks } from '../../support/persona-filter-checks.js';
 import {
   createPersonas,
-  expectPersonaFilter,
   expectPersonaMatches,
   lastModifiedOf,
   listScoped,
-  type PersonaKey,
-  type Personas,
 } from '../../support/user-personas.js';
 
 const ORDERING_NOTE =
   'The actual comparison is dependent on the attribute type. For string attribute types, this is a lexicographical comparison, and for DateTime types, it is a chronological comparison.';
 
-interface OperatorRow {
-  id: string;
-  title: string;
-  requirement: string;
-  fix: string;
-  /** The expression under test; `scoped` rows are ANDed with the personas' scope. */
-  filter: (p: Personas) => string;
-  scoped?: boolean;
-  /** What the expression asks of the target, for an `unsupported` outcome ("the `ne` operator"). */
-  feature: string;
-  /** Attributes the target must declare in /Schemas (else the check is skipped: they are optional). */
-  declared?: readonly string[];
-  expected: readonly PersonaKey[];
-  profiles?: readonly Profile[];
-  quirks?: readonly QuirkName[];
-  /** Attributes the filter relies on, which the target must have kept (else the check cannot be evaluated). */
-  stored?: readonly string[];
-}
-
-const ROWS: readonly OperatorRow[] = [
+const ROWS: readonly PersonaFilterRow[] = [
   {
     id: 'filter.eq.user-name',
     title: 'userName eq matches exactly the user with that userName',
@@ -162,33 +138,7 @@ const ROWS: readonly OperatorRow[] = [
   },
 ];
 
-for (const row of ROWS) {
-  check(
-    {
-      id: row.id,
-      title: row.title,
-      level: 'MUST',
-      rfc: 'RFC 7644 §3.4.2.2',
-      category: 'filter',
-      profiles: row.profiles ?? ['rfc7644'],
-      requirement: row.requirement,
-      fix: row.fix,
-      requires: ['filter'],
-      quirks: row.quirks ?? ['filter-ignored'],
-    },
-    async ({ scim, resources, capabilities }) => {
-      requireDeclared(capabilities, 'User', row.declared ?? []);
-      const personas = await createPersonas(resources);
-      personas.assertStored(...(row.stored ?? []));
-      await expectPersonaFilter(scim, personas, {
-        expression: row.filter(personas),
-        ...(row.scoped ? { scoped: true } : {}),
-        feature: row.feature,
-        expected: row.expected,
-      });
-    },
-  );
-}
+personaFilterChecks(ROWS);
 
 check(
   {
