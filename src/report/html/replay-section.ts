@@ -26,6 +26,7 @@ import {
   replayErrorsByCode,
 } from '../replay-result.js';
 import { buildQuarantineTimeline, type ReplayTimelineCycle } from '../replay-timeline.js';
+import { Figure } from './figure.js';
 import { LEAVER_CSS, LeaverMatrix } from './leaver-matrix.js';
 import { html, type VNode } from './markup.js';
 import { SustainSection } from './sustain-section.js';
@@ -168,14 +169,6 @@ function Scenario(replay: ReplayResult): VNode | null {
     ${scenario.keyOwner ? html`<p><strong>Owner of the key: </strong>${TokenOwner(scenario.keyOwner)}</p>` : null}
     ${LeaverMatrix({ shapes: scenario.shapes, budgetMs: scenario.revokeBudgetMs, intervalMs: scenario.probeIntervalMs })}
   </div>` as VNode;
-}
-
-/** A picture with its caption; the SVG sits in a box that scrolls sideways rather than widen the page. */
-function Figure(id: string, caption: string, chart: VNode): VNode {
-  return html`<figure class="replay-figure" id=${id}>
-    <figcaption>${caption}</figcaption>
-    <div class="chart-scroll">${chart}</div>
-  </figure>` as VNode;
 }
 
 const EVENT_SHAPES: Readonly<Record<string, { shape: MarkerShape; tone: Tone; label: string }>> = {

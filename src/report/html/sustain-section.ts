@@ -9,6 +9,7 @@
 import { formatNumber } from '../charts/chart-frame.js';
 import { LineChart, type LinePoint } from '../charts/line-chart.js';
 import type { ReplaySustain, ReplaySustainWindow } from '../replay-result.js';
+import { Figure } from './figure.js';
 import { html, type VNode } from './markup.js';
 
 /** `0–10 s`. */
@@ -48,14 +49,6 @@ function Verdict(sustain: ReplaySustain): VNode {
       )}
     </ul>
   </div>` as VNode;
-}
-
-/** A picture with its caption, as the replay's other figures. */
-function Figure(id: string, caption: string, chart: VNode): VNode {
-  return html`<figure class="replay-figure" id=${id}>
-    <figcaption>${caption}</figcaption>
-    <div class="chart-scroll">${chart}</div>
-  </figure>` as VNode;
 }
 
 /** The sustained load: verdict, rate and latency over time, the table of windows and the totals. */
