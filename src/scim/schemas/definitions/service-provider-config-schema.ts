@@ -1,6 +1,38 @@
 import { SCHEMA_URNS } from '../../urns.js';
-import type { SchemaDefinition } from '../attribute-definition.js';
-import { attribute } from '../define-attribute.js';
+import type { AttributeDefinition, AttributeType, SchemaDefinition } from '../attribute-definition.js';
+import { type AttributeOverrides, attribute } from '../define-attribute.js';
+
+/** Every attribute of the configuration is readOnly: the service provider states it, clients only read it. */
+function readOnly(
+  name: string,
+  type: AttributeType,
+  description: string,
+  overrides: AttributeOverrides = {},
+): AttributeDefinition {
+  return attribute(name, type, description, { mutability: 'readOnly', ...overrides });
+}
+
+/** A readOnly attribute the listing marks `"required" : true`. */
+function required(
+  name: string,
+  type: AttributeType,
+  description: string,
+  overrides: AttributeOverrides = {},
+): AttributeDefinition {
+  return readOnly(name, type, description, { required: true, ...overrides });
+}
+
+/** The `supported` flag every option block (patch, bulk, filter, changePassword, sort, etag) starts with. */
+const SUPPORTED = required(
+  'supported',
+  'boolean',
+  'A Boolean value specifying whether or not the operation is supported.',
+);
+
+/** An option block: a required readOnly complex attribute with `supported` and, for some, limits. */
+function option(name: string, description: string, limits: AttributeDefinition[] = []): AttributeDefinition {
+  return required(name, 'complex', description, { subAttributes: [SUPPORTED, ...limits] });
+}
 
 /**
  * The ServiceProviderConfig schema, transcribed from RFC 7643 §8.7.2 plus what §5 defines and the listing
@@ -13,184 +45,58 @@ export const SERVICE_PROVIDER_CONFIG_SCHEMA: SchemaDefinition = {
   name: 'Service Provider Configuration',
   description: "Schema for representing the service provider's configuration",
   attributes: [
-    attribute(
+    readOnly(
       'documentationUri',
       'reference',
       "An HTTP-addressable URL pointing to the service provider's human-consumable help documentation.",
-      {
-        mutability: 'readOnly',
-        referenceTypes: ['external'],
-      },
+      { referenceTypes: ['external'] },
     ),
-    attribute('patch', 'complex', 'A complex type that specifies PATCH configuration options.', {
-      required: true,
-      mutability: 'readOnly',
-      subAttributes: [
-        attribute(
-          'supported',
-          'boolean',
-          'A Boolean value specifying whether or not the operation is supported.',
-          {
-            required: true,
-            mutability: 'readOnly',
-          },
-        ),
-      ],
-    }),
-    attribute('bulk', 'complex', 'A complex type that specifies bulk configuration options.', {
-      required: true,
-      mutability: 'readOnly',
-      subAttributes: [
-        attribute(
-          'supported',
-          'boolean',
-          'A Boolean value specifying whether or not the operation is supported.',
-          {
-            required: true,
-            mutability: 'readOnly',
-          },
-        ),
-        attribute(
-          'maxOperations',
-          'integer',
-          'An integer value specifying the maximum number of operations.',
-          {
-            required: true,
-            mutability: 'readOnly',
-          },
-        ),
-        attribute(
-          'maxPayloadSize',
-          'integer',
-          'An integer value specifying the maximum payload size in bytes.',
-          {
-            required: true,
-            mutability: 'readOnly',
-          },
-        ),
-      ],
-    }),
-    attribute('filter', 'complex', 'A complex type that specifies FILTER options.', {
-      required: true,
-      mutability: 'readOnly',
-      subAttributes: [
-        attribute(
-          'supported',
-          'boolean',
-          'A Boolean value specifying whether or not the operation is supported.',
-          {
-            required: true,
-            mutability: 'readOnly',
-          },
-        ),
-        attribute(
-          'maxResults',
-          'integer',
-          'An integer value specifying the maximum number of resources returned in a response.',
-          {
-            required: true,
-            mutability: 'readOnly',
-          },
-        ),
-      ],
-    }),
-    attribute(
+    option('patch', 'A complex type that specifies PATCH configuration options.'),
+    option('bulk', 'A complex type that specifies bulk configuration options.', [
+      required('maxOperations', 'integer', 'An integer value specifying the maximum number of operations.'),
+      required('maxPayloadSize', 'integer', 'An integer value specifying the maximum payload size in bytes.'),
+    ]),
+    option('filter', 'A complex type that specifies FILTER options.', [
+      required(
+        'maxResults',
+        'integer',
+        'An integer value specifying the maximum number of resources returned in a response.',
+      ),
+    ]),
+    option(
       'changePassword',
-      'complex',
       'A complex type that specifies configuration options related to changing a password.',
-      {
-        required: true,
-        mutability: 'readOnly',
-        subAttributes: [
-          attribute(
-            'supported',
-            'boolean',
-            'A Boolean value specifying whether or not the operation is supported.',
-            {
-              required: true,
-              mutability: 'readOnly',
-            },
-          ),
-        ],
-      },
     ),
-    attribute('sort', 'complex', 'A complex type that specifies sort result options.', {
-      required: true,
-      mutability: 'readOnly',
-      subAttributes: [
-        attribute(
-          'supported',
-          'boolean',
-          'A Boolean value specifying whether or not the operation is supported.',
-          {
-            required: true,
-            mutability: 'readOnly',
-          },
-        ),
-      ],
-    }),
-    attribute('etag', 'complex', 'A complex type that specifies ETag result options.', {
-      required: true,
-      mutability: 'readOnly',
-      subAttributes: [
-        attribute(
-          'supported',
-          'boolean',
-          'A Boolean value specifying whether or not the operation is supported.',
-          {
-            required: true,
-            mutability: 'readOnly',
-          },
-        ),
-      ],
-    }),
-    attribute(
+    option('sort', 'A complex type that specifies sort result options.'),
+    option('etag', 'A complex type that specifies ETag result options.'),
+    required(
       'authenticationSchemes',
       'complex',
       'A complex type that specifies supported authentication scheme properties.',
       {
         multiValued: true,
-        required: true,
-        mutability: 'readOnly',
         subAttributes: [
-          attribute('type', 'string', 'The authentication scheme.', {
-            required: true,
-            mutability: 'readOnly',
+          required('type', 'string', 'The authentication scheme.', {
             canonicalValues: ['oauth', 'oauth2', 'oauthbearertoken', 'httpbasic', 'httpdigest'],
           }),
-          attribute('name', 'string', 'The common authentication scheme name, e.g., HTTP Basic.', {
-            required: true,
-            mutability: 'readOnly',
-          }),
-          attribute('description', 'string', 'A description of the authentication scheme.', {
-            required: true,
-            mutability: 'readOnly',
-          }),
-          attribute(
+          required('name', 'string', 'The common authentication scheme name, e.g., HTTP Basic.'),
+          required('description', 'string', 'A description of the authentication scheme.'),
+          readOnly(
             'specUri',
             'reference',
             "An HTTP-addressable URL pointing to the authentication scheme's specification.",
-            {
-              mutability: 'readOnly',
-              referenceTypes: ['external'],
-            },
+            { referenceTypes: ['external'] },
           ),
-          attribute(
+          readOnly(
             'documentationUri',
             'reference',
             "An HTTP-addressable URL pointing to the authentication scheme's usage documentation.",
-            {
-              mutability: 'readOnly',
-              referenceTypes: ['external'],
-            },
+            { referenceTypes: ['external'] },
           ),
-          attribute(
+          readOnly(
             'primary',
             'boolean',
             "A Boolean value indicating the 'primary' or preferred attribute value for this attribute.",
-            {
-              mutability: 'readOnly',
-            },
           ),
         ],
       },
