@@ -23,6 +23,28 @@ test('indexes follow puts, replaces and deletes', async () => {
   expect(store.stats.scans).toBe(0);
 });
 
+test('a key shared by several resources lists each until the last one leaves it', async () => {
+  const store = new MemoryResourceStore();
+  const ids = async () =>
+    (await store.findByIndex('User', 'externalId', 'shared')).map((found) => found.id).sort();
+  await store.put(user('1', 'a', 'shared'));
+  await store.put(user('2', 'b', 'shared'));
+  await store.put(user('3', 'c', 'shared'));
+  expect(await ids()).toEqual(['1', '2', '3']);
+  await store.put(user('1', 'a', 'shared'));
+  expect(await ids()).toEqual(['1', '2', '3']);
+  await store.delete('User', '2');
+  expect(await ids()).toEqual(['1', '3']);
+  await store.put(user('3', 'c', 'own'));
+  expect(await ids()).toEqual(['1']);
+  await store.put(user('4', 'd', 'shared'));
+  expect(await ids()).toEqual(['1', '4']);
+  await store.delete('User', '1');
+  await store.delete('User', '4');
+  expect(await ids()).toEqual([]);
+  expect((await store.findByIndex('User', 'externalId', 'own')).map((found) => found.id)).toEqual(['3']);
+});
+
 test('values are copied in and out: callers never alias stored state', async () => {
   const store = new MemoryResourceStore();
   const original = user('1', 'a');
