@@ -13,18 +13,12 @@ import {
   RFC7644_PATCH_REMOVE_MEMBER,
   RFC7644_SEARCH_REQUEST,
 } from '../test-support/rfc-examples.js';
+import { variant } from '../test-support/variant.js';
 import { SCHEMA_URNS } from '../urns.js';
 import type { MessageKind } from './message-json-schemas.js';
 import { validateMessage, validateResource } from './validators.js';
 
 const EXT = SCHEMA_URNS.EnterpriseUser;
-
-/** A deep copy of `base` with `change` applied, so each row states only what it breaks. */
-function variant<T>(base: T, change: (copy: Record<string, unknown>) => void): Record<string, unknown> {
-  const copy = structuredClone(base) as Record<string, unknown>;
-  change(copy);
-  return copy;
-}
 
 type Check = () => Finding[];
 const user = (change: (copy: Record<string, unknown>) => void) =>
