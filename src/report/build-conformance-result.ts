@@ -6,11 +6,11 @@ import {
   type ConformanceSummary,
   countsTowardsVerdict,
   type FailOn,
+  parseConformanceResult,
   type ReportNote,
   type ShardInfo,
   type Verdict,
-} from './conformance-result.js';
-import { parseConformanceResult } from './conformance-schema.js';
+} from '../run-contract/index.js';
 
 /** What the Playwright reporter collected; {@link buildConformanceResult} derives the rest. */
 export interface ConformanceRunInput {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import type { CheckStatus } from '../../src/report/index.js';
+import type { CheckStatus } from '../../src/run-contract/index.js';
 import {
   CHECK_ANNOTATION,
   type CheckDefinition,

@@ -19,17 +19,20 @@
  * The message is the full explanation (see failure-message.ts): every line of the error, redacted, then capped.
  */
 import { readFileSync } from 'node:fs';
-import type { CheckResult, CheckStatus } from '../../src/report/index.js';
-import { redact } from '../../src/secrets/redaction.js';
 import {
   CATEGORIES,
+  type CheckResult,
+  type CheckStatus,
+  PROFILES,
+  REQUIREMENT_LEVELS,
+} from '../../src/run-contract/index.js';
+import { redact } from '../../src/secrets/redaction.js';
+import {
   CHECK_ANNOTATION,
   type CheckDefinition,
   EXCHANGES_ATTACHMENT,
   HARNESS_ERROR_ANNOTATION,
-  LEVELS,
   neededByOf,
-  PROFILES,
   UNSUPPORTED_ANNOTATION,
 } from '../support/check-definition.js';
 import { evidenceFromAttachment } from './exchange-evidence.js';
@@ -103,7 +106,7 @@ export function checkDefinitionOf(test: ReportedTest): CheckDefinition | undefin
     neededBy,
   } = parsed;
   if (typeof id !== 'string' || typeof title !== 'string' || typeof rfc !== 'string') return undefined;
-  if (!isOneOf(LEVELS, level) || !isOneOf(CATEGORIES, category)) return undefined;
+  if (!isOneOf(REQUIREMENT_LEVELS, level) || !isOneOf(CATEGORIES, category)) return undefined;
   if (!Array.isArray(profiles) || !profiles.every((p) => isOneOf(PROFILES, p))) return undefined;
   if (typeof requirement !== 'string' || typeof fix !== 'string' || !isStringArray(quirks)) return undefined;
   // Quirk and capability names are checked where they are declared (assertCheckDefinition, the type system).

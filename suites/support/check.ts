@@ -8,6 +8,7 @@
  * ({@link notScimJson}).
  */
 import { HarnessError, isHarnessError } from '../../src/errors/harness-error.js';
+import type { Profile } from '../../src/run-contract/index.js';
 import type { TargetCapabilities } from './capabilities.js';
 import {
   assertCheckDefinition,
@@ -15,7 +16,6 @@ import {
   type CheckDefinition,
   HARNESS_ERROR_ANNOTATION,
   PROFILE_VARIANT_ANNOTATION,
-  type Profile,
   VARIANT_TAG,
 } from './check-definition.js';
 import { type CheckFixtures, test, type WorkerFixtures } from './fixtures.js';

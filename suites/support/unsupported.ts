@@ -11,13 +11,9 @@
 import { test } from '@playwright/test';
 import type { ScimExchange } from '../../src/http/index.js';
 import { scimErrorOf } from '../../src/http/index.js';
+import type { Profile } from '../../src/run-contract/index.js';
 import { declaresAttribute, type TargetCapabilities } from './capabilities.js';
-import {
-  type CheckDefinition,
-  neededByOf,
-  type Profile,
-  UNSUPPORTED_ANNOTATION,
-} from './check-definition.js';
+import { type CheckDefinition, neededByOf, UNSUPPORTED_ANNOTATION } from './check-definition.js';
 import { describeExchange } from './matchers.js';
 
 /** What each client profile's users are told when the target declines what that client needs. */

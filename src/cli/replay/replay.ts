@@ -12,7 +12,7 @@ import {
 import { COMMAND_NUMERIC_OPTIONS, nodeConfigFs, resolveConfig } from '../../config/index.js';
 import { createScimClient, type ScimClient } from '../../http/index.js';
 import { startReferenceServer } from '../../reference-server/index.js';
-import { describeKeyOwnerRestore, type ReplaySustainWindow } from '../../report/index.js';
+import { describeKeyOwnerRestore, type ReplaySustainWindow } from '../../run-contract/index.js';
 import { formatCleanupReport } from '../cleanup/cleanup.js';
 import {
   type CleanupOutcome,

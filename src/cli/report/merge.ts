@@ -3,16 +3,18 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HarnessError } from '../../errors/harness-error.js';
 import {
-  type ConformanceResult,
-  LATENCY_HISTOGRAM_PRECISION,
   mergeReplayResults,
   mergeResults,
-  parseReplayResult,
   REPORT_FILES,
-  type ReplayResult,
   renderTerminalSummary,
   writeReports,
 } from '../../report/index.js';
+import {
+  type ConformanceResult,
+  LATENCY_HISTOGRAM_PRECISION,
+  parseReplayResult,
+  type ReplayResult,
+} from '../../run-contract/index.js';
 import type { CommandContext } from '../command-context.js';
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js';
 import { describeCycleOutcomes, formatCycleLine } from '../replay/replay-progress.js';

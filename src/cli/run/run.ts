@@ -1,16 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PROFILES } from '../../../suites/support/check-definition.js';
-import { TARGET_ENV } from '../../../suites/support/target-env.js';
 import { nodeConfigFs, resolveConfig } from '../../config/index.js';
 import { HarnessError } from '../../errors/harness-error.js';
-import {
-  type ConformanceResult,
-  type Leftover,
-  REPORT_FILES,
-  renderTerminalSummary,
-  writeReports,
-} from '../../report/index.js';
+import { REPORT_FILES, renderTerminalSummary, writeReports } from '../../report/index.js';
+import { type ConformanceResult, type Leftover, PROFILES, RUN_ENV } from '../../run-contract/index.js';
 import { formatCleanupReport } from '../cleanup/cleanup.js';
 import {
   type CleanupReport,
@@ -103,7 +96,7 @@ export async function run(
     terminal: { tty: io.stderr.isTTY === true, columns: io.stderr.columns, verbose: args.verbose === true },
   });
   if (config.target.kind === 'embedded' && args['server-mode'] === 'minimal') {
-    invocation.env[TARGET_ENV.serverMode] = 'minimal';
+    invocation.env[RUN_ENV.serverMode] = 'minimal';
   }
   const startedAtMs = Date.now();
   const child = dependencies.spawn(invocation, io.stderr);

@@ -3,9 +3,9 @@
  * URN-qualified attribute paths, against three run-tagged personas (see support/user-personas.ts).
  */
 import type { QuirkName } from '../../../src/reference-server/index.js';
+import type { Profile, RequirementLevel } from '../../../src/run-contract/index.js';
 import { SCHEMA_URNS } from '../../../src/scim/urns.js';
 import { check } from '../../support/check.js';
-import type { Level, Profile } from '../../support/check-definition.js';
 import {
   createPersonas,
   expectPersonaFilter,
@@ -19,7 +19,7 @@ const PRECEDENCE =
 interface ExpressionRow {
   id: string;
   title: string;
-  level?: Level;
+  level?: RequirementLevel;
   requirement: string;
   levelBasis?: string;
   fix: string;

@@ -6,8 +6,8 @@
  */
 import { HarnessError } from '../../../src/errors/harness-error.js';
 import type { QuirkName } from '../../../src/reference-server/index.js';
+import type { Profile } from '../../../src/run-contract/index.js';
 import { check } from '../../support/check.js';
-import type { Profile } from '../../support/check-definition.js';
 import { requireDeclared } from '../../support/unsupported.js';
 import {
   createPersonas,
