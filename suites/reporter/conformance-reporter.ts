@@ -70,7 +70,7 @@ export default class ConformanceReporter implements Reporter {
   private readonly results = new Map<string, { test: TestCase; result: TestResult }>();
   private setupFailure: string | undefined;
   private readonly runErrors: string[] = [];
-  /** The profiles the run covers (support/selected-profiles.ts); each check's one outcome counts for those it has. */
+  /** The profiles the run covers (RUN_ENV.profiles, src/run-contract/run-env.ts); each check's one outcome counts for those it has. */
   private readonly selected: Profile[] = selectedProfilesFrom(process.env);
 
   printsToStdio(): boolean {
