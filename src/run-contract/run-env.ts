@@ -144,8 +144,6 @@ export function workersFrom(env: NodeJS.ProcessEnv): number | undefined {
   return numberFrom(env, RUN_ENV.workers, NUMERIC_OPTIONS.concurrency);
 }
 
-const isProfile = (name: string): name is Profile => (PROFILES as readonly string[]).includes(name);
-
 /**
  * The profiles named in {@link RUN_ENV.profiles}, in the order of {@link PROFILES}, else the default ones. An unknown
  * name is refused: a typo must not silently run fewer checks.
@@ -153,7 +151,7 @@ const isProfile = (name: string): name is Profile => (PROFILES as readonly strin
 export function selectedProfilesFrom(env: NodeJS.ProcessEnv): Profile[] {
   const names = parsed(env, RUN_ENV.profiles, (value) => parseProfileList(value, PROFILES)) ?? [];
   if (names.length === 0) return [...DEFAULT_PROFILES];
-  return PROFILES.filter((profile) => names.filter(isProfile).includes(profile));
+  return PROFILES.filter((profile) => names.includes(profile));
 }
 
 /** A terminal width: any whole number of columns (a narrow one is the reporter's to handle). */

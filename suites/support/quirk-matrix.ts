@@ -114,7 +114,7 @@ export function quirkTargetOf(quirk: string, env: NodeJS.ProcessEnv): QuirkTarge
   return target;
 }
 
-/** The target of one quirk's copies in a quirk-matrix run (see quirk-matrix.ts). */
+/** The target of one quirk's copies in a quirk-matrix run; the rest of the run as readTargetEnv reads it. */
 export function quirkTargetEnv(quirk: string, env: NodeJS.ProcessEnv = process.env): TargetEnv {
   const target = quirkTargetOf(quirk, env);
   const runId = runIdFrom(env);
