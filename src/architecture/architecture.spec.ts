@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { checkLayering, parseLayerRules, type SourceFile } from './layer-rules.js';
+import { checkLayering, layerCycle, parseLayerRules, type SourceFile } from './layer-rules.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** Every top-level folder that holds the project's TypeScript. */
@@ -49,4 +49,8 @@ test('the only arrows from src/ into suites/ or mock-idp/ are the CLI starting t
       : [],
   );
   expect(upward).toEqual(['src/cli → mock-idp']);
+});
+
+test('the arrows of the table run one way: no folder may reach itself', () => {
+  expect(layerCycle(rules())).toBeUndefined();
 });

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import {
   checkLayering,
   importSpecifiers,
+  layerCycle,
   packageName,
   parseLayerRules,
   type SourceFile,
@@ -158,4 +159,10 @@ test('specifiers and package names are read as Node resolves them', () => {
   ).toEqual(['a', '@s/b/sub', 'side-effect', './c.js', './d.js']);
   expect(packageName('@playwright/test/reporter')).toBe('@playwright/test');
   expect(packageName('preact/hooks')).toBe('preact');
+});
+
+test('a table whose arrows come back round is a cycle, named', () => {
+  expect(layerCycle(rules)).toBeUndefined();
+  const loop = parseLayerRules(DOC.replace('| src/scim | | ajv |', '| src/scim | mock-idp | ajv |'));
+  expect(layerCycle(loop)).toEqual(['src/scim', 'mock-idp', 'src/scim']);
 });

@@ -178,3 +178,31 @@ export function checkLayering(
     if (!usedByTests.has(edge)) unused.push(`test files may import ${edge}, but none does`);
   return { violations, unused };
 }
+
+/**
+ * A cycle among the folders of the table (`a → b → a`), or undefined when the arrows run one way. Two folders that
+ * may import each other are one layer in two places: the table must not allow it even before any file does it.
+ */
+export function layerCycle(layerRules: LayerRules): string[] | undefined {
+  const { rules } = layerRules;
+  const state = new Map<string, 'open' | 'done'>();
+  const trail: string[] = [];
+  const visit = (folder: string): string[] | undefined => {
+    if (state.get(folder) === 'done') return undefined;
+    if (state.get(folder) === 'open') return [...trail.slice(trail.indexOf(folder)), folder];
+    state.set(folder, 'open');
+    trail.push(folder);
+    for (const to of rules.get(folder)?.folders ?? []) {
+      const cycle = visit(to);
+      if (cycle) return cycle;
+    }
+    trail.pop();
+    state.set(folder, 'done');
+    return undefined;
+  };
+  for (const folder of rules.keys()) {
+    const cycle = visit(folder);
+    if (cycle) return cycle;
+  }
+  return undefined;
+}
