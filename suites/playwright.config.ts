@@ -1,7 +1,12 @@
 import path from 'node:path';
 import { defineConfig, type Project } from '@playwright/test';
-import { RUN_ENV, selectedProfilesFrom, terminalFrom, workersFrom } from '../src/run-contract/index.js';
-import { VARIANT_TAG } from './support/check-definition.js';
+import {
+  RUN_ENV,
+  selectedProfilesFrom,
+  terminalFrom,
+  VARIANT_TAG,
+  workersFrom,
+} from '../src/run-contract/index.js';
 import {
   grepForIds,
   QUIRK_MATRIX_ENV,

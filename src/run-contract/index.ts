@@ -5,6 +5,14 @@
  * them, so none needs to import another to speak of a run.
  */
 export {
+  CHECK_ANNOTATION,
+  EXCHANGES_ATTACHMENT,
+  HARNESS_ERROR_ANNOTATION,
+  PROFILE_VARIANT_ANNOTATION,
+  UNSUPPORTED_ANNOTATION,
+  VARIANT_TAG,
+} from './check-annotations.js';
+export {
   CAPABILITIES,
   CATEGORIES,
   type Capability,

@@ -21,20 +21,17 @@
 import { readFileSync } from 'node:fs';
 import {
   CATEGORIES,
+  CHECK_ANNOTATION,
   type CheckResult,
   type CheckStatus,
-  PROFILES,
-  REQUIREMENT_LEVELS,
-} from '../../src/run-contract/index.js';
-import { redact } from '../../src/secrets/redaction.js';
-import {
-  CHECK_ANNOTATION,
-  type CheckDefinition,
   EXCHANGES_ATTACHMENT,
   HARNESS_ERROR_ANNOTATION,
-  neededByOf,
+  PROFILES,
+  REQUIREMENT_LEVELS,
   UNSUPPORTED_ANNOTATION,
-} from '../support/check-definition.js';
+} from '../../src/run-contract/index.js';
+import { redact } from '../../src/secrets/redaction.js';
+import { type CheckDefinition, neededByOf } from '../support/check-definition.js';
 import { evidenceFromAttachment } from './exchange-evidence.js';
 import { capMessage, explainFailure, explainFailures } from './failure-message.js';
 

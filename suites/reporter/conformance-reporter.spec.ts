@@ -3,12 +3,14 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { FullConfig, FullResult, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { INTERRUPTED_NOTICE } from '../../src/report/index.js';
-import { type ConformanceResult, type Profile, RUN_ENV } from '../../src/run-contract/index.js';
 import {
   CHECK_ANNOTATION,
-  type CheckDefinition,
+  type ConformanceResult,
   PROFILE_VARIANT_ANNOTATION,
-} from '../support/check-definition.js';
+  type Profile,
+  RUN_ENV,
+} from '../../src/run-contract/index.js';
+import type { CheckDefinition } from '../support/check-definition.js';
 import ConformanceReporter from './conformance-reporter.js';
 import { runProfilesOf } from './merge-check-runs.js';
 

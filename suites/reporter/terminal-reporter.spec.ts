@@ -1,11 +1,13 @@
 import { expect, test } from '@playwright/test';
 import type { FullConfig, FullResult, Suite, TestCase, TestResult } from '@playwright/test/reporter';
-import { type Profile, type RequirementLevel, RUN_ENV } from '../../src/run-contract/index.js';
 import {
   CHECK_ANNOTATION,
-  type CheckDefinition,
   PROFILE_VARIANT_ANNOTATION,
-} from '../support/check-definition.js';
+  type Profile,
+  type RequirementLevel,
+  RUN_ENV,
+} from '../../src/run-contract/index.js';
+import type { CheckDefinition } from '../support/check-definition.js';
 import TerminalReporter from './terminal-reporter.js';
 
 const TOKEN = 'tok-9c2e51f0a7b34d18';

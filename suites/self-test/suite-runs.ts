@@ -9,12 +9,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  CHECK_ANNOTATION,
   type ConformanceResult,
   PROFILES,
   parseConformanceResult,
   RUN_ENV,
 } from '../../src/run-contract/index.js';
-import { CHECK_ANNOTATION, type CheckDefinition } from '../support/check-definition.js';
+import type { CheckDefinition } from '../support/check-definition.js';
 import {
   QUIRK_MATRIX_ENV,
   QUIRK_MATRIX_RESULT_FILE,

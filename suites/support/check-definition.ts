@@ -53,27 +53,6 @@ export function neededByOf(definition: Pick<CheckDefinition, 'profiles' | 'neede
   return [...(definition.neededBy ?? definition.profiles.filter((profile) => profile !== 'rfc7644'))];
 }
 
-/** The annotation type under which a check's definition travels to the reporter. */
-export const CHECK_ANNOTATION = 'scim-check';
-/**
- * Set at run time when the target declined the feature a check tests in a way the RFC allows (`400 invalidFilter` to
- * a filter that parses, 501 for an optional endpoint, a PATCH path on an attribute its /Schemas does not declare). Its
- * description is the reason, naming the feature and what the target answered; the check is then skipped by the
- * runner and reported `unsupported`.
- */
-export const UNSUPPORTED_ANNOTATION = 'scim-unsupported';
-/**
- * On a check's per-profile variant (see `check()`'s `separately`): the one profile the variant runs for. A check without
- * it runs once for all its selected profiles.
- */
-export const PROFILE_VARIANT_ANNOTATION = 'scim-profile-variant';
-/** The tag of a per-profile variant, so a run can leave the variants out (the quirk matrix does). */
-export const VARIANT_TAG = '@variant';
-/** Set at run time when a check could not be evaluated (a harness fault, not a verdict on the target). */
-export const HARNESS_ERROR_ANNOTATION = 'scim-harness-error';
-/** The attachment holding a check's recorded exchanges (already redacted). */
-export const EXCHANGES_ATTACHMENT = 'scim-exchanges';
-
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9$]+(?:-[a-z0-9]+)*){2,}$/;
 
 /** Throws when a definition is malformed, so a typo fails at load time rather than producing a silent report gap. */
