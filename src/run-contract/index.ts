@@ -1,7 +1,8 @@
 /**
  * The run contract: what the CLI, the suites, the mock IdP and the reports agree on. The words of a run (levels,
- * profiles, outcomes), the environment that hands a run to the suites, the ledger of what a run created, how what it
- * created is tagged, and the result files (conformance.json, replay.json) with their schemas. It sits below all of
+ * profiles, outcomes), the annotations a check's definition and outcome travel under in Playwright's results, the
+ * environment that hands a run to the suites, the ledger of what a run created, how what it created is tagged, and the
+ * result files (conformance.json, replay.json) with their schemas. It sits below all of
  * them, so none needs to import another to speak of a run.
  */
 export {
