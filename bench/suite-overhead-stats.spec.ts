@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { EXCHANGES_ATTACHMENT, suiteOverhead } from './suite-overhead-stats.js';
+import { EXCHANGES_ATTACHMENT } from '../src/run-contract/index.js';
+import { suiteOverhead } from './suite-overhead-stats.js';
 
 const attachment = (serverMs: number[]) => ({
   name: EXCHANGES_ATTACHMENT,

@@ -5,9 +5,7 @@
  * Pure: the tests feed it a synthetic report.
  * @see ../src/http/exchange.ts ExchangeTiming for what serverMs covers
  */
-
-/** The attachment under which the suites store a check's exchanges (suites/support/check-definition.ts). */
-export const EXCHANGES_ATTACHMENT = 'scim-exchanges';
+import { EXCHANGES_ATTACHMENT } from '../src/run-contract/index.js';
 
 export interface WorkerOverhead {
   /** Playwright's parallel index: one row per worker slot. */

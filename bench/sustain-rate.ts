@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { applyReplayHeapPolicy, ReplayInterruptedError, runReplay } from '../mock-idp/engine/index.js';
 import { startReferenceServer } from '../src/reference-server/index.js';
-import { parseReplayResult, type ReplaySustain } from '../src/report/index.js';
+import { parseReplayResult, type ReplaySustain } from '../src/run-contract/index.js';
 
 const HELP = `sustain-rate: replay --sustain against the embedded server, one process per rate.
   --rates LIST     requests per second, comma-separated (default 25,200,1000)

@@ -15,10 +15,10 @@ import {
   SUITES_RATE_LIMIT,
   startReferenceServer,
 } from '../src/reference-server/index.js';
+import { RUN_ENV, readTargetEnv } from '../src/run-contract/index.js';
 import { writeCapabilities } from './support/capabilities.js';
 import { probeCapabilities } from './support/capabilities-probe.js';
 import { QUIRK_MATRIX_ENV, type QuirkTarget, readQuirkMatrix } from './support/quirk-matrix.js';
-import { readTargetEnv, TARGET_ENV } from './support/target-env.js';
 
 function quirkName(name: string, source: string): QuirkName {
   if (!isQuirkName(name)) throw new Error(`${source}: unknown quirk ${JSON.stringify(name)}`);
@@ -56,11 +56,11 @@ async function startMatrixServers(file: string, runDir: string): Promise<Running
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const env = process.env;
-  env[TARGET_ENV.runId] ||= generateRunId();
-  env[TARGET_ENV.runDir] ||= path.resolve('reports', env[TARGET_ENV.runId] ?? 'run');
+  env[RUN_ENV.runId] ||= generateRunId();
+  env[RUN_ENV.runDir] ||= path.resolve('reports', env[RUN_ENV.runId] ?? 'run');
   // A fresh seed per run unless one is given (`run --seed`), so no two runs draw the same values.
-  env[TARGET_ENV.seed] ||= String(randomInt(0, 2 ** 32));
-  const runDir = env[TARGET_ENV.runDir] ?? '.';
+  env[RUN_ENV.seed] ||= String(randomInt(0, 2 ** 32));
+  const runDir = env[RUN_ENV.runDir] ?? '.';
   mkdirSync(runDir, { recursive: true });
 
   const matrixFile = env[QUIRK_MATRIX_ENV.file];
@@ -70,24 +70,24 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       await Promise.all(servers.map((server) => server.close()));
     };
   }
-  if (env[TARGET_ENV.url]) {
+  if (env[RUN_ENV.url]) {
     await readCapabilitiesOnce(env);
     return async () => {};
   }
 
-  const quirks = (env[TARGET_ENV.quirks] ?? '')
+  const quirks = (env[RUN_ENV.quirks] ?? '')
     .split(',')
     .map((q) => q.trim())
     .filter(Boolean)
-    .map((name) => quirkName(name, TARGET_ENV.quirks));
-  const mode = env[TARGET_ENV.serverMode] || 'full';
+    .map((name) => quirkName(name, RUN_ENV.quirks));
+  const mode = env[RUN_ENV.serverMode] || 'full';
   if (!isServerMode(mode))
-    throw new Error(`${TARGET_ENV.serverMode}: unknown server mode ${JSON.stringify(mode)}`);
+    throw new Error(`${RUN_ENV.serverMode}: unknown server mode ${JSON.stringify(mode)}`);
   const server = await startReferenceServer({ quirks, mode, rateLimit: SUITES_RATE_LIMIT });
-  env[TARGET_ENV.url] = server.baseUrl;
-  env[TARGET_ENV.token] = server.adminToken;
-  env[TARGET_ENV.adminOrigin] = server.origin;
-  env[TARGET_ENV.embedded] = '1';
+  env[RUN_ENV.url] = server.baseUrl;
+  env[RUN_ENV.token] = server.adminToken;
+  env[RUN_ENV.adminOrigin] = server.origin;
+  env[RUN_ENV.embedded] = '1';
   try {
     await readCapabilitiesOnce(env);
   } catch (error) {

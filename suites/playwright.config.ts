@@ -1,36 +1,42 @@
 import path from 'node:path';
 import { defineConfig, type Project } from '@playwright/test';
-import { TERMINAL_ENV } from './reporter/terminal-env.js';
-import { VARIANT_TAG } from './support/check-definition.js';
+import {
+  RUN_ENV,
+  selectedProfilesFrom,
+  terminalFrom,
+  VARIANT_TAG,
+  workersFrom,
+} from '../src/run-contract/index.js';
 import {
   grepForIds,
   QUIRK_MATRIX_ENV,
   QUIRK_MATRIX_PROJECT,
   readQuirkMatrix,
 } from './support/quirk-matrix.js';
-import { CHECKS_PROJECT, grepForProfiles, selectedProfilesFrom } from './support/selected-profiles.js';
+import { CHECKS_PROJECT, grepForProfiles } from './support/selected-profiles.js';
 
 /**
  * The conformance suites. Pure: the target, token and run directory come from the environment (see
- * support/target-env.ts); the global setup starts the embedded reference server when no target is given.
+ * src/run-contract/run-env.ts, which refuses a bad value rather than defaulting it); the global setup starts the embedded reference server when no target is given.
  *
  * One project, `checks`: every check runs once, tagged with its profiles, and the selected profiles pick the checks by
  * those tags (support/selected-profiles.ts); the reporter counts each outcome towards every selected profile the check
  * belongs to. The global setup reads what the target claims first. A quirk-matrix run (the self-test, see
  * support/quirk-matrix.ts) has its own project instead.
  *
- * Run directly, the suites cover the default profiles (rfc7644, entra, datadog); name others in SCIM_HARNESS_PROFILES:
+ * Run directly, the suites cover the default profiles (rfc7644, entra, datadog); name others in SCIM_HARNESS_PROFILES
+ * (`RUN_ENV.profiles`):
  *
  *   SCIM_HARNESS_PROFILES=entra npx playwright test -c suites            # the checks of the entra profile
  *   SCIM_HARNESS_PROFILES=rfc7644,interop npx playwright test -c suites --grep @interop   # narrowed further by tag
  *
  * The terminal: Playwright's `list` reporter, unless the run command says what its terminal is
- * (reporter/terminal-env.ts): then the terminal reporter, which speaks in checks rather than Playwright tests.
+ * (`RUN_ENV.terminal`): then the terminal reporter, which speaks in checks rather than Playwright tests.
  */
-const reporterModule = process.env.SCIM_HARNESS_REPORTER;
-const runDir = process.env.SCIM_HARNESS_RUN_DIR;
+const reporterModule = process.env[RUN_ENV.reporter];
+const runDir = process.env[RUN_ENV.runDir];
 const matrixFile = process.env[QUIRK_MATRIX_ENV.file];
-const terminalReporter = process.env[TERMINAL_ENV.terminal]
+const terminalReporter = terminalFrom(process.env).terminal
   ? (['./reporter/terminal-reporter.ts'] as const)
   : (['list'] as const);
 
@@ -66,7 +72,7 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  workers: process.env.SCIM_HARNESS_WORKERS ? Number(process.env.SCIM_HARNESS_WORKERS) : 2,
+  workers: workersFrom(process.env) ?? 2,
   timeout: 60_000,
   outputDir: runDir ? `${runDir}/playwright-output` : '../test-results/suites-output',
   // The conformance reporter writes the run's reports; Playwright's own HTML report sits beside them for debugging.

@@ -1,5 +1,5 @@
 import type { ScimClient } from '../../src/http/index.js';
-import type { ReplayDivergence } from '../../src/report/index.js';
+import type { ReplayDivergence } from '../../src/run-contract/index.js';
 import { computeScope, type EntraDirectory, type EntraGroup, type EntraUser } from '../directory/index.js';
 import {
   type GroupMapping,

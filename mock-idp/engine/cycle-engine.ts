@@ -1,5 +1,5 @@
 import type { ScimClient } from '../../src/http/index.js';
-import type { ReplayCycle, ReplayCycleKind } from '../../src/report/index.js';
+import type { ReplayCycle, ReplayCycleKind } from '../../src/run-contract/index.js';
 import { computeScope, type EntraDirectory, type EntraGroup } from '../directory/index.js';
 import type { GroupMapping, UserMapping } from '../mappings/index.js';
 import type { EntraClientProfile } from '../requests/index.js';

@@ -1,11 +1,9 @@
-import { LatencyHistogram, type ReplayCycle, type ReplayCycleKind } from '../../src/report/index.js';
-
-/** Nearest-rank percentile of sorted values. */
-export function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return 0;
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return Math.round((sorted[rank] ?? 0) * 100) / 100;
-}
+import {
+  LatencyHistogram,
+  percentile,
+  type ReplayCycle,
+  type ReplayCycleKind,
+} from '../../src/run-contract/index.js';
 
 /**
  * Counts and latencies of one cycle; latencies are kept as numbers only, never exchanges. The cycle's percentiles

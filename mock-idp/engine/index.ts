@@ -2,7 +2,7 @@ export type { ConvergenceInput } from './convergence.js';
 export { checkConvergence, compareResource, readTargetPath } from './convergence.js';
 export type { CycleEngineOptions } from './cycle-engine.js';
 export { CycleEngine } from './cycle-engine.js';
-export { CycleMetrics, percentile } from './cycle-metrics.js';
+export { CycleMetrics } from './cycle-metrics.js';
 export type { ReplayHeapPolicy } from './heap-policy.js';
 export { applyReplayHeapPolicy, REPLAY_HEAP_GROWING_PERCENT } from './heap-policy.js';
 export type { ObjectState } from './object-state.js';

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { parseReplayResult } from '../../src/report/index.js';
+import { parseReplayResult } from '../../src/run-contract/index.js';
 import { QuarantineState } from './quarantine.js';
 
 const AT = '2026-01-15T10:00:00.000Z';

@@ -1,4 +1,4 @@
-import type { ReplayQuarantineEventKind } from '../../src/report/index.js';
+import type { ReplayQuarantineEventKind } from '../../src/run-contract/index.js';
 import { ENTRA_REACTIONS, type QuarantineReason } from './reactions.js';
 
 /** One change of the job's quarantine state, for the report's timeline (replay.json `quarantine`). */

@@ -1,8 +1,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { parseReplayResult } from '../../src/report/index.js';
 import { sampleReplayResult } from '../../src/report/test-support/sample-results.js';
+import { parseReplayResult } from '../../src/run-contract/index.js';
 import { REPLAY_JSON, recordReplaySweep, writeReplayReports } from './replay-reports.js';
 
 const TOKEN = 'replay-token-9f8e7d6c5b4a';

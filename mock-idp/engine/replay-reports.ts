@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Leftover, parseReplayResult, type ReplayResult, writeReports } from '../../src/report/index.js';
+import { writeReports } from '../../src/report/index.js';
+import { type Leftover, parseReplayResult, type ReplayResult } from '../../src/run-contract/index.js';
 import { redact } from '../../src/secrets/redaction.js';
 
 /** The replay's own record in its report folder, beside report.html and provisioning-log.jsonl. */

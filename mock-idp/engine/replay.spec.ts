@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { type RunningReferenceServer, startReferenceServer } from '../../src/reference-server/index.js';
-import { parseReplayResult } from '../../src/report/index.js';
+import { parseReplayResult } from '../../src/run-contract/index.js';
 import { ReplayInterruptedError, runReplay } from './replay.js';
 import type { ReplayPhase, ReplayProgress } from './replay-progress.js';
 

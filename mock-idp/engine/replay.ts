@@ -17,7 +17,7 @@ import {
   type ReplayScenario,
   type ReplayTokenOwner,
   replayTotals,
-} from '../../src/report/index.js';
+} from '../../src/run-contract/index.js';
 import { generateChanges } from '../changes/index.js';
 import { createDirectory, type EntraDirectory, type Shard } from '../directory/index.js';
 import { MAPPING_PRESETS, type MappingPresetName } from '../mappings/index.js';

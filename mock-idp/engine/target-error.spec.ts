@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { createScimClient } from '../../src/http/index.js';
-import { REPLAY_TARGET_ERROR_CHARS, type ReplayDivergence } from '../../src/report/index.js';
+import { REPLAY_TARGET_ERROR_CHARS, type ReplayDivergence } from '../../src/run-contract/index.js';
 import { createDirectory } from '../directory/index.js';
 import { ENTRA_DEFAULT_USER_MAPPING } from '../mappings/index.js';
 import { checkConvergence } from './convergence.js';

@@ -3,7 +3,7 @@ import {
   REPLAY_TARGET_ERROR_CHARS,
   type ReplayDivergence,
   type ReplayTargetError,
-} from '../../src/report/index.js';
+} from '../../src/run-contract/index.js';
 import type { LoggedExchange } from './provisioning-log.js';
 import { statusKey } from './reactions.js';
 

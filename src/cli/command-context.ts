@@ -1,8 +1,8 @@
-import { createLogger, isLogLevel, type Logger } from '../logging/index.js';
+import type { ResolvedConfig } from '../config/index.js';
+import { createLogger, type Logger } from '../logging/index.js';
 import type { SecretRegistry } from '../secrets/redaction.js';
 import type { CliIo } from './cli-io.js';
 import type { ExitCode } from './exit-codes.js';
-import type { GlobalArgs } from './shared-options.js';
 
 /** What `main` hands every command: the process surface, the run's secrets, and where to put the exit code. */
 export interface CommandContext {
@@ -13,14 +13,30 @@ export interface CommandContext {
   finish(code: ExitCode): void;
 }
 
-/** The command's logger: on stderr, pretty on a terminal, at --log-level (debug under --debug). */
-export function createCommandLogger(context: CommandContext, args: Partial<GlobalArgs>): Logger {
-  const requested = args['log-level'];
-  const level = args.debug && (requested === undefined || requested === 'info') ? 'debug' : requested;
-  return createLogger({
-    level: isLogLevel(level) ? level : 'info',
+/**
+ * The command's logger: on stderr, pretty on a terminal, at the level `resolveConfig` resolved from `--log-level`
+ * (debug under `--debug`). Every command makes its logger here, after resolving its configuration, and says at debug
+ * what it resolved (never the token: the target is named by its URL, and the registry scrubs whatever else is secret).
+ */
+export function createCommandLogger(
+  context: CommandContext,
+  command: string,
+  config: Pick<ResolvedConfig, 'logLevel' | 'runId' | 'target' | 'reportDir'>,
+): Logger {
+  const logger = createLogger({
+    level: config.logLevel,
     pretty: 'auto',
     destination: context.io.stderr,
     secrets: context.secrets,
-  });
+  }).child({ command });
+  logger.debug(
+    {
+      runId: config.runId,
+      target: config.target.kind === 'tenant' ? config.target.tenant.href : 'embedded',
+      reportDir: config.reportDir,
+      logLevel: config.logLevel,
+    },
+    'configuration resolved',
+  );
+  return logger;
 }

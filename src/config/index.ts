@@ -18,7 +18,7 @@ export type {
   Target,
   TenantTarget,
 } from './resolve-config.js';
-export { FAIL_ON_LEVELS, resolveConfig } from './resolve-config.js';
+export { FAIL_ON_LEVELS, parseFailOn, parseProfileList, resolveConfig } from './resolve-config.js';
 export { generateRunId, parseRunId, RUN_ID_PATTERN, seedFromRunId } from './run-id.js';
 export type { Shard } from './shard.js';
 export { parseShard } from './shard.js';

@@ -94,7 +94,16 @@ function regExp(flag: string, source: string | undefined): RegExp | undefined {
   }
 }
 
-function profileList(value: RawConfigInput['profiles'], known: readonly string[]): string[] {
+/** `--fail-on` (or the variable `source` that carries it) → a fail-on level; anything else is refused. */
+export function parseFailOn(value: string, source = '--fail-on'): FailOn {
+  return oneOf(source, value, FAIL_ON_LEVELS);
+}
+
+/**
+ * A list of profile names, or one comma-separated string, checked against the profiles the suites define: an unknown
+ * name is refused, so a typo never runs fewer checks.
+ */
+export function parseProfileList(value: RawConfigInput['profiles'], known: readonly string[]): string[] {
   if (value === undefined) return [];
   const list = (typeof value === 'string' ? value.split(',') : value).map((p) => p.trim()).filter(Boolean);
   const unknown = list.filter((p) => !known.includes(p));
@@ -153,10 +162,10 @@ export function resolveConfig(
     target: target(input, env, fs, cwd),
     runId,
     reportDir: path.resolve(cwd, input.reportDir ?? path.join('reports', runId)),
-    failOn: input.failOn === undefined ? 'must' : oneOf('--fail-on', input.failOn, FAIL_ON_LEVELS),
+    failOn: input.failOn === undefined ? 'must' : parseFailOn(input.failOn),
     baseline,
     shard: input.shard === undefined ? undefined : parseShard(input.shard),
-    profiles: profileList(input.profiles, context.knownProfiles ?? []),
+    profiles: parseProfileList(input.profiles, context.knownProfiles ?? []),
     grep: regExp('--grep', input.grep),
     grepInvert: regExp('--grep-invert', input.grepInvert),
     requestTimeoutMs: numeric(input, 'requestTimeoutMs') ?? NUMERIC_OPTIONS.requestTimeoutMs.default,

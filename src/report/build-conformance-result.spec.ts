@@ -1,19 +1,19 @@
 import { expect, test } from '@playwright/test';
 import { isHarnessError } from '../errors/harness-error.js';
 import {
-  buildConformanceResult,
-  describeVerdict,
-  profileOutcome,
-  profileVerdict,
-} from './build-conformance-result.js';
-import {
   CHECK_STATUSES,
   type CheckResult,
   type CheckStatus,
   type FailOn,
   type RequirementLevel,
   type Verdict,
-} from './conformance-result.js';
+} from '../run-contract/index.js';
+import {
+  buildConformanceResult,
+  describeVerdict,
+  profileOutcome,
+  profileVerdict,
+} from './build-conformance-result.js';
 import { renderMarkdown } from './render-markdown.js';
 import { renderTerminalSummary } from './render-terminal.js';
 import { sampleConformanceResult } from './test-support/sample-results.js';

@@ -6,11 +6,11 @@ import {
   type ConformanceSummary,
   countsTowardsVerdict,
   type FailOn,
+  parseConformanceResult,
   type ReportNote,
   type ShardInfo,
   type Verdict,
-} from './conformance-result.js';
-import { parseConformanceResult } from './conformance-schema.js';
+} from '../run-contract/index.js';
 
 /** What the Playwright reporter collected; {@link buildConformanceResult} derives the rest. */
 export interface ConformanceRunInput {
@@ -57,7 +57,7 @@ export function unsupportedFails(check: Pick<CheckResult, 'neededBy'>, profile: 
 /**
  * The verdict of one profile over `checks` (only the checks naming the profile count), with its causes.
  * `interrupted`: the run was stopped early, so the verdict is `fail` whatever the checks say.
- * @see VERDICTS in conformance-result.ts for the rule and why `error` yields `fail`.
+ * @see VERDICTS in src/run-contract/check-vocabulary.ts for the rule and why `error` yields `fail`.
  */
 export function profileOutcome(
   checks: readonly CheckResult[],

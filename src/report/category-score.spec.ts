@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
+import type { CheckResult, CheckStatus } from '../run-contract/index.js';
 import { formatScore, scoreCategories } from './category-score.js';
-import type { CheckResult, CheckStatus } from './conformance-result.js';
 
 const check = (id: string, category: string, status: CheckStatus): CheckResult => ({
   id,

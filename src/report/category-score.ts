@@ -1,4 +1,4 @@
-import type { CheckResult } from './conformance-result.js';
+import type { CheckResult } from '../run-contract/index.js';
 
 /**
  * How a category fared. `applicable` counts the checks that reached a verdict on the target

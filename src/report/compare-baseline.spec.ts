@@ -1,8 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { type CheckStatus, parseConformanceResult } from '../run-contract/index.js';
 import { buildConformanceResult } from './build-conformance-result.js';
 import { type BaselineComparison, compareWithBaseline } from './compare-baseline.js';
-import type { CheckStatus } from './conformance-result.js';
-import { parseConformanceResult } from './conformance-schema.js';
 import { TEST_RUN } from './test-support/sample-results.js';
 
 function resultOf(statuses: Record<string, CheckStatus>) {

@@ -1,4 +1,4 @@
-import type { CheckStatus, ConformanceResult } from './conformance-result.js';
+import type { CheckStatus, ConformanceResult } from '../run-contract/index.js';
 
 /** How a run moved against a baseline run; every list holds check ids, sorted. */
 export interface BaselineComparison {

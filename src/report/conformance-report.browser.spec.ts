@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import type { CheckResult } from '../run-contract/index.js';
 import { describeVerdict } from './build-conformance-result.js';
-import type { CheckResult } from './conformance-result.js';
 import { INTERRUPTED_NOTICE } from './interrupted-run.js';
 import { openReport as open } from './test-support/open-report.js';
 import {

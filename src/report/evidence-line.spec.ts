@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import type { EvidenceExchange } from './conformance-result.js';
+import type { EvidenceExchange } from '../run-contract/index.js';
 import { decisiveExchange, exchangeLine } from './evidence-line.js';
 
 const exchange = (

@@ -1,4 +1,4 @@
-import type { CheckResult, EvidenceExchange } from './conformance-result.js';
+import type { CheckResult, EvidenceExchange } from '../run-contract/index.js';
 
 /** `GET http://…/Users/1 -> 404 (note)`: one exchange on one line, for JUnit bodies and summaries. */
 export function exchangeLine(exchange: EvidenceExchange): string {

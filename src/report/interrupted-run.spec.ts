@@ -1,9 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { type CheckResult, parseConformanceResult, parseReplayResult } from '../run-contract/index.js';
 import { buildConformanceResult, describeVerdict, profileOutcome } from './build-conformance-result.js';
-import type { CheckResult } from './conformance-result.js';
-import { parseConformanceResult } from './conformance-schema.js';
 import { INTERRUPTED_NOTICE, isInterrupted, markInterrupted } from './interrupted-run.js';
-import { parseReplayResult } from './replay-result.js';
 import { sampleReplayResult, TEST_RUN } from './test-support/sample-results.js';
 
 const passed: CheckResult = {

@@ -3,9 +3,9 @@
  * `interrupted: true`, so what ran is kept and nobody mistakes the part for the whole: every renderer shows
  * {@link INTERRUPTED_NOTICE} above everything else, every profile's verdict is `fail`, and `--baseline` refuses it.
  */
+
+import type { ConformanceResult, ReplayResult } from '../run-contract/index.js';
 import { summarizeChecks } from './build-conformance-result.js';
-import type { ConformanceResult } from './conformance-result.js';
-import type { ReplayResult } from './replay-result.js';
 
 /** What the conformance reports say first when the run was interrupted. */
 export const INTERRUPTED_NOTICE =

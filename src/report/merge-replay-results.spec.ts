@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { LatencyHistogram } from './latency-histogram.js';
+import { LatencyHistogram, parseReplayResult } from '../run-contract/index.js';
 import { mergeReplayResults } from './merge-replay-results.js';
-import { parseReplayResult } from './replay-result.js';
 import { syntheticReplayShard } from './test-support/replay-shards.js';
 
 /** Deterministic latencies with a long tail: shard `k` draws its own. */

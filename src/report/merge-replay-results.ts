@@ -1,12 +1,12 @@
 import { HarnessError } from '../errors/harness-error.js';
-import { LatencyHistogram } from './latency-histogram.js';
 import {
+  LatencyHistogram,
   REPLAY_SCHEMA_VERSION,
   type ReplayCycle,
   type ReplayQuarantineEvent,
   type ReplayResult,
   replayTotals,
-} from './replay-result.js';
+} from '../run-contract/index.js';
 
 function fail(message: string, hint?: string): never {
   throw new HarnessError('CONFIG_INVALID', message, hint === undefined ? {} : { hint });

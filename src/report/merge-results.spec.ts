@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import type { ConformanceResult } from './conformance-result.js';
+import type { ConformanceResult } from '../run-contract/index.js';
 import { mergeResults } from './merge-results.js';
 import { sampleConformanceResult } from './test-support/sample-results.js';
 

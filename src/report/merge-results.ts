@@ -1,6 +1,6 @@
 import { HarnessError } from '../errors/harness-error.js';
+import type { CheckResult, ConformanceResult } from '../run-contract/index.js';
 import { buildConformanceResult } from './build-conformance-result.js';
-import type { CheckResult, ConformanceResult } from './conformance-result.js';
 
 function fail(message: string, hint?: string): never {
   throw new HarnessError('CONFIG_INVALID', message, hint === undefined ? {} : { hint });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { expect, test } from '@playwright/test';
+import type { CheckResult, EvidenceExchange } from '../run-contract/index.js';
 import { buildConformanceResult, describeVerdict } from './build-conformance-result.js';
-import type { CheckResult, EvidenceExchange } from './conformance-result.js';
 import { INTERRUPTED_NOTICE, REPLAY_INTERRUPTED_NOTICE } from './interrupted-run.js';
 import { renderHtml } from './render-html.js';
 import {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { HarnessError } from '../errors/harness-error.js';
+import type { ConformanceResult, ReplayResult } from '../run-contract/index.js';
 import { redact } from '../secrets/redaction.js';
-import type { ConformanceResult } from './conformance-result.js';
 import { ConformanceReport, RunInfo } from './html/conformance-report.js';
 import { html, renderMarkup, type VNode } from './html/markup.js';
 import { pageScript } from './html/page-script.js';
@@ -9,7 +9,6 @@ import { REPLAY_CSS, ReplaySection } from './html/replay-section.js';
 import { REPORT_CSS } from './html-styles.js';
 import { INTERRUPTED_NOTICE, isInterrupted, REPLAY_INTERRUPTED_NOTICE } from './interrupted-run.js';
 import type { RenderOptions } from './render-json.js';
-import type { ReplayResult } from './replay-result.js';
 import { replaySafetyFinding, runSafetyFinding, type SafetyFinding } from './safety-findings.js';
 
 export interface HtmlOptions extends RenderOptions {

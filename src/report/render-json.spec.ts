@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { parseConformanceResult } from '../run-contract/index.js';
 import { REDACTED } from '../secrets/redaction.js';
-import { parseConformanceResult } from './conformance-schema.js';
 import { renderJson } from './render-json.js';
 import { sampleConformanceResult } from './test-support/sample-results.js';
 

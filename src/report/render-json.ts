@@ -1,6 +1,5 @@
+import { type ConformanceResult, parseConformanceResult } from '../run-contract/index.js';
 import { type RedactionOptions, redact } from '../secrets/redaction.js';
-import type { ConformanceResult } from './conformance-result.js';
-import { parseConformanceResult } from './conformance-schema.js';
 
 /** Options every renderer takes. */
 export interface RenderOptions extends RedactionOptions {}

@@ -1,5 +1,5 @@
+import type { CheckResult, ConformanceResult, EvidenceExchange } from '../run-contract/index.js';
 import { redact } from '../secrets/redaction.js';
-import type { CheckResult, ConformanceResult, EvidenceExchange } from './conformance-result.js';
 import { exchangeLine } from './evidence-line.js';
 import { INTERRUPTED_NOTICE } from './interrupted-run.js';
 import type { RenderOptions } from './render-json.js';

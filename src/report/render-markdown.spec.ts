@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
+import type { CheckResult } from '../run-contract/index.js';
 import { buildConformanceResult, describeVerdict } from './build-conformance-result.js';
-import type { CheckResult } from './conformance-result.js';
 import { INTERRUPTED_NOTICE } from './interrupted-run.js';
 import { GITHUB_COMMENT_LIMIT, renderMarkdown } from './render-markdown.js';
 import { sampleConformanceResult, TEST_RUN } from './test-support/sample-results.js';

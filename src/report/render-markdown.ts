@@ -1,8 +1,7 @@
+import { type CheckResult, type ConformanceResult, levelRank, type Verdict } from '../run-contract/index.js';
 import { redact } from '../secrets/redaction.js';
 import { describeVerdict } from './build-conformance-result.js';
 import { formatScore, scoreCategories } from './category-score.js';
-import type { CheckResult, ConformanceResult, Verdict } from './conformance-result.js';
-import { levelRank } from './conformance-result.js';
 import { decisiveExchange, exchangeLine } from './evidence-line.js';
 import { INTERRUPTED_NOTICE } from './interrupted-run.js';
 import { messageExcerpt } from './message-excerpt.js';

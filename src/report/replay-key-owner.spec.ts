@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { describeKeyOwnerRestore, type ReplayKeyOwnerRestore } from '../run-contract/index.js';
 import { renderHtml } from './render-html.js';
-import { describeKeyOwnerRestore, type ReplayKeyOwnerRestore } from './replay-key-owner.js';
 import { sampleReplayResult } from './test-support/sample-results.js';
 
 // [what became of the owner, the sentence stderr and report.html show]

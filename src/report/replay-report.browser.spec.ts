@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, type Page, test } from '@playwright/test';
+import type { ReplayResult } from '../run-contract/index.js';
 import { renderHtml } from './render-html.js';
-import type { ReplayResult } from './replay-result.js';
 import { openReport } from './test-support/open-report.js';
 import { HOSTILE_PAYLOADS, sampleReplayResult } from './test-support/sample-results.js';
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import type { ReplayQuarantineEvent } from './replay-result.js';
+import type { ReplayQuarantineEvent } from '../run-contract/index.js';
 import { buildQuarantineTimeline, describeQuarantineEvent } from './replay-timeline.js';
 import { sampleReplayResult } from './test-support/sample-results.js';
 

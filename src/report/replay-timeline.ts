@@ -1,4 +1,4 @@
-import type { ReplayQuarantineEvent, ReplayResult } from './replay-result.js';
+import type { ReplayQuarantineEvent, ReplayResult } from '../run-contract/index.js';
 
 /** An event of the quarantine timeline with its reason put in words for the page. */
 export interface ReplayTimelineEvent extends ReplayQuarantineEvent {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { describeKeyOwnerRestore, type ReplayKeyOwnerRestore } from './replay-key-owner.js';
+import { describeKeyOwnerRestore, type ReplayKeyOwnerRestore } from '../run-contract/index.js';
 import { openReport as open } from './test-support/open-report.js';
 import { sampleReplayResult } from './test-support/sample-results.js';
 import { writeReports } from './write-reports.js';

@@ -1,11 +1,10 @@
+import type { ConformanceResult, Leftover, ReplayResult } from '../run-contract/index.js';
 /**
  * What the sweep after a run or a replay found, in the words every report uses: resources still carrying the run id
  * after the checks' (or the replay's) own cleanup, and searches the sweep could not complete. Either is a safety
  * failure (exit 1), whatever the verdicts say, so report.html shows it above the checks and junit.xml as a failing
  * test case.
  */
-import type { ConformanceResult, Leftover } from './conformance-result.js';
-import type { ReplayResult } from './replay-result.js';
 
 /** One sweep's findings, ready to show. */
 export interface SafetyFinding {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import type { CheckResult } from './conformance-result.js';
+import type { CheckResult } from '../run-contract/index.js';
 import { describeUnevaluatedCauses, unevaluatedCauses } from './unevaluated-causes.js';
 
 const check = (id: string, status: CheckResult['status'], message: string): CheckResult => ({

@@ -1,9 +1,9 @@
+import type { CheckResult } from '../run-contract/index.js';
 /**
  * Why checks could not be evaluated, counted by cause, so a reader sees at once whether the target failed (a server
  * error to a request meant to be valid), the way to it failed (a gateway, a redirect, a dropped connection), or the
  * run did. Read from the messages the suites write ("Could not evaluate: <CODE>: …"): the first cause that fits wins.
  */
-import type { CheckResult } from './conformance-result.js';
 
 export const UNEVALUATED_CAUSES = [
   { cause: 'target errors (a 5xx to a request meant to be valid)', test: /the target failed/i },

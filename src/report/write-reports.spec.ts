@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { isHarnessError } from '../errors/harness-error.js';
-import { parseConformanceResult } from './conformance-schema.js';
+import { parseConformanceResult } from '../run-contract/index.js';
 import { sampleConformanceResult, sampleReplayResult } from './test-support/sample-results.js';
 import { writeReports } from './write-reports.js';
 

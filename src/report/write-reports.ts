@@ -1,12 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HarnessError } from '../errors/harness-error.js';
-import type { ConformanceResult } from './conformance-result.js';
+import type { ConformanceResult, ReplayResult } from '../run-contract/index.js';
 import { renderHtml } from './render-html.js';
 import { renderJson } from './render-json.js';
 import { renderJunit } from './render-junit.js';
 import { renderMarkdown } from './render-markdown.js';
-import type { ReplayResult } from './replay-result.js';
 
 /** The files a run leaves in its report directory. */
 export const REPORT_FILES = {

@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
-import type { CheckStatus } from '../../src/report/index.js';
 import {
   CHECK_ANNOTATION,
-  type CheckDefinition,
+  type CheckStatus,
   EXCHANGES_ATTACHMENT,
   HARNESS_ERROR_ANNOTATION,
   UNSUPPORTED_ANNOTATION,
-} from '../support/check-definition.js';
+} from '../../src/run-contract/index.js';
+import type { CheckDefinition } from '../support/check-definition.js';
 import {
   type AnnotationLike,
   checkDefinitionOf,

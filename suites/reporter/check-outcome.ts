@@ -19,19 +19,19 @@
  * The message is the full explanation (see failure-message.ts): every line of the error, redacted, then capped.
  */
 import { readFileSync } from 'node:fs';
-import type { CheckResult, CheckStatus } from '../../src/report/index.js';
-import { redact } from '../../src/secrets/redaction.js';
 import {
   CATEGORIES,
   CHECK_ANNOTATION,
-  type CheckDefinition,
+  type CheckResult,
+  type CheckStatus,
   EXCHANGES_ATTACHMENT,
   HARNESS_ERROR_ANNOTATION,
-  LEVELS,
-  neededByOf,
   PROFILES,
+  REQUIREMENT_LEVELS,
   UNSUPPORTED_ANNOTATION,
-} from '../support/check-definition.js';
+} from '../../src/run-contract/index.js';
+import { redact } from '../../src/secrets/redaction.js';
+import { type CheckDefinition, neededByOf } from '../support/check-definition.js';
 import { evidenceFromAttachment } from './exchange-evidence.js';
 import { capMessage, explainFailure, explainFailures } from './failure-message.js';
 
@@ -103,7 +103,7 @@ export function checkDefinitionOf(test: ReportedTest): CheckDefinition | undefin
     neededBy,
   } = parsed;
   if (typeof id !== 'string' || typeof title !== 'string' || typeof rfc !== 'string') return undefined;
-  if (!isOneOf(LEVELS, level) || !isOneOf(CATEGORIES, category)) return undefined;
+  if (!isOneOf(REQUIREMENT_LEVELS, level) || !isOneOf(CATEGORIES, category)) return undefined;
   if (!Array.isArray(profiles) || !profiles.every((p) => isOneOf(PROFILES, p))) return undefined;
   if (typeof requirement !== 'string' || typeof fix !== 'string' || !isStringArray(quirks)) return undefined;
   // Quirk and capability names are checked where they are declared (assertCheckDefinition, the type system).

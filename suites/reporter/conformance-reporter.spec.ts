@@ -2,15 +2,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { FullConfig, FullResult, Suite, TestCase, TestResult } from '@playwright/test/reporter';
-import { type ConformanceResult, INTERRUPTED_NOTICE } from '../../src/report/index.js';
+import { INTERRUPTED_NOTICE } from '../../src/report/index.js';
 import {
   CHECK_ANNOTATION,
-  type CheckDefinition,
+  type ConformanceResult,
   PROFILE_VARIANT_ANNOTATION,
   type Profile,
-} from '../support/check-definition.js';
-import { PROFILES_ENV } from '../support/selected-profiles.js';
-import { TARGET_ENV } from '../support/target-env.js';
+  RUN_ENV,
+} from '../../src/run-contract/index.js';
+import type { CheckDefinition } from '../support/check-definition.js';
 import ConformanceReporter from './conformance-reporter.js';
 import { runProfilesOf } from './merge-check-runs.js';
 
@@ -75,15 +75,15 @@ async function reportOf(
   const runDir = test.info().outputPath('run');
   const root = { suites: [{ title: 'checks' }], allTests: () => tests } as unknown as Suite;
   const saved = {
-    dir: process.env[TARGET_ENV.runDir],
-    id: process.env[TARGET_ENV.runId],
-    url: process.env[TARGET_ENV.url],
-    profiles: process.env[PROFILES_ENV],
+    dir: process.env[RUN_ENV.runDir],
+    id: process.env[RUN_ENV.runId],
+    url: process.env[RUN_ENV.url],
+    profiles: process.env[RUN_ENV.profiles],
   };
-  process.env[TARGET_ENV.runDir] = runDir;
-  process.env[TARGET_ENV.runId] = 'sh-reporter-spec';
-  process.env[TARGET_ENV.url] = 'http://127.0.0.1:1/scim/v2';
-  process.env[PROFILES_ENV] = profiles;
+  process.env[RUN_ENV.runDir] = runDir;
+  process.env[RUN_ENV.runId] = 'sh-reporter-spec';
+  process.env[RUN_ENV.url] = 'http://127.0.0.1:1/scim/v2';
+  process.env[RUN_ENV.profiles] = profiles;
   try {
     const reporter = new ConformanceReporter();
     reporter.onBegin({} as FullConfig, root);
@@ -92,10 +92,10 @@ async function reportOf(
     expect(end).toBeUndefined();
   } finally {
     for (const [name, value] of [
-      [TARGET_ENV.runDir, saved.dir],
-      [TARGET_ENV.runId, saved.id],
-      [TARGET_ENV.url, saved.url],
-      [PROFILES_ENV, saved.profiles],
+      [RUN_ENV.runDir, saved.dir],
+      [RUN_ENV.runId, saved.id],
+      [RUN_ENV.url, saved.url],
+      [RUN_ENV.profiles, saved.profiles],
     ] as const) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;

@@ -1,3 +1,13 @@
+/**
+ * The conformance reporter: a small Playwright reporter that collects one result per check while the suites run, and
+ * at the end builds the conformance result and writes conformance.json, report.html, junit.xml and summary.md into
+ * the run directory. Tests without a `scim-check` annotation (a setup) are not checks; when a setup
+ * failed, no check could be evaluated and every one is `error`. An interrupted run (`result.status === 'interrupted'`)
+ * still writes its reports, marked `interrupted: true`; the checks it did not get to are `error`.
+ *
+ * Reads only the environment the run command (or the global setup) set: see src/run-contract/run-env.ts.
+ * @see https://playwright.dev/docs/api/class-reporter
+ */
 import path from 'node:path';
 import type {
   FullConfig,
@@ -9,26 +19,23 @@ import type {
   TestResult,
 } from '@playwright/test/reporter';
 import { findPackageRoot, PACKAGE_NAME } from '../../src/config/package-root.js';
+import { buildConformanceResult, writeReports } from '../../src/report/index.js';
 import {
-  buildConformanceResult,
   type CheckResult,
-  FAIL_ON_LEVELS,
-  type FailOn,
+  failOnFrom,
+  LEDGER_FILE,
+  type Profile,
+  RUN_ENV,
+  readOutstanding,
   type ShardInfo,
-  writeReports,
-} from '../../src/report/index.js';
-import type { Profile } from '../support/check-definition.js';
-import { LEDGER_FILE, readOutstanding } from '../support/ledger.js';
+  seedFrom,
+  selectedProfilesFrom,
+} from '../../src/run-contract/index.js';
 import { notesFor } from '../support/profile-notes.js';
 import { QUIRK_MATRIX_ENV, readQuirkMatrix } from '../support/quirk-matrix.js';
-import { selectedProfilesFrom } from '../support/selected-profiles.js';
-import { seedFrom, TARGET_ENV } from '../support/target-env.js';
 import { checkDefinitionOf, checkResultOf, firstLine, resultSkeleton } from './check-outcome.js';
 import { type CheckRun, mergeCheckRuns, runProfilesOf } from './merge-check-runs.js';
 import { matrixSecrets, quirkMatrixOutcomes, writeQuirkMatrixOutcomes } from './quirk-matrix-outcomes.js';
-
-/** The fail-on level the run command passes to the reporter, so conformance.json carries the verdicts it asked for. */
-export const FAIL_ON_ENV = 'SCIM_HARNESS_FAIL_ON';
 
 /** The tool's name and version for conformance.json; a run from a copy without its manifest still reports. */
 function toolInfo(): { name: string; version: string } {
@@ -40,11 +47,6 @@ function toolInfo(): { name: string; version: string } {
   }
 }
 
-function failOnFrom(env: NodeJS.ProcessEnv): FailOn {
-  const value = env[FAIL_ON_ENV];
-  return FAIL_ON_LEVELS.find((level) => level === value) ?? 'must';
-}
-
 export default class ConformanceReporter implements Reporter {
   private root: Suite | undefined;
   private shard: ShardInfo | undefined;
@@ -53,7 +55,7 @@ export default class ConformanceReporter implements Reporter {
   private readonly results = new Map<string, { test: TestCase; result: TestResult }>();
   private setupFailure: string | undefined;
   private readonly runErrors: string[] = [];
-  /** The profiles the run covers (support/selected-profiles.ts); each check's one outcome counts for those it has. */
+  /** The profiles the run covers (RUN_ENV.profiles, src/run-contract/run-env.ts); each check's one outcome counts for those it has. */
   private readonly selected: Profile[] = selectedProfilesFrom(process.env);
 
   printsToStdio(): boolean {
@@ -113,15 +115,15 @@ export default class ConformanceReporter implements Reporter {
 
   async onEnd(result: FullResult): Promise<{ status?: FullResult['status'] } | undefined> {
     const env = process.env;
-    const runDir = env[TARGET_ENV.runDir];
-    const runId = env[TARGET_ENV.runId];
+    const runDir = env[RUN_ENV.runDir];
+    const runId = env[RUN_ENV.runId];
     if (!runDir || !runId) {
       process.stderr.write(
-        `scim-harness: no conformance report: ${TARGET_ENV.runDir} and ${TARGET_ENV.runId} are not set\n`,
+        `scim-harness: no conformance report: ${RUN_ENV.runDir} and ${RUN_ENV.runId} are not set\n`,
       );
       return { status: 'failed' };
     }
-    const token = env[TARGET_ENV.token];
+    const token = env[RUN_ENV.token];
     const secrets = token ? [token] : [];
     const matrixFile = env[QUIRK_MATRIX_ENV.file];
     if (matrixFile) {
@@ -136,14 +138,14 @@ export default class ConformanceReporter implements Reporter {
     }
     const profiles = this.selected;
     try {
-      const seed = env[TARGET_ENV.seed] === undefined ? undefined : seedFrom(env);
+      const seed = env[RUN_ENV.seed] === undefined ? undefined : seedFrom(env);
       const conformance = buildConformanceResult({
         runId,
         ...(seed === undefined ? {} : { seed }),
         tool: toolInfo(),
         target: {
-          url: env[TARGET_ENV.url] ?? 'embedded reference server (not started)',
-          ...(env[TARGET_ENV.embedded] === '1' ? { embedded: true } : {}),
+          url: env[RUN_ENV.url] ?? 'embedded reference server (not started)',
+          ...(env[RUN_ENV.embedded] === '1' ? { embedded: true } : {}),
         },
         profiles,
         startedAt: this.startedAt,

@@ -1,10 +1,11 @@
+import { EVIDENCE_PHASES, type EvidenceExchange, type HeaderMap } from '../../src/run-contract/index.js';
+
 /**
  * Turns the `scim-exchanges` attachment of a check (the client's recorded, already redacted exchanges) into the
  * report's evidence items. The attachment is read back from disk or a buffer, so every field is checked rather than
  * trusted: a malformed item is dropped, never a crash of the reporter.
  * @see https://www.rfc-editor.org/rfc/rfc7644#section-3 (the requests the evidence shows)
  */
-import { EVIDENCE_PHASES, type EvidenceExchange, type HeaderMap } from '../../src/report/index.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

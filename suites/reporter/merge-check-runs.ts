@@ -5,8 +5,12 @@
  * hidden.
  */
 import type { TestCase } from '@playwright/test/reporter';
-import type { CheckResult, CheckStatus } from '../../src/report/index.js';
-import { PROFILE_VARIANT_ANNOTATION, type Profile } from '../support/check-definition.js';
+import {
+  type CheckResult,
+  type CheckStatus,
+  PROFILE_VARIANT_ANNOTATION,
+  type Profile,
+} from '../../src/run-contract/index.js';
 import { profilesOfTags } from '../support/selected-profiles.js';
 import { capMessage } from './failure-message.js';
 

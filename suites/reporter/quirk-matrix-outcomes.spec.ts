@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Suite, TestCase, TestResult } from '@playwright/test/reporter';
-import { CHECK_ANNOTATION, UNSUPPORTED_ANNOTATION } from '../support/check-definition.js';
+import { CHECK_ANNOTATION, UNSUPPORTED_ANNOTATION } from '../../src/run-contract/index.js';
 import type { QuirkMatrix } from '../support/quirk-matrix.js';
 import { quirkMatrixOutcomes } from './quirk-matrix-outcomes.js';
 

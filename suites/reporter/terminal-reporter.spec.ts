@@ -2,13 +2,12 @@ import { expect, test } from '@playwright/test';
 import type { FullConfig, FullResult, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import {
   CHECK_ANNOTATION,
-  type CheckDefinition,
-  type Level,
   PROFILE_VARIANT_ANNOTATION,
   type Profile,
-} from '../support/check-definition.js';
-import { TARGET_ENV } from '../support/target-env.js';
-import { TERMINAL_ENV } from './terminal-env.js';
+  type RequirementLevel,
+  RUN_ENV,
+} from '../../src/run-contract/index.js';
+import type { CheckDefinition } from '../support/check-definition.js';
 import TerminalReporter from './terminal-reporter.js';
 
 const TOKEN = 'tok-9c2e51f0a7b34d18';
@@ -18,7 +17,7 @@ const ESCAPE = /\u001b\[/;
 const definition = (
   id: string,
   profiles: Profile[],
-  level: Level = 'MUST',
+  level: RequirementLevel = 'MUST',
   category: CheckDefinition['category'] = 'users',
 ): CheckDefinition => ({
   id,
@@ -98,7 +97,7 @@ interface Terminal {
 function terminal(env: NodeJS.ProcessEnv): Terminal {
   const writes: string[] = [];
   const reporter = new TerminalReporter({
-    env: { [TARGET_ENV.token]: TOKEN, ...env },
+    env: { [RUN_ENV.token]: TOKEN, ...env },
     write: (text) => writes.push(text),
   });
   reporter.onBegin({} as FullConfig, { allTests: () => TESTS } as unknown as Suite);
@@ -131,7 +130,7 @@ function runAll(t: Terminal): void {
 }
 
 test('on a terminal: one progress line rewritten in place, counting checks rather than Playwright tests', () => {
-  const t = terminal({ [TERMINAL_ENV.terminal]: 'tty', [TERMINAL_ENV.columns]: '120', NO_COLOR: '1' });
+  const t = terminal({ [RUN_ENV.terminal]: 'tty', [RUN_ENV.columns]: '120', NO_COLOR: '1' });
   const { reporter, writes } = t;
   expect(writes.at(-1)).toBe('\r\u001b[2K0/4 checks · 0 failed · 0 could not be evaluated');
   reporter.onTestBegin(byId(`${CREATE.id}@rfc7644`));
@@ -156,20 +155,20 @@ test('on a terminal: one progress line rewritten in place, counting checks rathe
 });
 
 test('on a terminal the progress line fits its width, and is coloured unless NO_COLOR', () => {
-  const narrow = terminal({ [TERMINAL_ENV.terminal]: 'tty', [TERMINAL_ENV.columns]: '30' });
+  const narrow = terminal({ [RUN_ENV.terminal]: 'tty', [RUN_ENV.columns]: '30' });
   const line = narrow.writes.at(-1)?.replace('\r\u001b[2K', '') ?? '';
   expect([...line].length).toBeLessThanOrEqual(29);
   expect(line).toMatch(/…$/);
-  const wide = terminal({ [TERMINAL_ENV.terminal]: 'tty', [TERMINAL_ENV.columns]: '200' });
+  const wide = terminal({ [RUN_ENV.terminal]: 'tty', [RUN_ENV.columns]: '200' });
   runAll(wide);
   expect(wide.text()).toContain('\u001b[31m1 failed\u001b[0m');
-  const plain = terminal({ [TERMINAL_ENV.terminal]: 'plain' });
+  const plain = terminal({ [RUN_ENV.terminal]: 'plain' });
   runAll(plain);
   expect(plain.text()).not.toMatch(ESCAPE);
 });
 
 test('plain: whole lines a log reads well, never a carriage return', () => {
-  const t = terminal({ [TERMINAL_ENV.terminal]: 'plain' });
+  const t = terminal({ [RUN_ENV.terminal]: 'plain' });
   runAll(t);
   const text = t.text();
   expect(text).not.toContain('\r');
@@ -185,7 +184,7 @@ test('plain: whole lines a log reads well, never a carriage return', () => {
 });
 
 test('the end lists each failed check once, with its level, the profiles where it failed and the reason', () => {
-  const t = terminal({ [TERMINAL_ENV.terminal]: 'plain' });
+  const t = terminal({ [RUN_ENV.terminal]: 'plain' });
   const { reporter } = t;
   const failing = [
     [`${LOCATION.id}@rfc7644`, result('failed', 'Error: a Location header\n\nReceived: undefined')],
@@ -213,7 +212,7 @@ test('the end lists each failed check once, with its level, the profiles where i
 });
 
 test('--verbose: a line per check with its status and duration, no progress line', () => {
-  const t = terminal({ [TERMINAL_ENV.terminal]: 'tty', [TERMINAL_ENV.verbose]: '1', NO_COLOR: '' });
+  const t = terminal({ [RUN_ENV.terminal]: 'tty', [RUN_ENV.verbose]: '1', NO_COLOR: '' });
   runAll(t);
   const text = t.text();
   expect(text).not.toContain('\r');
@@ -229,7 +228,7 @@ test('--verbose: a line per check with its status and duration, no progress line
 });
 
 test("a check's own output only with --verbose, the runner's always", () => {
-  const t = terminal({ [TERMINAL_ENV.terminal]: 'plain' });
+  const t = terminal({ [RUN_ENV.terminal]: 'plain' });
   const { reporter } = t;
   // A check's own output is in Playwright's HTML report; the runner's goes through (a warning).
   reporter.onStdOut('a line from a check\n', byId(`${CREATE.id}@rfc7644`));
@@ -241,7 +240,7 @@ test("a check's own output only with --verbose, the runner's always", () => {
 test('no source location and no token anywhere in what is printed', () => {
   for (const kind of ['tty', 'plain']) {
     for (const verbose of ['1', '0']) {
-      const t = terminal({ [TERMINAL_ENV.terminal]: kind, [TERMINAL_ENV.verbose]: verbose });
+      const t = terminal({ [RUN_ENV.terminal]: kind, [RUN_ENV.verbose]: verbose });
       t.reporter.onError({
         message: `Error: the global setup failed with token ${TOKEN} at suites/support/check.ts:25:3`,
       });
@@ -257,11 +256,11 @@ test('no source location and no token anywhere in what is printed', () => {
 });
 
 test("the embedded server's token, set by the global setup after the reporter is made, is redacted too", () => {
-  const env: NodeJS.ProcessEnv = { [TERMINAL_ENV.terminal]: 'plain' };
+  const env: NodeJS.ProcessEnv = { [RUN_ENV.terminal]: 'plain' };
   const writes: string[] = [];
   const reporter = new TerminalReporter({ env, write: (text) => writes.push(text) });
   reporter.onBegin({} as FullConfig, { allTests: () => TESTS } as unknown as Suite);
-  env[TARGET_ENV.token] = TOKEN;
+  env[RUN_ENV.token] = TOKEN;
   reporter.onError({ message: `Error: refused ${TOKEN}` });
   expect(writes.join('')).toContain('scim-harness: refused [REDACTED]');
 });
@@ -274,7 +273,7 @@ test('a check that runs once for several profiles is one check, its outcome name
   } as unknown as TestCase;
   const writes: string[] = [];
   const reporter = new TerminalReporter({
-    env: { [TERMINAL_ENV.terminal]: 'plain', [TERMINAL_ENV.verbose]: '1' },
+    env: { [RUN_ENV.terminal]: 'plain', [RUN_ENV.verbose]: '1' },
     write: (text) => writes.push(text),
   });
   reporter.onBegin({} as FullConfig, { allTests: () => [shared] } as unknown as Suite);

@@ -30,17 +30,22 @@ import type {
   TestError,
   TestResult,
 } from '@playwright/test/reporter';
-import { type CheckResult, type CheckStatus, levelRank } from '../../src/report/index.js';
 import { messageExcerpt } from '../../src/report/message-excerpt.js';
 import { inert } from '../../src/report/render-terminal.js';
+import {
+  type Category,
+  type CheckResult,
+  type CheckStatus,
+  levelRank,
+  RUN_ENV,
+  selectedProfilesFrom,
+  terminalFrom,
+} from '../../src/run-contract/index.js';
 import { redact } from '../../src/secrets/redaction.js';
-import type { Category, CheckDefinition } from '../support/check-definition.js';
-import { selectedProfilesFrom } from '../support/selected-profiles.js';
-import { TARGET_ENV } from '../support/target-env.js';
+import type { CheckDefinition } from '../support/check-definition.js';
 import { checkDefinitionOf, checkResultOf, firstLine } from './check-outcome.js';
 import { explainFailure } from './failure-message.js';
 import { runProfilesOf, statusSeverity } from './merge-check-runs.js';
-import { TERMINAL_ENV } from './terminal-env.js';
 
 /** Options Playwright passes from the configuration; tests pass the environment and a collector. */
 export interface TerminalReporterOptions {
@@ -134,11 +139,12 @@ export default class TerminalReporter implements Reporter {
   constructor(options: TerminalReporterOptions = {}) {
     const env = options.env ?? process.env;
     this.#write = options.write ?? ((text) => process.stderr.write(text));
-    this.#tty = env[TERMINAL_ENV.terminal] === 'tty';
-    this.#verbose = env[TERMINAL_ENV.verbose] === '1';
+    const terminal = terminalFrom(env);
+    this.#tty = terminal.terminal === 'tty';
+    this.#verbose = terminal.verbose;
     this.#color = this.#tty && env.NO_COLOR === undefined;
-    const columns = Number(env[TERMINAL_ENV.columns]);
-    this.#columns = Number.isInteger(columns) && columns >= 20 ? columns : 80;
+    // Narrower than 20 columns, the progress line could not say anything: write it for a common width instead.
+    this.#columns = terminal.columns !== undefined && terminal.columns >= 20 ? terminal.columns : 80;
     this.#env = env;
   }
 
@@ -147,7 +153,7 @@ export default class TerminalReporter implements Reporter {
    * made (a tenant's comes from the run command).
    */
   get #secrets(): string[] {
-    const token = this.#env[TARGET_ENV.token];
+    const token = this.#env[RUN_ENV.token];
     return token ? [token] : [];
   }
 

@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { CheckResult } from '../../src/report/index.js';
+import type { CheckResult } from '../../src/run-contract/index.js';
 import { runSuites } from './suite-runs.js';
 
 let scratch = '';

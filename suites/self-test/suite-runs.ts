@@ -8,16 +8,20 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type ConformanceResult, parseConformanceResult } from '../../src/report/index.js';
-import { CHECK_ANNOTATION, type CheckDefinition, PROFILES } from '../support/check-definition.js';
+import {
+  CHECK_ANNOTATION,
+  type ConformanceResult,
+  PROFILES,
+  parseConformanceResult,
+  RUN_ENV,
+} from '../../src/run-contract/index.js';
+import type { CheckDefinition } from '../support/check-definition.js';
 import {
   QUIRK_MATRIX_ENV,
   QUIRK_MATRIX_RESULT_FILE,
   type QuirkMatrix,
   type QuirkMatrixOutcome,
 } from '../support/quirk-matrix.js';
-import { PROFILES_ENV } from '../support/selected-profiles.js';
-import { TARGET_ENV } from '../support/target-env.js';
 
 const SUITES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SUITES_CONFIG = path.join(SUITES_DIR, 'playwright.config.ts');
@@ -46,7 +50,7 @@ function childEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (/^(TEST_|PW_|PLAYWRIGHT_(?!BROWSERS_PATH))/.test(key)) continue;
-    if (key.startsWith('SCIM_HARNESS_') || (Object.values(TARGET_ENV) as string[]).includes(key)) continue;
+    if (key.startsWith('SCIM_HARNESS_') || (Object.values(RUN_ENV) as string[]).includes(key)) continue;
     env[key] = value;
   }
   return { ...env, FORCE_COLOR: '0', ...extra };
@@ -83,7 +87,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Every profile selected: the self-test lists and runs every check the suites declare. */
-const EVERY_PROFILE = { [PROFILES_ENV]: PROFILES.join(',') };
+const EVERY_PROFILE = { [RUN_ENV.profiles]: PROFILES.join(',') };
 
 /** Every check the suites declare, once each, from `playwright test --list --reporter=json`. */
 export async function listChecks(): Promise<ListedCheck[]> {
@@ -142,10 +146,10 @@ export interface SuiteRunOptions {
 function targetEnv(target: SuiteRunTarget | undefined): NodeJS.ProcessEnv {
   if (!target) return {};
   return {
-    [TARGET_ENV.url]: target.url,
-    [TARGET_ENV.token]: target.token,
-    ...(target.adminOrigin === undefined ? {} : { [TARGET_ENV.adminOrigin]: target.adminOrigin }),
-    ...(target.timeoutMs === undefined ? {} : { [TARGET_ENV.timeoutMs]: String(target.timeoutMs) }),
+    [RUN_ENV.url]: target.url,
+    [RUN_ENV.token]: target.token,
+    ...(target.adminOrigin === undefined ? {} : { [RUN_ENV.adminOrigin]: target.adminOrigin }),
+    ...(target.timeoutMs === undefined ? {} : { [RUN_ENV.timeoutMs]: String(target.timeoutMs) }),
   };
 }
 
@@ -156,10 +160,10 @@ export async function runSuites(
   const child = await runPlaywright(
     options.files ?? [],
     {
-      [TARGET_ENV.runDir]: options.runDir,
-      [TARGET_ENV.runId]: options.runId,
-      [TARGET_ENV.quirks]: (options.quirks ?? []).join(','),
-      [TARGET_ENV.serverMode]: options.serverMode ?? 'full',
+      [RUN_ENV.runDir]: options.runDir,
+      [RUN_ENV.runId]: options.runId,
+      [RUN_ENV.quirks]: (options.quirks ?? []).join(','),
+      [RUN_ENV.serverMode]: options.serverMode ?? 'full',
       ...EVERY_PROFILE,
       ...targetEnv(options.target),
       SCIM_HARNESS_REPORTER: REPORTER,
@@ -207,8 +211,8 @@ export async function runQuirkMatrix(
   const matrixFile = path.join(options.runDir, 'matrix.json');
   writeFileSync(matrixFile, JSON.stringify(matrix));
   const child = await runPlaywright([], {
-    [TARGET_ENV.runDir]: options.runDir,
-    [TARGET_ENV.runId]: options.runId,
+    [RUN_ENV.runDir]: options.runDir,
+    [RUN_ENV.runId]: options.runId,
     [QUIRK_MATRIX_ENV.file]: matrixFile,
     SCIM_HARNESS_REPORTER: REPORTER,
     SCIM_HARNESS_WORKERS: String(options.workers ?? 2),

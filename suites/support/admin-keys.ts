@@ -6,8 +6,8 @@
  */
 import { HarnessError } from '../../src/errors/harness-error.js';
 import { createScimClient } from '../../src/http/index.js';
+import type { TargetEnv } from '../../src/run-contract/index.js';
 import { stringMember } from './case-insensitive-json.js';
-import type { TargetEnv } from './target-env.js';
 
 /** POST /admin/keys for a SCIM User; returns the key's secret. Throws CHECK_PRECONDITION when it cannot. */
 export async function mintUserKey(target: TargetEnv, userId: string): Promise<string> {

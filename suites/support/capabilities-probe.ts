@@ -5,8 +5,8 @@
  * @see https://www.rfc-editor.org/rfc/rfc7644#section-4
  */
 import { createScimClient } from '../../src/http/index.js';
+import type { TargetEnv } from '../../src/run-contract/index.js';
 import { type DiscoveryAnswers, deriveCapabilities, type TargetCapabilities } from './capabilities.js';
-import type { TargetEnv } from './target-env.js';
 
 export async function probeCapabilities(target: TargetEnv): Promise<TargetCapabilities> {
   const client = createScimClient({

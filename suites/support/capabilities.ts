@@ -7,8 +7,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { HarnessError } from '../../src/errors/harness-error.js';
+import { CAPABILITIES, type Capability } from '../../src/run-contract/index.js';
 import { SCHEMA_URNS } from '../../src/scim/urns.js';
-import { CAPABILITIES, type Capability } from './check-definition.js';
 
 export interface DiscoveredResourceType {
   name: string;

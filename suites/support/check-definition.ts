@@ -5,83 +5,14 @@
  * @see https://www.rfc-editor.org/rfc/rfc2119
  */
 import type { QuirkName } from '../../src/reference-server/index.js';
-
-/** RFC 2119 levels, as the RFC words the requirement ("MUST", "SHALL" → MUST; "SHOULD", "RECOMMENDED" → SHOULD). */
-export const LEVELS = ['MUST', 'SHOULD', 'MAY'] as const;
-export type Level = (typeof LEVELS)[number];
-
-/**
- * Profiles: one verdict each per run.
- * - `rfc7644`: the full RFC 7643/7644.
- * - `entra`: what Microsoft Entra ID provisioning needs to work.
- * - `datadog`: what Datadog's SCIM API documents.
- * - `interop`: the service-provider requirements of draft-zollner-scim-interop-profile-01; its checks are graded only
- *   when the target claims the profile (ServiceProviderConfig `interopProfileConformant: true`, §4).
- * - `ipsie`: the service-provider rules of the OpenID IPSIE AL SCIM 2.0 profile (draft 00).
- */
-export const PROFILES = ['rfc7644', 'entra', 'datadog', 'interop', 'ipsie'] as const;
-export type Profile = (typeof PROFILES)[number];
-
-/**
- * The profiles a run covers when none is asked for: the RFC and the two clients this harness is for. `interop` and
- * `ipsie` are asked for by name (`--profile interop --profile ipsie`): they hold a target to profiles it may never
- * have aimed at, and a verdict on them is only news to whoever asked.
- */
-export const DEFAULT_PROFILES: readonly Profile[] = ['rfc7644', 'entra', 'datadog'];
-
-export const CATEGORIES = [
-  'discovery',
-  'auth',
-  'users',
-  'filter',
-  'pagination',
-  'groups',
-  'patch',
-  'errors',
-  'etag',
-  'bulk',
-  'me',
-  'entra',
-  'datadog',
-  'security',
-  'interop',
-  'ipsie',
-  'async',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
-
-/**
- * Optional features a target may or may not claim. A check that needs one the target does not claim is skipped with
- * the reason, never failed. `adminApi` means the harness can mint keys on the target (the embedded reference server).
- * `cursor` is RFC 9865 cursor pagination, claimed by ServiceProviderConfig `pagination.cursor`.
- * `interopProfileConformant` is the claim of draft-zollner-scim-interop-profile-01 §4 (ServiceProviderConfig
- * `interopProfileConformant: true`). `asyncRequest` is RFC 9967 §4's ServiceProviderConfig
- * `securityEvents.asyncRequest: "request"`: the client may ask for asynchronous processing (§2.5.1.1).
- */
-export const CAPABILITIES = [
-  'patch',
-  'bulk',
-  'filter',
-  'sort',
-  'etag',
-  'changePassword',
-  'groups',
-  'me',
-  'enterpriseUser',
-  'discovery',
-  'adminApi',
-  'cursor',
-  'interopProfileConformant',
-  'asyncRequest',
-] as const;
-export type Capability = (typeof CAPABILITIES)[number];
+import type { Capability, Category, Profile, RequirementLevel } from '../../src/run-contract/index.js';
 
 export interface CheckDefinition {
   /** Stable id, `<category>.<subject>.<expectation>`, e.g. `users.create.returns-201`. Never reuse a retired id. */
   id: string;
   /** A short sentence saying what is expected. */
   title: string;
-  level: Level;
+  level: RequirementLevel;
   /** Where the requirement is written, e.g. `RFC 7644 §3.3`, or a Microsoft doc for the entra profile. */
   rfc: string;
   category: Category;
@@ -121,27 +52,6 @@ export interface CheckDefinition {
 export function neededByOf(definition: Pick<CheckDefinition, 'profiles' | 'neededBy'>): Profile[] {
   return [...(definition.neededBy ?? definition.profiles.filter((profile) => profile !== 'rfc7644'))];
 }
-
-/** The annotation type under which a check's definition travels to the reporter. */
-export const CHECK_ANNOTATION = 'scim-check';
-/**
- * Set at run time when the target declined the feature a check tests in a way the RFC allows (`400 invalidFilter` to
- * a filter that parses, 501 for an optional endpoint, a PATCH path on an attribute its /Schemas does not declare). Its
- * description is the reason, naming the feature and what the target answered; the check is then skipped by the
- * runner and reported `unsupported`.
- */
-export const UNSUPPORTED_ANNOTATION = 'scim-unsupported';
-/**
- * On a check's per-profile variant (see `check()`'s `separately`): the one profile the variant runs for. A check without
- * it runs once for all its selected profiles.
- */
-export const PROFILE_VARIANT_ANNOTATION = 'scim-profile-variant';
-/** The tag of a per-profile variant, so a run can leave the variants out (the quirk matrix does). */
-export const VARIANT_TAG = '@variant';
-/** Set at run time when a check could not be evaluated (a harness fault, not a verdict on the target). */
-export const HARNESS_ERROR_ANNOTATION = 'scim-harness-error';
-/** The attachment holding a check's recorded exchanges (already redacted). */
-export const EXCHANGES_ATTACHMENT = 'scim-exchanges';
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9$]+(?:-[a-z0-9]+)*){2,}$/;
 

@@ -8,16 +8,15 @@
  * ({@link notScimJson}).
  */
 import { HarnessError, isHarnessError } from '../../src/errors/harness-error.js';
-import type { TargetCapabilities } from './capabilities.js';
 import {
-  assertCheckDefinition,
   CHECK_ANNOTATION,
-  type CheckDefinition,
   HARNESS_ERROR_ANNOTATION,
   PROFILE_VARIANT_ANNOTATION,
   type Profile,
   VARIANT_TAG,
-} from './check-definition.js';
+} from '../../src/run-contract/index.js';
+import type { TargetCapabilities } from './capabilities.js';
+import { assertCheckDefinition, type CheckDefinition } from './check-definition.js';
 import { type CheckFixtures, test, type WorkerFixtures } from './fixtures.js';
 import { notScimJson } from './matchers.js';
 

@@ -13,13 +13,24 @@ import { faker as englishFaker } from '@faker-js/faker/locale/en';
 // cost stack captures and IPC on every check, and no check drives a browser.
 import { _baseTest as base_test } from '@playwright/test';
 import { createScimClient, type ScimClient, type ScimExchange } from '../../src/http/index.js';
+import {
+  CHECK_ANNOTATION,
+  EXCHANGES_ATTACHMENT,
+  readTargetEnv,
+  type TargetEnv,
+} from '../../src/run-contract/index.js';
 import { readCapabilities, type TargetCapabilities } from './capabilities.js';
 import { probeCapabilities } from './capabilities-probe.js';
-import { CHECK_ANNOTATION, type CheckDefinition, EXCHANGES_ATTACHMENT } from './check-definition.js';
+import type { CheckDefinition } from './check-definition.js';
 import { phaseOf } from './exchange-phase.js';
-import { matrixQuirkOf, QUIRK_MATRIX_ENV, type QuirkMatrix, readQuirkMatrix } from './quirk-matrix.js';
+import {
+  matrixQuirkOf,
+  QUIRK_MATRIX_ENV,
+  type QuirkMatrix,
+  quirkTargetEnv,
+  readQuirkMatrix,
+} from './quirk-matrix.js';
 import { createResourceFactory, type ResourceFactory } from './resource-factory.js';
-import { quirkTargetEnv, readTargetEnv, type TargetEnv } from './target-env.js';
 
 export interface CheckFixtures {
   /** The target of this check (the run's; in a quirk-matrix run, the server of this copy's quirk). */

@@ -6,8 +6,8 @@
  */
 import type { Faker } from '@faker-js/faker';
 import { test } from '@playwright/test';
+import { PROFILE_VARIANT_ANNOTATION } from '../../src/run-contract/index.js';
 import { declaresAttribute, type TargetCapabilities } from './capabilities.js';
-import { PROFILE_VARIANT_ANNOTATION } from './check-definition.js';
 
 /** Single-valued, readWrite string attributes of the User schema, in order of preference. */
 const SINGULAR_STRINGS = [

@@ -6,7 +6,7 @@
  */
 import type { QuirkName } from '../../src/reference-server/index.js';
 import { check } from './check.js';
-import type { Level, Profile } from './check-definition.js';
+import type { Profile, RequirementLevel } from '../../src/run-contract/index.js';
 import { requireDeclared } from './unsupported.js';
 import { createPersonas, expectPersonaFilter, type PersonaKey, type Personas } from './user-personas.js';
 
@@ -14,7 +14,7 @@ export interface PersonaFilterRow {
   id: string;
   title: string;
   /** MUST unless stated. */
-  level?: Level;
+  level?: RequirementLevel;
   requirement: string;
   levelBasis?: string;
   fix: string;

@@ -1,3 +1,5 @@
+import type { Profile, ReportNote } from '../../src/run-contract/index.js';
+
 /**
  * Where a profile's documents contradict themselves, or another profile of the run, the suites do not grade the
  * requirement: they list the contradiction in the report's notes (conformance.json `notes`, report.html, summary.md
@@ -5,8 +7,6 @@
  * @see https://datatracker.ietf.org/doc/draft-zollner-scim-interop-profile/01/
  * @see https://openid.net/specs/ipsie-al-scim-profile-1_0.html
  */
-import type { ReportNote } from '../../src/report/index.js';
-import type { Profile } from './check-definition.js';
 
 const INTEROP = 'draft-zollner-scim-interop-profile-01';
 const IPSIE = 'IPSIE SCIM profile draft-00';

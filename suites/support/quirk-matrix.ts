@@ -10,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { HarnessError } from '../../src/errors/harness-error.js';
+import { runIdFrom, seedFrom, type TargetEnv, timeoutFrom } from '../../src/run-contract/index.js';
 
 export const QUIRK_MATRIX_ENV = {
   /** Path of the matrix file (JSON, {@link QuirkMatrix}). Set: the run is a quirk-matrix run. */
@@ -111,4 +112,19 @@ export function quirkTargetOf(quirk: string, env: NodeJS.ProcessEnv): QuirkTarge
     throw new HarnessError('CONFIG_INVALID', `no reference server was started for the quirk ${quirk}`);
   }
   return target;
+}
+
+/** The target of one quirk's copies in a quirk-matrix run; the rest of the run as readTargetEnv reads it. */
+export function quirkTargetEnv(quirk: string, env: NodeJS.ProcessEnv = process.env): TargetEnv {
+  const target = quirkTargetOf(quirk, env);
+  const runId = runIdFrom(env);
+  return {
+    url: target.url,
+    token: target.token,
+    runId,
+    runDir: target.runDir,
+    adminOrigin: target.adminOrigin,
+    timeoutMs: timeoutFrom(env),
+    seed: seedFrom(env),
+  };
 }

@@ -7,16 +7,18 @@
  * @see https://www.rfc-editor.org/rfc/rfc2119
  * @see https://www.rfc-editor.org/rfc/rfc7644#section-1.2
  */
-import type { CheckDefinition, Level } from './check-definition.js';
+
+import type { RequirementLevel } from '../../src/run-contract/index.js';
+import type { CheckDefinition } from './check-definition.js';
 
 /** The RFC 2119 keywords that word each level ("MUST NOT", "SHALL NOT", "SHOULD NOT", "NOT RECOMMENDED" included). */
-export const LEVEL_KEYWORDS: Readonly<Record<Level, readonly string[]>> = {
+export const LEVEL_KEYWORDS: Readonly<Record<RequirementLevel, readonly string[]>> = {
   MUST: ['MUST', 'SHALL', 'REQUIRED'],
   SHOULD: ['SHOULD', 'RECOMMENDED'],
   MAY: ['MAY', 'OPTIONAL'],
 };
 
-function keywordPattern(level: Level): RegExp {
+function keywordPattern(level: RequirementLevel): RegExp {
   return new RegExp(`\\b(?:${LEVEL_KEYWORDS[level].join('|')})\\b`, 'g');
 }
 
@@ -30,7 +32,10 @@ const PASSIVE_AFTER = /^(?:\s+NOT)?\s+be\b/;
 const CLIENT_AGENT_AFTER = /^(?:\s+NOT)?\s+be\s+\w+\s+by\s+(?:the\s+|a\s+|SCIM\s+)?clients?\b/i;
 
 /** Where the level's keywords occur in the requirement, and which of them bind only the client. */
-export function keywordUses(requirement: string, level: Level): { keyword: string; onClient: boolean }[] {
+export function keywordUses(
+  requirement: string,
+  level: RequirementLevel,
+): { keyword: string; onClient: boolean }[] {
   const uses: { keyword: string; onClient: boolean }[] = [];
   for (const match of requirement.matchAll(keywordPattern(level))) {
     const before = requirement.slice(0, match.index);

@@ -6,9 +6,9 @@
 import type { Faker } from '@faker-js/faker';
 import { HarnessError } from '../../src/errors/harness-error.js';
 import type { ScimClient, ScimExchange } from '../../src/http/index.js';
+import { appendLedger } from '../../src/run-contract/index.js';
 import { SCHEMA_URNS } from '../../src/scim/urns.js';
 import { inPhase } from './exchange-phase.js';
-import { appendLedger } from './ledger.js';
 import { infrastructureAnswer } from './matchers.js';
 
 export interface CreatedResource {

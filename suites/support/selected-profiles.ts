@@ -2,35 +2,13 @@
  * Which profiles a run of the suites covers, and how that selects checks. Every check runs once, as one Playwright test
  * tagged with each of its profiles (`@rfc7644 @entra`); the profiles selected pick the checks by those tags, and its
  * one outcome counts towards every selected profile it belongs to. The run command names the profiles in
- * {@link PROFILES_ENV}; run directly (`npx playwright test -c suites`), the suites cover {@link DEFAULT_PROFILES}.
+ * `RUN_ENV.profiles` (src/run-contract/run-env.ts, which reads them); run directly (`npx playwright test -c suites`),
+ * the suites cover the default ones.
  */
-import { DEFAULT_PROFILES, PROFILES, type Profile } from './check-definition.js';
-
-/** The environment variable listing the selected profiles, comma-separated (`rfc7644,entra`). */
-export const PROFILES_ENV = 'SCIM_HARNESS_PROFILES';
+import type { Profile } from '../../src/run-contract/index.js';
 
 /** The one Playwright project of a conformance run (a quirk-matrix run has its own, see quirk-matrix.ts). */
 export const CHECKS_PROJECT = 'checks';
-
-const isProfile = (name: string): name is Profile => (PROFILES as readonly string[]).includes(name);
-
-/**
- * The profiles named in {@link PROFILES_ENV}, in the order of {@link PROFILES}, else the default ones. An unknown name
- * throws: a typo must not silently run fewer checks.
- */
-export function selectedProfilesFrom(env: NodeJS.ProcessEnv): Profile[] {
-  const names = (env[PROFILES_ENV] ?? '')
-    .split(',')
-    .map((name) => name.trim())
-    .filter((name) => name !== '');
-  if (names.length === 0) return [...DEFAULT_PROFILES];
-  const unknown = names.filter((name) => !isProfile(name));
-  if (unknown.length > 0)
-    throw new Error(
-      `${PROFILES_ENV} names unknown profile(s) ${unknown.join(', ')}; known: ${PROFILES.join(', ')}`,
-    );
-  return PROFILES.filter((profile) => names.includes(profile));
-}
 
 /** The tag a check carries for each of its profiles. */
 export function profileTag(profile: Profile): string {

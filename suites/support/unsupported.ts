@@ -11,13 +11,9 @@
 import { test } from '@playwright/test';
 import type { ScimExchange } from '../../src/http/index.js';
 import { scimErrorOf } from '../../src/http/index.js';
+import { CHECK_ANNOTATION, type Profile, UNSUPPORTED_ANNOTATION } from '../../src/run-contract/index.js';
 import { declaresAttribute, type TargetCapabilities } from './capabilities.js';
-import {
-  type CheckDefinition,
-  neededByOf,
-  type Profile,
-  UNSUPPORTED_ANNOTATION,
-} from './check-definition.js';
+import { type CheckDefinition, neededByOf } from './check-definition.js';
 import { describeExchange } from './matchers.js';
 
 /** What each client profile's users are told when the target declines what that client needs. */
@@ -31,7 +27,7 @@ const CLIENT_NEEDS: Record<Exclude<Profile, 'rfc7644'>, string> = {
 };
 
 function definitionOfRunningCheck(): Pick<CheckDefinition, 'profiles' | 'neededBy'> | undefined {
-  const found = test.info().annotations.find((a) => a.type === 'scim-check')?.description;
+  const found = test.info().annotations.find((a) => a.type === CHECK_ANNOTATION)?.description;
   if (found === undefined) return undefined;
   try {
     return JSON.parse(found) as CheckDefinition;

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startReferenceServer } from '../../../src/reference-server/index.js';
 import { prepareExternalTenant } from '../../../src/reference-server/test-support/external-tenant.js';
-import { parseReplayResult } from '../../../src/report/index.js';
 import { filesText } from '../../../src/report/test-support/files-text.js';
+import { parseReplayResult } from '../../../src/run-contract/index.js';
 import { SCHEMA_URNS } from '../../../src/scim/urns.js';
 import { ReplayInterruptedError } from '../replay.js';
 import {

@@ -7,7 +7,7 @@ import {
   type ReplayKeyOwnerRestore,
   type ReplayScenario,
   type ReplayTokenOwner,
-} from '../../../src/report/index.js';
+} from '../../../src/run-contract/index.js';
 import type { EntraDirectory } from '../../directory/index.js';
 import { type EntraClientProfile, parseTenantUrl, resolveClientProfile } from '../../requests/index.js';
 import type { QuarantineEvent } from '../quarantine.js';

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { LEAVER_SHAPES, type LeaverShapeName } from '../../../src/report/index.js';
+import { LEAVER_SHAPES, type LeaverShapeName } from '../../../src/run-contract/index.js';
 import { SCHEMA_URNS } from '../../../src/scim/urns.js';
 import {
   deactivationRequest,

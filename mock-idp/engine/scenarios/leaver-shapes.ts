@@ -6,7 +6,8 @@
  * @see https://learn.microsoft.com/en-us/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility
  * @see https://developer.okta.com/docs/api/openapi/okta-scim/guides/scim-20/
  */
-import type { LeaverShapeName } from '../../../src/report/index.js';
+
+import type { LeaverShapeName } from '../../../src/run-contract/index.js';
 import { SCHEMA_URNS } from '../../../src/scim/urns.js';
 import {
   deleteUserRequest,

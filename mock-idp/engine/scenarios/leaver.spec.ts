@@ -2,16 +2,16 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { carriesRunId } from '../../../src/cli/cleanup/cleanup-run.js';
 import { type QuirkName, startReferenceServer } from '../../../src/reference-server/index.js';
 import { scimClient } from '../../../src/reference-server/test-support/scim-call.js';
+import { filesText } from '../../../src/report/test-support/files-text.js';
 import {
+  carriesRunId,
   LEAVER_SHAPES,
   type LeaverShapeName,
   type LeaverShapeOutcome,
   parseReplayResult,
-} from '../../../src/report/index.js';
-import { filesText } from '../../../src/report/test-support/files-text.js';
+} from '../../../src/run-contract/index.js';
 import { SCHEMA_URNS } from '../../../src/scim/urns.js';
 import {
   formatLeaverMatrix,

@@ -24,10 +24,10 @@ import {
   type ScimExchange,
   systemClock,
 } from '../../../src/http/index.js';
+import { formatTable, writeReports } from '../../../src/report/index.js';
 import {
   describeLeaverCells,
   formatSeconds,
-  formatTable,
   IPSIE_LEAVER_RULE,
   LEAVER_SHAPES,
   type LeaverShapeName,
@@ -36,8 +36,7 @@ import {
   type ReplayLeaverShape,
   type ReplayResult,
   type ReplayScenario,
-  writeReports,
-} from '../../../src/report/index.js';
+} from '../../../src/run-contract/index.js';
 import { SCHEMA_URNS } from '../../../src/scim/urns.js';
 import { redact } from '../../../src/secrets/redaction.js';
 import {

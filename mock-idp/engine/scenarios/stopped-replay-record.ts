@@ -3,13 +3,14 @@
  * had changed something outside the run: replay.json and report.html with the cycles that completed, so what
  * became of that change is on disk and not only on stderr.
  */
+
 import {
   REPLAY_SCHEMA_VERSION,
   type ReplayCycle,
   type ReplayResult,
   type ReplayScenario,
   type ReplayTokenOwner,
-} from '../../../src/report/index.js';
+} from '../../../src/run-contract/index.js';
 import { redact } from '../../../src/secrets/redaction.js';
 import type { QuarantineEvent } from '../quarantine.js';
 import { ReplayInterruptedError } from '../replay.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { createScimClient } from '../../../src/http/index.js';
 import { type RunningReferenceServer, startReferenceServer } from '../../../src/reference-server/index.js';
-import { parseReplayResult } from '../../../src/report/index.js';
+import { parseReplayResult } from '../../../src/run-contract/index.js';
 import { SCHEMA_URNS } from '../../../src/scim/urns.js';
 import { ReplayInterruptedError, type ReplayOptions, runReplay } from '../replay.js';
 

@@ -5,8 +5,10 @@
  */
 import { expect, test } from '@playwright/test';
 import { exchangeWith } from '../../../src/http/test-support/exchange-factory.js';
-import type { ReplaySustainWindow } from '../../../src/report/index.js';
-import { PRECISION } from '../../../src/report/latency-histogram.js';
+import {
+  LATENCY_HISTOGRAM_PRECISION as PRECISION,
+  type ReplaySustainWindow,
+} from '../../../src/run-contract/index.js';
 import { type SettledArrival, SustainWindows, sustainVerdict } from './sustain-windows.js';
 import { settledArrival } from './sustained-load.js';
 

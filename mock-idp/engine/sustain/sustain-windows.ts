@@ -1,3 +1,10 @@
+import {
+  LatencyHistogram,
+  type ReplaySustainCheck,
+  type ReplaySustainTotals,
+  type ReplaySustainVerdict,
+  type ReplaySustainWindow,
+} from '../../../src/run-contract/index.js';
 /**
  * The windows a sustained load is judged by, and the verdict. Each arrival belongs to the window its scheduled time
  * falls in, and everything that becomes of it (sent or missed, its answer, its 429s, its latency) is counted there,
@@ -12,13 +19,6 @@
  * error rate; those are the harness's own choices, named here: 10-second windows, each at least 99% of what was
  * offered, fewer than 0.1% errors overall.
  */
-import type {
-  ReplaySustainCheck,
-  ReplaySustainTotals,
-  ReplaySustainVerdict,
-  ReplaySustainWindow,
-} from '../../../src/report/index.js';
-import { LatencyHistogram } from '../../../src/report/latency-histogram.js';
 
 /** The window length: long enough that one slow answer does not decide it, short enough to show a stall. */
 export const SUSTAIN_WINDOW_MS = 10_000;

@@ -13,7 +13,7 @@ import {
   type ScimExchange,
   systemClock,
 } from '../../../src/http/index.js';
-import type { ReplaySustain, ReplaySustainWindow } from '../../../src/report/index.js';
+import type { ReplaySustain, ReplaySustainWindow } from '../../../src/run-contract/index.js';
 import type { RequestDescriptor } from '../../requests/index.js';
 import { type Arrival, runArrivals } from './arrival-loop.js';
 import { SUSTAIN_MIX, type SustainMix } from './sustain-mix.js';

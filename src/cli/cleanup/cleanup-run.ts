@@ -15,13 +15,14 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { ScimClient, ScimExchange } from '../../http/index.js';
 import {
   appendLedger,
+  carriesRunId,
   LEDGER_FILE,
   type LedgerEntry,
   readOutstanding,
-} from '../../../suites/support/ledger.js';
-import type { ScimClient, ScimExchange } from '../../http/index.js';
+} from '../../run-contract/index.js';
 
 export interface CleanupOutcome {
   endpoint: string;
@@ -71,20 +72,6 @@ export const MAX_SWEPT = 100_000;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/**
- * Whether `name` carries `runId` as the harness writes it, as a whole token:
- * - the suites' resource factory: `<runId>.<…>` (userName), `<runId> <…>` (group displayName);
- * - the mock IdP (replay): `<…>.<runId lower-cased>@<domain>` (userName), `<…> <runId>` (group displayName).
- * Exact and case-sensitive, so a look-alike (another run id that merely starts with this one) never qualifies.
- */
-export function carriesRunId(name: unknown, runId: string): name is string {
-  if (typeof name !== 'string' || runId === '') return false;
-  if (name.startsWith(`${runId}.`) || name.startsWith(`${runId} `)) return true;
-  const at = name.lastIndexOf('@');
-  if (at > 0 && name.slice(0, at).endsWith(`.${runId.toLowerCase()}`)) return true;
-  return name.endsWith(` ${runId}`) && name.length > runId.length + 1;
 }
 
 /** What an exchange came back with, for a reason line. */

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { appendLedger } from '../../../suites/support/ledger.js';
 import { type RunningReferenceServer, startReferenceServer } from '../../reference-server/index.js';
+import { appendLedger } from '../../run-contract/index.js';
 import { main } from '../main.js';
 import { captureIo } from '../test-support/capture-io.js';
 import { type FaultyProxy, startFaultyProxy } from '../test-support/faulty-proxy.js';

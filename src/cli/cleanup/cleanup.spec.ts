@@ -1,12 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { appendLedger, readOutstanding } from '../../../suites/support/ledger.js';
 import { type RunningReferenceServer, startReferenceServer } from '../../reference-server/index.js';
+import { appendLedger, carriesRunId, readOutstanding } from '../../run-contract/index.js';
 import { main } from '../main.js';
 import { captureIo } from '../test-support/capture-io.js';
 import { createNamed, namesOn } from '../test-support/named-resources.js';
-import { carriesRunId } from './cleanup-run.js';
 
 const RUN_ID = 'sh-20261129-0100-clean1';
 

@@ -1,5 +1,5 @@
 import { nodeConfigFs, resolveConfig } from '../../config/index.js';
-import type { CommandContext } from '../command-context.js';
+import { type CommandContext, createCommandLogger } from '../command-context.js';
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js';
 import { assertTenantUsable, tenantClient } from '../run/tenant-client.js';
 import { toRawConfigInput } from '../shared-options.js';
@@ -56,6 +56,7 @@ export function formatCleanupReport(report: CleanupReport, runId: string): strin
 export async function cleanup(args: CleanupArgs, context: CommandContext): Promise<ExitCode> {
   const { io } = context;
   const config = resolveConfig(toRawConfigInput(args), io.env, nodeConfigFs, { cwd: io.cwd });
+  const logger = createCommandLogger(context, 'cleanup', config);
   if (config.target.kind === 'embedded') {
     io.stdout.write(
       `Nothing to clean up for run ${config.runId}: without --tenant-url the target was the embedded server, whose data ends with the run.\n`,
@@ -65,6 +66,10 @@ export async function cleanup(args: CleanupArgs, context: CommandContext): Promi
   const client = tenantClient(config.target, context, config.requestTimeoutMs);
   await assertTenantUsable(client);
   const report = await cleanupRun({ client, runId: config.runId, runDir: config.reportDir });
+  logger.debug(
+    { source: report.source, outcomes: report.outcomes.length, searches: report.searches.length },
+    'cleanup finished',
+  );
   io.stdout.write(formatCleanupReport(report, config.runId));
   return isClean(report) ? EXIT_CODES.ok : EXIT_CODES.failures;
 }

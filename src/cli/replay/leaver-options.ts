@@ -10,7 +10,7 @@ import type { LeaverPair, LeaverSource } from '../../../mock-idp/engine/index.js
 import { COMMAND_NUMERIC_OPTIONS } from '../../config/index.js';
 import { HarnessError } from '../../errors/harness-error.js';
 import type { RunningReferenceServer } from '../../reference-server/index.js';
-import { LEAVER_SHAPES, type LeaverShapeName } from '../../report/index.js';
+import { LEAVER_SHAPES, type LeaverShapeName } from '../../run-contract/index.js';
 import type { CommandContext } from '../command-context.js';
 import { numberOption } from '../shared-options.js';
 

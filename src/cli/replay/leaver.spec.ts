@@ -7,8 +7,8 @@ import {
   startReferenceServer,
 } from '../../reference-server/index.js';
 import { scimClient } from '../../reference-server/test-support/scim-call.js';
-import { LEAVER_SHAPES, parseReplayResult, type ReplayResult } from '../../report/index.js';
 import { filesText } from '../../report/test-support/files-text.js';
+import { LEAVER_SHAPES, parseReplayResult, type ReplayResult } from '../../run-contract/index.js';
 import { SCHEMA_URNS } from '../../scim/urns.js';
 import { main } from '../main.js';
 import { captureIo } from '../test-support/capture-io.js';

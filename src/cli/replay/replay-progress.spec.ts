@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { ReplayProgress } from '../../../mock-idp/engine/index.js';
-import type { ReplayCycle } from '../../report/index.js';
+import type { ReplayCycle } from '../../run-contract/index.js';
 import { captureStream } from '../test-support/capture-io.js';
 import { describeCycleOutcomes, type ProgressBar, ReplayProgressView } from './replay-progress.js';
 

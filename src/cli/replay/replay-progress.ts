@@ -1,5 +1,5 @@
 import type { ReplayPhase, ReplayProgress } from '../../../mock-idp/engine/index.js';
-import type { ReplayCycle } from '../../report/index.js';
+import type { ReplayCycle } from '../../run-contract/index.js';
 import type { OutputStream } from '../cli-io.js';
 
 /** The part of a `cli-progress` bar the view drives; `SingleBar` fits it, tests pass a recorder. */

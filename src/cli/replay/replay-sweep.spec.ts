@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { type RunningReferenceServer, startReferenceServer } from '../../reference-server/index.js';
-import { parseReplayResult } from '../../report/index.js';
+import { parseReplayResult } from '../../run-contract/index.js';
 import { main } from '../main.js';
 import { captureIo } from '../test-support/capture-io.js';
 import { replaySweepFindings } from './replay.js';

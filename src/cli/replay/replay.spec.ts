@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { HttpResponse, http, passthrough } from 'msw';
 import { setupServer } from 'msw/node';
-import { parseReplayResult } from '../../report/index.js';
+import { parseReplayResult } from '../../run-contract/index.js';
 import { SCHEMA_URNS } from '../../scim/urns.js';
 import { main } from '../main.js';
 import { captureIo } from '../test-support/capture-io.js';

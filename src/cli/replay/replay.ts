@@ -12,7 +12,7 @@ import {
 import { COMMAND_NUMERIC_OPTIONS, nodeConfigFs, resolveConfig } from '../../config/index.js';
 import { createScimClient, type ScimClient } from '../../http/index.js';
 import { startReferenceServer } from '../../reference-server/index.js';
-import { describeKeyOwnerRestore, type ReplaySustainWindow } from '../../report/index.js';
+import { describeKeyOwnerRestore, type ReplaySustainWindow } from '../../run-contract/index.js';
 import { formatCleanupReport } from '../cleanup/cleanup.js';
 import {
   type CleanupOutcome,
@@ -22,7 +22,7 @@ import {
   type SweepSearch,
 } from '../cleanup/cleanup-run.js';
 import type { CliIo, OutputStream } from '../cli-io.js';
-import type { CommandContext } from '../command-context.js';
+import { type CommandContext, createCommandLogger } from '../command-context.js';
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js';
 import { assertTenantUsable, tenantClient } from '../run/tenant-client.js';
 import { toRawConfigInput } from '../shared-options.js';
@@ -59,6 +59,7 @@ const ON_429_POLICIES: Readonly<Record<On429Choice, Replay429Policy>> = {
 export async function replay(args: ReplayArgs, context: CommandContext): Promise<ExitCode> {
   const { io } = context;
   const config = resolveConfig(toRawConfigInput(args), io.env, nodeConfigFs, { cwd: io.cwd });
+  const logger = createCommandLogger(context, 'replay', config);
   // Numbers arrive checked: the parser validated them against their bounds (numberOption in shared-options.ts).
   const { users, groups, cycles, churn, interval } = args;
   const concurrency = args.concurrency ?? COMMAND_NUMERIC_OPTIONS.replayConcurrency.default;
@@ -69,6 +70,19 @@ export async function replay(args: ReplayArgs, context: CommandContext): Promise
     args.scenario === 'key-revocation' || args.scenario === 'service-account-key' ? args.scenario : undefined;
   // `--scenario leaver`: no cycles; a matrix of deactivation shapes (mock-idp/engine/scenarios/leaver.ts).
   const leaver = args.scenario === 'leaver';
+  logger.debug(
+    {
+      users,
+      groups,
+      cycles,
+      churn,
+      interval,
+      concurrency,
+      scenario: args.scenario,
+      sustain: sustain !== undefined,
+    },
+    'starting the replay',
+  );
   // Bounds the heap's growth over a long replay (heap-policy.ts); process-wide, so set here, not by the engine.
   applyReplayHeapPolicy();
   // The preflight `run` and `cleanup` share: reachable, credentials accepted, and a SCIM service (exit 3 otherwise).

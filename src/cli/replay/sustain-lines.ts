@@ -1,9 +1,10 @@
+import type { ReplaySustain, ReplaySustainWindow } from '../../run-contract/index.js';
+
 /**
  * What the terminal says of a sustained load (`replay --sustain`): a line per window as it closes (beside the
  * progress bar or the plain progress lines), and the verdict block under the replay's last line, each rule with what
  * the load came to. Counts and rates only: nothing of the target's answers is shown.
  */
-import type { ReplaySustain, ReplaySustainWindow } from '../../report/index.js';
 
 /** `25`, `24.8`. */
 function rate(value: number): string {

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { parseReplayResult } from '../../report/index.js';
+import { parseReplayResult } from '../../run-contract/index.js';
 import { main } from '../main.js';
 import { captureIo } from '../test-support/capture-io.js';
 

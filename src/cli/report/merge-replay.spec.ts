@@ -1,12 +1,8 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import {
-  buildConformanceResult,
-  LatencyHistogram,
-  parseReplayResult,
-  type ReplayResult,
-} from '../../report/index.js';
+import { buildConformanceResult } from '../../report/index.js';
+import { LatencyHistogram, parseReplayResult, type ReplayResult } from '../../run-contract/index.js';
 import { main } from '../main.js';
 import { captureIo } from '../test-support/capture-io.js';
 

@@ -1,13 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { buildConformanceResult } from '../../report/index.js';
 import {
-  buildConformanceResult,
   type CheckResult,
   type CheckStatus,
   parseConformanceResult,
   type ShardInfo,
-} from '../../report/index.js';
+} from '../../run-contract/index.js';
 import { main } from '../main.js';
 import { captureIo } from '../test-support/capture-io.js';
 

@@ -1,22 +1,26 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { nodeConfigFs, resolveConfig } from '../../config/index.js';
 import { HarnessError } from '../../errors/harness-error.js';
 import {
-  type ConformanceResult,
-  LATENCY_HISTOGRAM_PRECISION,
   mergeReplayResults,
   mergeResults,
-  parseReplayResult,
   REPORT_FILES,
-  type ReplayResult,
   renderTerminalSummary,
   writeReports,
 } from '../../report/index.js';
-import type { CommandContext } from '../command-context.js';
+import {
+  type ConformanceResult,
+  LATENCY_HISTOGRAM_PRECISION,
+  parseReplayResult,
+  type ReplayResult,
+} from '../../run-contract/index.js';
+import { type CommandContext, createCommandLogger } from '../command-context.js';
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js';
 import { describeCycleOutcomes, formatCycleLine } from '../replay/replay-progress.js';
 import { readConformanceFile } from '../run/run-outcome.js';
+import { toRawConfigInput } from '../shared-options.js';
 import type { MergeArgs } from './command-object.js';
 
 /** What a shard's result says of its shard: conformance.json and replay.json both carry it. */
@@ -118,6 +122,9 @@ function reportsIn(resolved: string): { conformance?: string; replay?: string } 
  */
 export async function mergeReports(args: MergeArgs, context: CommandContext): Promise<ExitCode> {
   const { io } = context;
+  const config = resolveConfig(toRawConfigInput(args), io.env, nodeConfigFs, { cwd: io.cwd });
+  const logger = createCommandLogger(context, 'report merge', config);
+  logger.debug({ dirs: args.dirs, out: args.out }, 'merging the shards');
   const reports: ShardReport[] = [];
   const replays: ShardReport<ReplayResult>[] = [];
   const kinds = new Map<string, string>();

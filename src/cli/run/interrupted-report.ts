@@ -6,13 +6,8 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import {
-  type ConformanceResult,
-  markInterrupted,
-  REPORT_FILES,
-  renderTerminalSummary,
-  writeReports,
-} from '../../report/index.js';
+import { markInterrupted, REPORT_FILES, renderTerminalSummary, writeReports } from '../../report/index.js';
+import type { ConformanceResult } from '../../run-contract/index.js';
 import type { CliIo } from '../cli-io.js';
 import { readConformanceFile } from './run-outcome.js';
 

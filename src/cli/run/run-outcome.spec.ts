@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { buildConformanceResult, type ConformanceResult } from '../../report/index.js';
+import { buildConformanceResult } from '../../report/index.js';
+import type { ConformanceResult } from '../../run-contract/index.js';
 import { baselineMismatch, type RunScope } from './run-outcome.js';
 
 function baseline(target: ConformanceResult['target'], profiles: string[]): ConformanceResult {

@@ -8,13 +8,11 @@ import path from 'node:path';
 import { HarnessError } from '../../errors/harness-error.js';
 import {
   type BaselineComparison,
-  type ConformanceResult,
   compareWithBaseline,
-  type FailOn,
-  parseConformanceResult,
   profileVerdict,
   REPORT_FILES,
 } from '../../report/index.js';
+import { type ConformanceResult, type FailOn, parseConformanceResult } from '../../run-contract/index.js';
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js';
 
 export interface RunOutcome {

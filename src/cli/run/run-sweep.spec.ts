@@ -1,10 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { appendLedger } from '../../../suites/support/ledger.js';
-import { TARGET_ENV } from '../../../suites/support/target-env.js';
 import { type RunningReferenceServer, startReferenceServer } from '../../reference-server/index.js';
-import { buildConformanceResult, type ConformanceResult } from '../../report/index.js';
+import { buildConformanceResult } from '../../report/index.js';
+import { appendLedger, type ConformanceResult, RUN_ENV } from '../../run-contract/index.js';
 import type { CommandContext } from '../command-context.js';
 import { type CapturedIo, captureIo } from '../test-support/capture-io.js';
 import { startFaultyProxy } from '../test-support/faulty-proxy.js';
@@ -45,7 +44,7 @@ interface SuitesOptions {
  */
 function bulkSuites(options: SuitesOptions = {}): SpawnSuites {
   return (invocation) => {
-    const dir = invocation.env[TARGET_ENV.runDir] ?? '';
+    const dir = invocation.env[RUN_ENV.runDir] ?? '';
     const headers = { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/scim+json' };
     const exited = (async () => {
       const bulk = await fetch(`${server.baseUrl}/Bulk`, {

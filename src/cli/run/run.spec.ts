@@ -3,16 +3,16 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { appendLedger } from '../../../suites/support/ledger.js';
-import { TARGET_ENV } from '../../../suites/support/target-env.js';
 import { startReferenceServer } from '../../reference-server/index.js';
+import { buildConformanceResult } from '../../report/index.js';
 import {
-  buildConformanceResult,
+  appendLedger,
   type CheckResult,
   type CheckStatus,
   type FailOn,
   type RequirementLevel,
-} from '../../report/index.js';
+  RUN_ENV,
+} from '../../run-contract/index.js';
 import { SecretRegistry } from '../../secrets/redaction.js';
 import type { CommandContext } from '../command-context.js';
 import { main } from '../main.js';
@@ -62,7 +62,7 @@ function writeResult(dir: string, checks: CheckResult[], failOn: FailOn = 'must'
 function fakeSuites(checks: CheckResult[] | undefined, calls: SuitesInvocation[] = []): SpawnSuites {
   return (invocation) => {
     calls.push(invocation);
-    const dir = invocation.env[TARGET_ENV.runDir] ?? '';
+    const dir = invocation.env[RUN_ENV.runDir] ?? '';
     if (checks)
       writeResult(dir, checks, (invocation.env.SCIM_HARNESS_FAIL_ON as FailOn | undefined) ?? 'must');
     return { exited: Promise.resolve(checks ? 0 : 1), interrupt: () => {} };
@@ -359,7 +359,7 @@ test('Ctrl-C interrupts the suites once, waits for them, deletes what the ledger
     const runId = 'sh-ctrl-c-1';
     let interrupts = 0;
     const spawn: SpawnSuites = (invocation) => {
-      const dir = invocation.env[TARGET_ENV.runDir] ?? '';
+      const dir = invocation.env[RUN_ENV.runDir] ?? '';
       let finish: (code: number) => void = () => {};
       const exited = new Promise<number>((resolve) => {
         finish = resolve;
@@ -508,7 +508,7 @@ test('Ctrl-C: the report the suites left is marked interrupted (if they did not)
   const cwd = test.info().outputPath();
   const io = captureIo({ cwd });
   const spawn: SpawnSuites = (invocation) => {
-    const dir = invocation.env[TARGET_ENV.runDir] ?? '';
+    const dir = invocation.env[RUN_ENV.runDir] ?? '';
     let finish: (code: number) => void = () => {};
     const exited = new Promise<number>((resolve) => {
       finish = resolve;

@@ -1,16 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PROFILES } from '../../../suites/support/check-definition.js';
-import { TARGET_ENV } from '../../../suites/support/target-env.js';
 import { nodeConfigFs, resolveConfig } from '../../config/index.js';
 import { HarnessError } from '../../errors/harness-error.js';
-import {
-  type ConformanceResult,
-  type Leftover,
-  REPORT_FILES,
-  renderTerminalSummary,
-  writeReports,
-} from '../../report/index.js';
+import { REPORT_FILES, renderTerminalSummary, writeReports } from '../../report/index.js';
+import { type ConformanceResult, type Leftover, PROFILES, RUN_ENV } from '../../run-contract/index.js';
 import { formatCleanupReport } from '../cleanup/cleanup.js';
 import {
   type CleanupReport,
@@ -18,7 +11,7 @@ import {
   incompleteSearches,
   type ProvenFilters,
 } from '../cleanup/cleanup-run.js';
-import type { CommandContext } from '../command-context.js';
+import { type CommandContext, createCommandLogger } from '../command-context.js';
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js';
 import { toRawConfigInput } from '../shared-options.js';
 import { formatTokenReminder, warnAboutTokenOwner } from '../token-warning.js';
@@ -67,6 +60,7 @@ export async function run(
     cwd: io.cwd,
     knownProfiles: PROFILES,
   });
+  const logger = createCommandLogger(context, 'run', config);
   // Read before spending minutes on the suites: a bad baseline (or an interrupted run's report) is a usage error.
   const baseline = config.baseline ? readBaselineFile(config.baseline) : undefined;
   const mismatch =
@@ -103,8 +97,12 @@ export async function run(
     terminal: { tty: io.stderr.isTTY === true, columns: io.stderr.columns, verbose: args.verbose === true },
   });
   if (config.target.kind === 'embedded' && args['server-mode'] === 'minimal') {
-    invocation.env[TARGET_ENV.serverMode] = 'minimal';
+    invocation.env[RUN_ENV.serverMode] = 'minimal';
   }
+  logger.debug(
+    { profiles, cwd: invocation.cwd, args: invocation.args, concurrency: config.concurrency },
+    'starting the suites',
+  );
   const startedAtMs = Date.now();
   const child = dependencies.spawn(invocation, io.stderr);
   let stoppedSuites = false;
@@ -121,6 +119,7 @@ export async function run(
   } finally {
     io.shutdown.removeEventListener('abort', onInterrupt);
   }
+  logger.debug({ exitCode: code, durationMs: Date.now() - startedAtMs }, 'the suites ended');
 
   if (io.shutdown.aborted) {
     io.stderr.write('Interrupted: the suites stopped; removing what the run left on the target.\n');

@@ -1,32 +1,14 @@
+/**
+ * How `scim-harness run` starts the conformance suites: Playwright's own CLI in a child process, resolved from the
+ * installed package so it works from any working directory, with the target handed over in the environment only
+ * (the token never appears in argv, where `ps` and CI logs would show it).
+ * @see ../../run-contract/run-env.ts for the environment contract
+ */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { TERMINAL_ENV } from '../../../suites/reporter/terminal-env.js';
-import { DEFAULT_PROFILES } from '../../../suites/support/check-definition.js';
-import { PROFILES_ENV } from '../../../suites/support/selected-profiles.js';
-import { TARGET_ENV } from '../../../suites/support/target-env.js';
 import type { ResolvedConfig } from '../../config/index.js';
 import { findPackageRoot } from '../../config/package-root.js';
-
-/** Environment variables the run sets for the suites beyond the target contract. */
-export const RUN_ENV = {
-  /** The reporter module Playwright loads (the conformance reporter). */
-  reporter: 'SCIM_HARNESS_REPORTER',
-  /** The fail-on level the reporter computes verdicts with. */
-  failOn: 'SCIM_HARNESS_FAIL_ON',
-  /** Playwright workers. */
-  workers: 'SCIM_HARNESS_WORKERS',
-  /** What the command's stderr is (`tty` or `plain`); set, the suites report with the terminal reporter. */
-  terminal: TERMINAL_ENV.terminal,
-  /** The terminal's width, so the progress line fits it. */
-  columns: TERMINAL_ENV.columns,
-  /** `1` with `--verbose`: a line per check instead of the progress line. */
-  verbose: TERMINAL_ENV.verbose,
-  /**
-   * The selected profiles, comma-separated: the suites run every check of these once and count its outcome for each
-   * profile it belongs to (suites/support/selected-profiles.ts).
-   */
-  profiles: PROFILES_ENV,
-} as const;
+import { DEFAULT_PROFILES, RUN_ENV } from '../../run-contract/index.js';
 
 /**
  * Where the suites' output ends up: the command's stderr (suites-process.ts). The child only ever sees a pipe, so the
@@ -67,13 +49,13 @@ export interface SuitesInvocation {
 
 /** Variables a parent shell may have set that would point the suites elsewhere; the run sets its own. */
 const INHERITED_TARGET_KEYS = [
-  TARGET_ENV.url,
-  TARGET_ENV.token,
-  TARGET_ENV.adminOrigin,
-  TARGET_ENV.runId,
-  TARGET_ENV.runDir,
-  TARGET_ENV.seed,
-  TARGET_ENV.serverMode,
+  RUN_ENV.url,
+  RUN_ENV.token,
+  RUN_ENV.adminOrigin,
+  RUN_ENV.runId,
+  RUN_ENV.runDir,
+  RUN_ENV.seed,
+  RUN_ENV.serverMode,
 ];
 
 /** The profiles a run covers: those asked for, else the default ones ({@link DEFAULT_PROFILES}). */
@@ -111,13 +93,13 @@ export function suitesInvocation(
   if (config.target.kind === 'tenant') {
     // The user's own variable is not needed by the suites: the token travels under one name only.
     if (config.target.tokenSource.kind === 'env') delete childEnv[config.target.tokenSource.name];
-    childEnv[TARGET_ENV.url] = config.target.tenant.href;
-    childEnv[TARGET_ENV.token] = config.target.token.reveal();
+    childEnv[RUN_ENV.url] = config.target.tenant.href;
+    childEnv[RUN_ENV.token] = config.target.token.reveal();
   }
-  childEnv[TARGET_ENV.runId] = config.runId;
-  childEnv[TARGET_ENV.runDir] = config.reportDir;
-  childEnv[TARGET_ENV.seed] = String(config.seed);
-  childEnv[TARGET_ENV.timeoutMs] = String(config.requestTimeoutMs);
+  childEnv[RUN_ENV.runId] = config.runId;
+  childEnv[RUN_ENV.runDir] = config.reportDir;
+  childEnv[RUN_ENV.seed] = String(config.seed);
+  childEnv[RUN_ENV.timeoutMs] = String(config.requestTimeoutMs);
   childEnv[RUN_ENV.reporter] = paths.reporter;
   childEnv[RUN_ENV.failOn] = config.failOn;
   childEnv[RUN_ENV.workers] = String(config.concurrency);

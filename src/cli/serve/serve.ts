@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { nodeConfigFs, resolveConfig } from '../../config/index.js';
 import { HarnessError } from '../../errors/harness-error.js';
 import {
   isQuirkName,
@@ -12,6 +13,7 @@ import {
 import { type CommandContext, createCommandLogger } from '../command-context.js';
 import { closestNames } from '../did-you-mean.js';
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js';
+import { toRawConfigInput } from '../shared-options.js';
 import { defaultAdminTokenFile, removeAdminTokenFile, writeAdminTokenFile } from './admin-token-file.js';
 import type { ServeArgs } from './command-object.js';
 import { formatQuirkTable } from './quirk-table.js';
@@ -75,6 +77,8 @@ function describeListenError(error: unknown, host: string, port: number): unknow
  */
 export async function serve(args: ServeArgs, context: CommandContext): Promise<ExitCode> {
   const { stdout } = context.io;
+  // Resolved like every command's, so --log-level, --debug and --seed are read and checked in one place.
+  const config = resolveConfig(toRawConfigInput(args), context.io.env, nodeConfigFs, { cwd: context.io.cwd });
   if (args['list-quirks']) {
     stdout.write(formatQuirkTable(QUIRKS, stdout.columns ?? 100));
     return EXIT_CODES.ok;
@@ -82,11 +86,12 @@ export async function serve(args: ServeArgs, context: CommandContext): Promise<E
   const quirks = parseQuirks(args.quirk);
   const mode = parseServerMode(args.mode);
   // Numbers arrive checked: the parser validated them against their bounds (numberOption in shared-options.ts).
-  const { port, users, groups, seed } = args;
+  const { port, users, groups } = args;
+  const seed = config.seed;
   const host = args.host.trim();
   if (host === '') throw new HarnessError('CONFIG_INVALID', '--host must not be empty');
 
-  const logger = createCommandLogger(context, args).child({ component: 'reference-server' });
+  const logger = createCommandLogger(context, 'serve', config).child({ component: 'reference-server' });
   const server = await startReferenceServer({
     port,
     host,

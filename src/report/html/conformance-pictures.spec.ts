@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import type { CheckResult, CheckStatus, RequirementLevel } from '../conformance-result.js';
+import type { CheckResult, CheckStatus, RequirementLevel } from '../../run-contract/index.js';
 import { describeCell, profileCategoryMatrix } from './conformance-pictures.js';
 
 function check(

@@ -7,9 +7,9 @@
  */
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { stack, stackOffsetExpand } from 'd3-shape';
+import { type CheckResult, countsTowardsVerdict, type FailOn } from '../../run-contract/index.js';
 import { unsupportedFails } from '../build-conformance-result.js';
 import { type CategoryScore, formatScore } from '../category-score.js';
-import { type CheckResult, countsTowardsVerdict, type FailOn } from '../conformance-result.js';
 import { html, type VNode } from './markup.js';
 
 /**

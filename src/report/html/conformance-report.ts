@@ -7,8 +7,7 @@
  * table of every check, each row with its evidence one click away. The page's small script only filters that table
  * and opens or closes its `<details>` (see page-script.ts).
  */
-import { describeVerdict, unsupportedFails } from '../build-conformance-result.js';
-import { scoreCategories } from '../category-score.js';
+
 import {
   type CheckResult,
   type CheckStatus,
@@ -16,7 +15,9 @@ import {
   countsTowardsVerdict,
   levelRank,
   REQUIREMENT_LEVELS,
-} from '../conformance-result.js';
+} from '../../run-contract/index.js';
+import { describeVerdict, unsupportedFails } from '../build-conformance-result.js';
+import { scoreCategories } from '../category-score.js';
 import { unevaluatedCauses } from '../unevaluated-causes.js';
 import { CategoryScoreChart, ProfileCategoryMatrix } from './conformance-pictures.js';
 import { BodyStore, DecisiveExchange, decisiveIndex, EvidenceList, evidenceCount } from './exchange-view.js';

@@ -4,7 +4,8 @@
  * line (a native `<details>`, which opens without JavaScript); the decisive exchange is shown open where the reader
  * meets the failure. Every value from the target is text, escaped by the renderer.
  */
-import type { CheckResult, EvidenceExchange, EvidencePhase } from '../conformance-result.js';
+
+import type { CheckResult, EvidenceExchange, EvidencePhase } from '../../run-contract/index.js';
 import { html, type VNode } from './markup.js';
 
 const PHASE_LABEL: Record<EvidencePhase, string> = { setup: 'Setup', check: 'Check', cleanup: 'Cleanup' };

@@ -1,6 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { parseReplayResult, type ReplayLeaverShape, type ReplayResult } from '../index.js';
-import { IPSIE_REACTIVATION_RULE } from '../replay-leaver.js';
+import {
+  IPSIE_REACTIVATION_RULE,
+  parseReplayResult,
+  type ReplayLeaverShape,
+  type ReplayResult,
+} from '../../run-contract/index.js';
 import { renderMarkup } from './markup.js';
 import { REPLAY_CSS, ReplaySection } from './replay-section.js';
 

@@ -5,14 +5,15 @@
  * already say: green refused in time, red outlived its owner, amber came back on reactivation, grey untested. What
  * IPSIE expects is quoted above and below the table.
  */
-import { describeKeyOwnerRestore } from '../replay-key-owner.js';
+
 import {
+  describeKeyOwnerRestore,
   describeLeaverCells,
   formatSeconds,
   IPSIE_LEAVER_RULE,
   IPSIE_REACTIVATION_RULE,
   type ReplayLeaverShape,
-} from '../replay-leaver.js';
+} from '../../run-contract/index.js';
 import { html, type VNode } from './markup.js';
 
 /** The tone of a row: what its outcome means for the owner's credential. */

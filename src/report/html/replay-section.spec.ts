@@ -1,6 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { describeKeyOwnerRestore, REPLAY_OWNER_RESTORES } from '../replay-key-owner.js';
-import type { ReplayCycle, ReplayResult } from '../replay-result.js';
+import {
+  describeKeyOwnerRestore,
+  REPLAY_OWNER_RESTORES,
+  type ReplayCycle,
+  type ReplayResult,
+} from '../../run-contract/index.js';
 import { describeQuarantineEvent } from '../replay-timeline.js';
 import { HOSTILE_PAYLOADS, sampleReplayResult } from '../test-support/sample-results.js';
 import { renderMarkup } from './markup.js';

@@ -7,6 +7,15 @@
  */
 
 import {
+  describeKeyOwnerRestore,
+  type ReplayCycle,
+  type ReplayDivergence,
+  type ReplayResult,
+  type ReplayTargetError,
+  type ReplayTokenOwner,
+  replayErrorsByCode,
+} from '../../run-contract/index.js';
+import {
   CHART_CSS,
   formatNumber,
   type LegendItem,
@@ -16,15 +25,6 @@ import {
 import { LineChart, type LinePoint } from '../charts/line-chart.js';
 import { StackedBarChart, type StackKey } from '../charts/stacked-bar-chart.js';
 import { type BandEvent, TimelineBand } from '../charts/timeline-band.js';
-import { describeKeyOwnerRestore } from '../replay-key-owner.js';
-import {
-  type ReplayCycle,
-  type ReplayDivergence,
-  type ReplayResult,
-  type ReplayTargetError,
-  type ReplayTokenOwner,
-  replayErrorsByCode,
-} from '../replay-result.js';
 import { buildQuarantineTimeline, type ReplayTimelineCycle } from '../replay-timeline.js';
 import { Figure } from './figure.js';
 import { LEAVER_CSS, LeaverMatrix } from './leaver-matrix.js';

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import type { ReplaySustain, ReplaySustainWindow } from '../replay-result.js';
+import type { ReplaySustain, ReplaySustainWindow } from '../../run-contract/index.js';
 import { renderMarkup } from './markup.js';
 import { SustainSection } from './sustain-section.js';
 

@@ -6,9 +6,10 @@
  * IPSIE AL SCIM 2.0 profile §4.3: "The Application MUST support at least 25 SCIM requests per second."; Entra's
  * gallery checklist: "Support at least 25 requests per second per tenant".
  */
+
+import type { ReplaySustain, ReplaySustainWindow } from '../../run-contract/index.js';
 import { formatNumber } from '../charts/chart-frame.js';
 import { LineChart, type LinePoint } from '../charts/line-chart.js';
-import type { ReplaySustain, ReplaySustainWindow } from '../replay-result.js';
 import { Figure } from './figure.js';
 import { html, type VNode } from './markup.js';
 

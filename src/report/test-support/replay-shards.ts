@@ -1,5 +1,9 @@
-import { LatencyHistogram } from '../latency-histogram.js';
-import { REPLAY_SCHEMA_VERSION, type ReplayCycle, type ReplayResult } from '../replay-result.js';
+import {
+  LatencyHistogram,
+  REPLAY_SCHEMA_VERSION,
+  type ReplayCycle,
+  type ReplayResult,
+} from '../../run-contract/index.js';
 
 /** One cycle of a synthetic shard: its recorded latencies and wall-clock span. */
 export interface SyntheticCycle {

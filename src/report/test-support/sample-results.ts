@@ -1,6 +1,5 @@
 import type { Faker } from '@faker-js/faker';
 import { createEnglishFaker } from '../../faker/english-faker.js';
-import { buildConformanceResult } from '../build-conformance-result.js';
 import {
   type CheckResult,
   type CheckStatus,
@@ -8,8 +7,10 @@ import {
   type EvidenceExchange,
   type FailOn,
   REQUIREMENT_LEVELS,
-} from '../conformance-result.js';
-import type { ReplayCycle, ReplayResult } from '../replay-result.js';
+  type ReplayCycle,
+  type ReplayResult,
+} from '../../run-contract/index.js';
+import { buildConformanceResult } from '../build-conformance-result.js';
 
 /** Payloads a hostile or broken target might answer; the report must show them as text, never run them. */
 export const HOSTILE_PAYLOADS = [

@@ -6,8 +6,8 @@
  */
 import { HarnessError } from '../../../src/errors/harness-error.js';
 import { createScimClient, type ScimClient, type ScimExchange } from '../../../src/http/index.js';
+import type { TargetEnv } from '../../../src/run-contract/index.js';
 import { stringMember } from '../../support/case-insensitive-json.js';
-import type { TargetEnv } from '../../support/target-env.js';
 
 /** The Datadog sentence the revocation checks enforce, quoted from its SCIM setup page. */
 export const DATADOG_KEY_REVOCATION =

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import type { CheckResult, EvidenceExchange } from '../../../src/report/index.js';
+import type { CheckResult, EvidenceExchange } from '../../../src/run-contract/index.js';
 import {
   attributeFaults,
   FAULT_WORDING,

@@ -3,7 +3,8 @@
  * proxy logs every request it faulted, so a fault belongs to the checks whose evidence holds the same method and URL.
  * Pure, so the self-test's verdicts on the run can be tested on plain data.
  */
-import type { CheckResult, EvidenceExchange } from '../../../src/report/index.js';
+
+import type { CheckResult, EvidenceExchange } from '../../../src/run-contract/index.js';
 import type { FaultKind, InjectedFault } from './fault-proxy.js';
 
 /** A check and the faults the proxy injected into its requests. */

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { sampleReplayResult } from '../report/test-support/sample-results.js';
 import { REPLAY_OWNER_RESTORES } from './replay-key-owner.js';
 import { parseReplayResult, type ReplayCycle, replayErrorsByCode } from './replay-result.js';
-import { sampleReplayResult } from './test-support/sample-results.js';
 
 test('a generated replay validates', () => {
   const replay = sampleReplayResult();

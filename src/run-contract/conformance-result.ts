@@ -12,6 +12,8 @@
  * @see https://www.rfc-editor.org/rfc/rfc7644 (the protocol the checks exercise)
  */
 
+import type { CheckStatus, FailOn, RequirementLevel, Verdict } from './check-vocabulary.js';
+
 /**
  * The version of the `conformance.json` contract; bumped only on a breaking change.
  * - 1: statuses passed / failed / skipped / error.
@@ -19,42 +21,6 @@
  *   evidence exchange. A version-1 file still reads (see parseConformanceResult): it is upgraded in memory.
  */
 export const CONFORMANCE_SCHEMA_VERSION = 2;
-
-/** RFC 2119 requirement levels, strongest first. */
-export const REQUIREMENT_LEVELS = ['MUST', 'SHOULD', 'MAY'] as const;
-export type RequirementLevel = (typeof REQUIREMENT_LEVELS)[number];
-
-/**
- * Outcome of one check. `error` = the harness could not evaluate it; never a verdict on the target.
- * `unsupported` = the target declined the feature the check tests, as the RFC allows; it fails only the profiles in
- * the check's `neededBy`.
- */
-export const CHECK_STATUSES = ['passed', 'failed', 'skipped', 'error', 'unsupported'] as const;
-export type CheckStatus = (typeof CHECK_STATUSES)[number];
-
-/**
- * Which failures fail a profile: `must` counts MUST failures only, `should` counts MUST and SHOULD,
- * `none` never fails (report only).
- */
-export const FAIL_ON_LEVELS = ['must', 'should', 'none'] as const;
-export type FailOn = (typeof FAIL_ON_LEVELS)[number];
-
-/**
- * Verdict of one profile. A profile passes only when every applicable check at or above the fail-on level was
- * evaluated and passed; anything else is `fail`:
- * - a check `failed`: the target broke the requirement;
- * - a check in `error`: the harness could not evaluate it, so it cannot vouch for the profile. The check itself
- *   stays `error` ("could not evaluate"), apart from the failures, and the summaries say
- *   "fail (N could not be evaluated)" so nobody blames the target for it;
- * - a check `unsupported` whose `neededBy` names the profile: the target declined a feature that profile's client
- *   needs. The summaries say "fail (N needed features unsupported)". An `unsupported` check whose `neededBy` does not
- *   name the profile (e.g. `rfc7644`, where the feature is optional) does not count against it.
- * Skipped checks (the target does not claim the feature) are not applicable and do not count.
- * A run that was interrupted ({@link ConformanceResult.interrupted}) fails every profile whatever its checks say: it
- * vouches only for the checks that ran, so it must not pass a CI gate. The summaries say "fail (run interrupted)".
- */
-export const VERDICTS = ['pass', 'fail'] as const;
-export type Verdict = (typeof VERDICTS)[number];
 
 /** An HTTP header map as recorded: one value per lower- or mixed-case name. */
 export type HeaderMap = Record<string, string>;
@@ -215,36 +181,4 @@ export interface Leftover {
   name: string;
   /** Whether the sweep deleted it; `false`: it is still on the target. */
   deleted?: boolean;
-}
-
-/** Strength of a level: MUST 3, SHOULD 2, MAY 1. */
-export function levelRank(level: RequirementLevel): number {
-  switch (level) {
-    case 'MUST':
-      return 3;
-    case 'SHOULD':
-      return 2;
-    case 'MAY':
-      return 1;
-    default: {
-      const unreachable: never = level;
-      throw new TypeError(`unknown requirement level ${String(unreachable)}`);
-    }
-  }
-}
-
-/** Whether a check at `level` counts towards a profile's verdict under `failOn`. */
-export function countsTowardsVerdict(level: RequirementLevel, failOn: FailOn): boolean {
-  switch (failOn) {
-    case 'must':
-      return levelRank(level) >= levelRank('MUST');
-    case 'should':
-      return levelRank(level) >= levelRank('SHOULD');
-    case 'none':
-      return false;
-    default: {
-      const unreachable: never = failOn;
-      throw new TypeError(`unknown fail-on level ${String(unreachable)}`);
-    }
-  }
 }

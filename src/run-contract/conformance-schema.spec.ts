@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { isHarnessError } from '../errors/harness-error.js';
+import { sampleConformanceResult } from '../report/test-support/sample-results.js';
 import {
   CONFORMANCE_SCHEMA,
   conformanceSchemaJson,
   isConformanceResult,
   parseConformanceResult,
 } from './conformance-schema.js';
-import { sampleConformanceResult } from './test-support/sample-results.js';
 
 test('a generated result validates, and survives a JSON round trip', () => {
   const { result } = sampleConformanceResult();

@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
 import fc from 'fast-check';
-import { percentile } from '../../mock-idp/engine/cycle-metrics.js';
-import { LatencyHistogram, PRECISION } from './latency-histogram.js';
+import { LatencyHistogram, PRECISION, percentile } from './latency-histogram.js';
 import { parseReplayResult } from './replay-result.js';
 
 const PERCENTILES = [0, 1, 50, 90, 95, 99, 99.9, 100];

@@ -1,15 +1,8 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import formatsPlugin from 'ajv-formats';
 import { HarnessError } from '../errors/harness-error.js';
-import {
-  CHECK_STATUSES,
-  CONFORMANCE_SCHEMA_VERSION,
-  type ConformanceResult,
-  EVIDENCE_PHASES,
-  FAIL_ON_LEVELS,
-  REQUIREMENT_LEVELS,
-  VERDICTS,
-} from './conformance-result.js';
+import { CHECK_STATUSES, FAIL_ON_LEVELS, REQUIREMENT_LEVELS, VERDICTS } from './check-vocabulary.js';
+import { CONFORMANCE_SCHEMA_VERSION, type ConformanceResult, EVIDENCE_PHASES } from './conformance-result.js';
 
 const headerMap = { type: 'object', additionalProperties: { type: 'string' } } as const;
 const count = { type: 'integer', minimum: 0 } as const;

@@ -138,3 +138,10 @@ export class LatencyHistogram {
     return histogram;
   }
 }
+
+/** Nearest-rank percentile of sorted values: the exact figure a histogram's percentile approximates. */
+export function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return 0;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return Math.round((sorted[rank] ?? 0) * 100) / 100;
+}
