@@ -8,6 +8,7 @@ import type { PatchRequest } from '../../scim/patch/patch-request.js';
 import type { CredentialStore } from '../credentials/credential-store.js';
 import { shownEtagMatches } from '../http/etag.js';
 import type { QuirkSet } from '../quirks.js';
+import type { ComposedSeams } from '../seams.js';
 import type { ServerFeatures } from '../server-modes.js';
 import type { ResourceStore, ResourceTypeName, ScimObject, StoredResource } from '../store/resource-store.js';
 import type { WriteLock } from '../store/write-lock.js';
@@ -34,6 +35,7 @@ export interface ResourceServiceDeps {
   credentials: CredentialStore;
   lock: WriteLock;
   quirks: QuirkSet;
+  seams: ComposedSeams;
   features: ServerFeatures;
   /** The resource types as the server's mode serves them. */
   configs: Record<ResourceTypeName, ResourceTypeConfig>;
@@ -376,7 +378,7 @@ export class ResourceService {
       ifMatch &&
       this.#deps.features.etag &&
       !this.#deps.quirks.has('if-match-ignored') &&
-      !shownEtagMatches(ifMatch, existing.version, this.#deps.quirks)
+      !shownEtagMatches(ifMatch, existing.version, this.#deps.seams)
     ) {
       throw new ScimError(
         412,

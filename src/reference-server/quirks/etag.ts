@@ -1,0 +1,14 @@
+import type { QuirkEntries } from './entry.js';
+
+/** ETag faults (RFC 7644 §3.14). */
+export const ETAG_QUIRKS = {
+  'no-etag': {
+    etag: (shown) => ({ ...shown, form: 'none' }),
+  },
+  'etag-unquoted': {
+    etag: (shown) => (shown.form === 'entity-tag' ? { ...shown, form: 'bare' } : shown),
+  },
+  'etag-not-updated': {
+    etag: (shown) => ({ ...shown, version: 1 }),
+  },
+} satisfies QuirkEntries;

@@ -1,0 +1,180 @@
+/**
+ * The reference server's seams: the few named points where its conformant code hands a value it has just computed
+ * to an override before acting on it. Every seam does nothing by default (it returns the value it is given), so a
+ * server without quirks is the conformant server and nothing else. A quirk is a set of seam overrides (see
+ * `quirks/<area>.ts`); the quirks a server is started with are composed once, in catalogue order, into one
+ * {@link Seams} object the conformant code calls.
+ *
+ * A seam is `(value, context) => value`: the value is what the conformant code would use (a result, a plan, a
+ * rendered resource, a refusal), the context what an override may need to decide. An override may also throw a
+ * `ScimError`, which the server answers like any other.
+ * @see ./quirks.ts
+ */
+import type { ScimError } from '../scim/errors/scim-error.js';
+import type { AttributeResolver, Filter } from '../scim/filter/ast.js';
+import type { PatchRequest } from '../scim/patch/patch-request.js';
+import type { AuthOutcome } from './credentials/authenticate.js';
+import type { CredentialStore, PrincipalRef } from './credentials/credential-store.js';
+import type { ScimResult } from './http/scim-result.js';
+import type { BulkCall, BulkOperation } from './protocol/bulk.js';
+import type { ListQuery } from './protocol/list-query.js';
+import type { ResourceTypeConfig } from './resources/resource-type-config.js';
+import type { ResourceTypeName, ScimObject, StoredResource } from './store/resource-store.js';
+
+/** One seam: the value the conformant code computed, and what an override may look at. */
+export type Seam<V, C> = (value: V, context: C) => V;
+
+/** The parts of an incoming SCIM request the server reads beside its path and body. */
+export interface IncomingRequest {
+  method: string;
+  params: URLSearchParams;
+  contentType: string | null;
+  ifNoneMatch: string | null;
+}
+
+/** Where an authentication outcome is used: the endpoint, the token presented and the server's key store. */
+export interface AccessContext {
+  /** The first path segment after the SCIM base (`Users`, `Me`, `AsyncResults`, …). */
+  endpoint: string;
+  token: string | undefined;
+  credentials: CredentialStore;
+  /** The built-in admin service account. */
+  admin: PrincipalRef;
+}
+
+/**
+ * The rules a conformant refusal names. Each is one RFC requirement the server enforces by refusing the request;
+ * the `refuse` seam sees the refusal before it is raised.
+ */
+export const REFUSAL_RULES = [
+  /** RFC 7644 §3.12: a body that is not JSON (400 invalidSyntax). */
+  'body-syntax',
+  /** RFC 7644 §3.4.2.2: a filter that does not parse (400 invalidFilter). */
+  'filter-syntax',
+  /** RFC 7644 §2: a request without valid credentials (401). */
+  'unauthenticated',
+  /** RFC 7644 §3.12: a method the endpoint does not support (405). */
+  'method',
+  /** RFC 7644 §3.7.4: a BulkRequest with more operations than maxOperations (413). */
+  'bulk-size',
+] as const;
+export type RefusalRule = (typeof REFUSAL_RULES)[number];
+
+/** A refusal the conformant code is about to raise. */
+export interface Refusal {
+  rule: RefusalRule;
+  /** Why, in the rule's own words (for `unauthenticated`: missing, malformed, invalid, revoked). */
+  reason?: string;
+  /** The credential presented, for a refusal of credentials. */
+  token?: string;
+}
+
+/** What a successful or failed operation answered, for the `status` seam. */
+export type Outcome =
+  | { event: 'created' }
+  | { event: 'replaced' }
+  | { event: 'deleted' }
+  | { event: 'me' }
+  | { event: 'unauthorized' }
+  | { event: 'rate-limited' }
+  | { event: 'async-accepted'; completed: ScimResult }
+  | { event: 'error'; error: ScimError }
+  | { event: 'send' };
+
+/** The seams, by name. */
+export interface Seams {
+  /** Rewrite request: the query parameters and headers of a SCIM request, before anything reads them. */
+  request: Seam<IncomingRequest, { url: URL }>;
+  /** Access: the outcome of authenticating a request, before the server acts on it. */
+  access: Seam<AuthOutcome, AccessContext>;
+  /** Refusal: a conformant refusal, before it is raised; `undefined` lets the request through. */
+  refuse: Seam<ScimError | undefined, Refusal>;
+  /** Status: the result of an operation (status, headers, body), before it is answered. */
+  status: Seam<ScimResult, Outcome>;
+  /** ETag: the version shown for a stored one, and its form. */
+  etag: Seam<ShownVersion, { stored: number }>;
+  /** Render: a SCIM message body the server has built, before it leaves (see {@link RenderStage}). */
+  render: Seam<ScimObject, RenderStage>;
+  /** Projection: the attributes a request asks for or excludes, before the server projects by them. */
+  projection: Seam<Projection, Record<string, never>>;
+  /** Bulk: how a BulkRequest will be run, once it has been read. */
+  bulk: Seam<BulkPlan, { operations: readonly BulkOperation[] }>;
+}
+
+/** What the render seam is shown. */
+export type RenderStage =
+  /** A resource as rendered before projection (RFC 7643 §3.1), from what is stored. */
+  | { stage: 'resource'; stored: Readonly<StoredResource> }
+  /** The shallow view filters and sort keys are evaluated on. */
+  | { stage: 'filter-view'; stored: Readonly<StoredResource> }
+  /** A resource after projection (RFC 7644 §3.9), in a single-resource answer or a list page. */
+  | { stage: 'projected'; rendered: ScimObject; projection: Projection; listed: boolean }
+  /** The User-shaped `/Me` answer for a service account. */
+  | { stage: 'me' }
+  /** One BulkResponse operation, for a result of `status`. */
+  | { stage: 'bulk-entry'; status: number };
+
+/** The `attributes` / `excludedAttributes` of a request (RFC 7644 §3.9). */
+export interface Projection {
+  attributes?: string[];
+  excludedAttributes?: string[];
+}
+
+/** How a BulkRequest is run (RFC 7644 §3.7). */
+export interface BulkPlan {
+  /** Errors after which processing stops (`Infinity`: none). */
+  failOnErrors: number;
+  /** Whether `bulkId:` references are replaced by the ids their operations created. */
+  resolveBulkIds: boolean;
+  /** Operations run after the request's own and left out of the response; none by default. */
+  unreported: readonly BulkCall[];
+}
+
+/** The version a server shows for a stored one, and how it writes it. */
+export interface ShownVersion {
+  version: number;
+  /**
+   * `entity-tag`: `W/"3"` (RFC 9110 §8.8.3); `bare`: `3`, which no If-Match comparison accepts; `none`: not shown
+   * (preconditions are still compared with the version).
+   */
+  form: 'entity-tag' | 'bare' | 'none';
+}
+
+export const SEAM_NAMES = [
+  'request',
+  'access',
+  'refuse',
+  'status',
+  'etag',
+  'render',
+  'projection',
+  'bulk',
+] as const satisfies readonly (keyof Seams)[];
+export type SeamName = (typeof SEAM_NAMES)[number];
+
+/** The seams a quirk fills in. */
+export type SeamOverrides = Partial<Seams>;
+
+/** The composed seams of one server, and which of them an override fills (for fast paths that assume the default). */
+export interface ComposedSeams extends Seams {
+  overridden: ReadonlySet<SeamName>;
+}
+
+function pipe<V, C>(steps: Seam<V, C>[]): Seam<V, C> {
+  return (value, context) => steps.reduce((current, step) => step(current, context), value);
+}
+
+/** Composes overrides, in the order given, into one set of seams; a seam nobody fills returns its value. */
+export function composeSeams(overrides: readonly SeamOverrides[]): ComposedSeams {
+  const composed: Record<string, unknown> = {};
+  const overridden = new Set<SeamName>();
+  for (const name of SEAM_NAMES) {
+    const steps = overrides.flatMap((override) => (override[name] === undefined ? [] : [override[name]]));
+    if (steps.length > 0) overridden.add(name);
+    composed[name] = pipe(steps as Seam<unknown, unknown>[]);
+  }
+  return { ...(composed as unknown as Seams), overridden };
+}
+
+/** The conformant server: every seam returns its value. */
+export const NO_SEAMS: ComposedSeams = composeSeams([]);
