@@ -19,6 +19,7 @@ import type { ScimResult } from './http/scim-result.js';
 import type { BulkCall, BulkOperation } from './protocol/bulk.js';
 import type { ListQuery } from './protocol/list-query.js';
 import type { ResourceTypeConfig } from './resources/resource-type-config.js';
+import type { DiscoveryEndpoint } from './routes/discovery-routes.js';
 import type { ResourceTypeName, ScimObject, StoredResource } from './store/resource-store.js';
 
 /** One seam: the value the conformant code computed, and what an override may look at. */
@@ -55,6 +56,10 @@ export const REFUSAL_RULES = [
   'unauthenticated',
   /** RFC 7644 §3.12: a method the endpoint does not support (405). */
   'method',
+  /** RFC 7644 §4: a write to a discovery endpoint, which is read-only (405). */
+  'discovery-write',
+  /** RFC 7644 §4: a filter on a discovery endpoint (403). */
+  'discovery-filter',
   /** RFC 7644 §3.7.4: a BulkRequest with more operations than maxOperations (413). */
   'bulk-size',
 ] as const;
@@ -97,6 +102,8 @@ export interface Seams {
   render: Seam<ScimObject, RenderStage>;
   /** Projection: the attributes a request asks for or excludes, before the server projects by them. */
   projection: Seam<Projection, Record<string, never>>;
+  /** Discovery: the documents a discovery endpoint serves, and the id asked for, before one is picked. */
+  discovery: Seam<DiscoveryAnswer, { endpoint: DiscoveryEndpoint }>;
   /** Bulk: how a BulkRequest will be run, once it has been read. */
   bulk: Seam<BulkPlan, { operations: readonly BulkOperation[] }>;
 }
@@ -109,10 +116,19 @@ export type RenderStage =
   | { stage: 'filter-view'; stored: Readonly<StoredResource> }
   /** A resource after projection (RFC 7644 §3.9), in a single-resource answer or a list page. */
   | { stage: 'projected'; rendered: ScimObject; projection: Projection; listed: boolean }
+  /** A ListResponse body (RFC 7644 §3.4.2), of resources or of discovery documents. */
+  | { stage: 'list' }
   /** The User-shaped `/Me` answer for a service account. */
   | { stage: 'me' }
   /** One BulkResponse operation, for a result of `status`. */
   | { stage: 'bulk-entry'; status: number };
+
+/** What a discovery endpoint answers from: its documents (one for /ServiceProviderConfig), and the id in the path. */
+export interface DiscoveryAnswer {
+  documents: ScimObject[];
+  /** The id asked for (`/Schemas/{id}`); absent, the endpoint answers its whole list. */
+  id?: string;
+}
 
 /** The `attributes` / `excludedAttributes` of a request (RFC 7644 §3.9). */
 export interface Projection {
@@ -140,17 +156,20 @@ export interface ShownVersion {
   form: 'entity-tag' | 'bare' | 'none';
 }
 
-export const SEAM_NAMES = [
-  'request',
-  'access',
-  'refuse',
-  'status',
-  'etag',
-  'render',
-  'projection',
-  'bulk',
-] as const satisfies readonly (keyof Seams)[];
-export type SeamName = (typeof SEAM_NAMES)[number];
+/** Every seam, once: a record, so a seam added to {@link Seams} and not here fails to compile. */
+const SEAM_SET: Record<keyof Seams, true> = {
+  request: true,
+  access: true,
+  refuse: true,
+  status: true,
+  etag: true,
+  render: true,
+  projection: true,
+  discovery: true,
+  bulk: true,
+};
+export const SEAM_NAMES = Object.keys(SEAM_SET) as (keyof Seams)[];
+export type SeamName = keyof Seams;
 
 /** The seams a quirk fills in. */
 export type SeamOverrides = Partial<Seams>;

@@ -11,4 +11,13 @@ export const ETAG_QUIRKS = {
   'etag-not-updated': {
     etag: (shown) => ({ ...shown, version: 1 }),
   },
+  'etag-served-though-unclaimed': {
+    discovery: (answer, { endpoint }) =>
+      endpoint === 'ServiceProviderConfig'
+        ? {
+            ...answer,
+            documents: answer.documents.map((config) => ({ ...config, etag: { supported: false } })),
+          }
+        : answer,
+  },
 } satisfies QuirkEntries;

@@ -9,11 +9,13 @@ import { AUTH_QUIRKS } from './auth.js';
 import { BULK_QUIRKS } from './bulk.js';
 import { CREATE_QUIRKS } from './create.js';
 import { DELETE_QUIRKS } from './delete.js';
+import { DISCOVERY_QUIRKS } from './discovery.js';
 import type { QuirkEntries } from './entry.js';
 import { ERRORS_QUIRKS } from './errors.js';
 import { ETAG_QUIRKS } from './etag.js';
 import { FILTER_QUIRKS } from './filter.js';
 import { GROUPS_QUIRKS } from './groups.js';
+import { LIST_QUIRKS } from './list.js';
 import { MEDIA_TYPE_QUIRKS } from './media-type.js';
 import { PROJECTION_QUIRKS } from './projection.js';
 import { RATE_LIMIT_QUIRKS } from './rate-limit.js';
@@ -27,10 +29,12 @@ export const QUIRK_ENTRIES_BY_AREA: Readonly<Record<string, QuirkEntries>> = {
   bulk: BULK_QUIRKS,
   create: CREATE_QUIRKS,
   delete: DELETE_QUIRKS,
+  discovery: DISCOVERY_QUIRKS,
   errors: ERRORS_QUIRKS,
   etag: ETAG_QUIRKS,
   filter: FILTER_QUIRKS,
   groups: GROUPS_QUIRKS,
+  list: LIST_QUIRKS,
   'media-type': MEDIA_TYPE_QUIRKS,
   projection: PROJECTION_QUIRKS,
   'rate-limit': RATE_LIMIT_QUIRKS,

@@ -32,6 +32,10 @@ export const READ_QUIRKS = {
       context.stage === 'resource' || context.stage === 'filter-view' || context.stage === 'me'
         ? without(rendered, 'schemas')
         : rendered,
+    discovery: (answer) => ({
+      ...answer,
+      documents: answer.documents.map((document) => without(document, 'schemas')),
+    }),
   },
   'me-no-location': {
     status: (result, outcome) => {
