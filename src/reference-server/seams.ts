@@ -17,7 +17,7 @@ import type { AuthOutcome } from './credentials/authenticate.js';
 import type { CredentialStore, PrincipalRef } from './credentials/credential-store.js';
 import type { ScimResult } from './http/scim-result.js';
 import type { BulkCall, BulkOperation } from './protocol/bulk.js';
-import type { ListQuery } from './protocol/list-query.js';
+import type { ListLimits, ListQuery, RawListQuery } from './protocol/list-query.js';
 import type { ResourceTypeConfig } from './resources/resource-type-config.js';
 import type { DiscoveryEndpoint } from './routes/discovery-routes.js';
 import type { ResourceTypeName, ScimObject, StoredResource } from './store/resource-store.js';
@@ -56,6 +56,10 @@ export const REFUSAL_RULES = [
   'unauthenticated',
   /** RFC 7644 §3.12: a method the endpoint does not support (405). */
   'method',
+  /** RFC 9865 §2.1: a cursor the server cannot read, or issued for another query or credential (400 invalidCursor). */
+  'cursor',
+  /** draft-zollner-scim-interop-profile-01 §6.3: a filter on an attribute the resource type does not define (400). */
+  'filter-attribute',
   /** RFC 7644 §4: a write to a discovery endpoint, which is read-only (405). */
   'discovery-write',
   /** RFC 7644 §4: a filter on a discovery endpoint (403). */
@@ -102,6 +106,18 @@ export interface Seams {
   render: Seam<ScimObject, RenderStage>;
   /** Projection: the attributes a request asks for or excludes, before the server projects by them. */
   projection: Seam<Projection, Record<string, never>>;
+  /** Query: a list request as sent (query parameters or SearchRequest members), before it is read. */
+  query: Seam<RawListQuery, { source: 'params' | 'search'; limits: ListLimits }>;
+  /** Filter: a parsed filter, for one resource type and the resolver it is evaluated with, before it is checked. */
+  filter: Seam<Filter, { type: ResourceTypeName; resolve: AttributeResolver }>;
+  /** Resolver: the attribute definitions (caseExact, …) filters and uniqueness compare values by. */
+  resolver: Seam<AttributeResolver, { type: ResourceTypeName; purpose: 'filter' | 'uniqueness' }>;
+  /** Read: a stored resource the server is about to answer with or list; `undefined` hides it. */
+  read: Seam<Readonly<StoredResource> | undefined, Record<string, never>>;
+  /** Page: where a list page starts in the matches and how many it holds. */
+  page: Seam<PageWindow, { query: ListQuery; paging: 'index' | 'cursor' }>;
+  /** Cursor: how a cursor-paginated list is served (RFC 9865). */
+  cursor: Seam<CursorPlan, { query: ListQuery }>;
   /** Discovery: the documents a discovery endpoint serves, and the id asked for, before one is picked. */
   discovery: Seam<DiscoveryAnswer, { endpoint: DiscoveryEndpoint }>;
   /** Bulk: how a BulkRequest will be run, once it has been read. */
@@ -116,12 +132,35 @@ export type RenderStage =
   | { stage: 'filter-view'; stored: Readonly<StoredResource> }
   /** A resource after projection (RFC 7644 §3.9), in a single-resource answer or a list page. */
   | { stage: 'projected'; rendered: ScimObject; projection: Projection; listed: boolean }
-  /** A ListResponse body (RFC 7644 §3.4.2), of resources or of discovery documents. */
-  | { stage: 'list' }
+  /**
+   * A ListResponse body (RFC 7644 §3.4.2): of resources, for `query` with `matched` matches, or of discovery
+   * documents (no query).
+   */
+  | { stage: 'list'; query?: ListQuery; matched?: number }
   /** The User-shaped `/Me` answer for a service account. */
   | { stage: 'me' }
   /** One BulkResponse operation, for a result of `status`. */
   | { stage: 'bulk-entry'; status: number };
+
+/** A list page: the 0-based offset of its first match, and the most it holds (`Infinity`: no bound). */
+export interface PageWindow {
+  offset: number;
+  size: number;
+}
+
+/** How the server serves RFC 9865 cursors. */
+export interface CursorPlan {
+  /** Cursors carry a keyset position (a resource deleted during a walk shifts nothing), not an offset. */
+  keyset: boolean;
+  /** A cursor is honoured only with the credential it was issued to (§5.2). */
+  boundToCredential: boolean;
+  /** `url-safe`: unreserved characters only (§2); `unsafe`: standard base64. */
+  alphabet: 'url-safe' | 'unsafe';
+  /** Whether the first page carries a previousCursor (§2 forbids it). */
+  previousOnFirstPage: boolean;
+  /** Whether a page with `remaining` matches after it, of a walk with this count, carries a nextCursor. */
+  hasNext: (remaining: number, count: number) => boolean;
+}
 
 /** What a discovery endpoint answers from: its documents (one for /ServiceProviderConfig), and the id in the path. */
 export interface DiscoveryAnswer {
@@ -165,6 +204,12 @@ const SEAM_SET: Record<keyof Seams, true> = {
   etag: true,
   render: true,
   projection: true,
+  query: true,
+  filter: true,
+  resolver: true,
+  read: true,
+  page: true,
+  cursor: true,
   discovery: true,
   bulk: true,
 };

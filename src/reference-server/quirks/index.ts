@@ -17,10 +17,12 @@ import { FILTER_QUIRKS } from './filter.js';
 import { GROUPS_QUIRKS } from './groups.js';
 import { LIST_QUIRKS } from './list.js';
 import { MEDIA_TYPE_QUIRKS } from './media-type.js';
+import { PAGINATION_QUIRKS } from './pagination.js';
 import { PROJECTION_QUIRKS } from './projection.js';
 import { RATE_LIMIT_QUIRKS } from './rate-limit.js';
 import { READ_QUIRKS } from './read.js';
 import { REPLACE_QUIRKS } from './replace.js';
+import { SORT_QUIRKS } from './sort.js';
 
 /** Every area's entries, by the file (area) they live in. */
 export const QUIRK_ENTRIES_BY_AREA: Readonly<Record<string, QuirkEntries>> = {
@@ -36,10 +38,12 @@ export const QUIRK_ENTRIES_BY_AREA: Readonly<Record<string, QuirkEntries>> = {
   groups: GROUPS_QUIRKS,
   list: LIST_QUIRKS,
   'media-type': MEDIA_TYPE_QUIRKS,
+  pagination: PAGINATION_QUIRKS,
   projection: PROJECTION_QUIRKS,
   'rate-limit': RATE_LIMIT_QUIRKS,
   read: READ_QUIRKS,
   replace: REPLACE_QUIRKS,
+  sort: SORT_QUIRKS,
 };
 
 /** The seams each quirk fills in. */

@@ -37,6 +37,10 @@ export const READ_QUIRKS = {
       documents: answer.documents.map((document) => without(document, 'schemas')),
     }),
   },
+  'disabled-user-hidden': {
+    read: (stored) =>
+      stored?.resourceType === 'User' && stored.attributes.active === false ? undefined : stored,
+  },
   'me-no-location': {
     status: (result, outcome) => {
       if (outcome.event !== 'me') return result;

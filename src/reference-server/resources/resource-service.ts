@@ -112,11 +112,10 @@ export class ResourceService {
     this.#deps = deps;
   }
 
-  /** A stored resource, or 404. Under `disabled-user-hidden`, inactive users are 404 too. */
+  /** A stored resource, or 404 (also when the read seam hides it). */
   async get(type: ResourceTypeName, id: string): Promise<StoredResource> {
     const found = await this.#deps.store.get(type, id);
-    if (!found || (this.#deps.quirks.has('disabled-user-hidden') && isDeprovisioned(found)))
-      throw notFound(type, id);
+    if (!found || this.#deps.seams.read(found, {}) === undefined) throw notFound(type, id);
     return found;
   }
 

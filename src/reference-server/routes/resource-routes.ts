@@ -48,7 +48,7 @@ export function listLimits(state: ReferenceState) {
 function listDeps(state: ReferenceState, operation: ScimOperation) {
   return {
     render: renderContext(state, operation),
-    quirks: state.quirks,
+    seams: state.seams,
     features: state.features,
     registry: state.registry,
     cursors: { codec: state.cursors, actor: operation.actor },
@@ -61,7 +61,7 @@ export async function searchResult(
   operation: ScimOperation,
   types: readonly ResourceTypeName[],
 ): Promise<ScimResult> {
-  const query = listQueryFromSearchRequest(operation.body, listLimits(state), state.quirks);
+  const query = listQueryFromSearchRequest(operation.body, listLimits(state), state.seams);
   const body = await executeList(types, query, listDeps(state, operation));
   return { status: 200, body };
 }
@@ -81,7 +81,7 @@ export async function resourceRoute(
   const { service } = state;
   if (rest.length === 0) {
     if (method === 'GET') {
-      const query = listQueryFromParams(operation.params, listLimits(state), state.quirks);
+      const query = listQueryFromParams(operation.params, listLimits(state), state.seams);
       const body = await executeList([type], query, listDeps(state, operation));
       return { status: 200, body };
     }
