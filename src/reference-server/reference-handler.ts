@@ -49,7 +49,6 @@ const ownerOf = (principal: PrincipalRef) => `${principal.kind}:${principal.id}`
  * sent it (§5: the endpoint is protected); a request served without credentials reads any.
  */
 function asyncResultRoute(
-  state: ReferenceState,
   extras: HandlerExtras,
   method: string,
   txn: string | undefined,
@@ -89,7 +88,7 @@ async function handleScim(
     if (wait !== undefined) return rateLimitedResult(wait, seams);
   }
   if (asyncResult && state.features.asyncRequest) {
-    return asyncResultRoute(state, extras, request.method, asyncResult[1], principal);
+    return asyncResultRoute(extras, request.method, asyncResult[1], principal);
   }
   const segments = pathSegments(rest);
   const incoming = seams.request(

@@ -5,7 +5,6 @@ import type { ResolvedReferenceOptions } from './options.js';
 import { CursorCodec } from './protocol/cursor.js';
 import { defineSortIndexes } from './protocol/sort-indexes.js';
 import { seamsFor } from './quirks/index.js';
-import type { QuirkSet } from './quirks.js';
 import { ResourceService } from './resources/resource-service.js';
 import { type ResourceTypeConfig, resourceTypeConfigs } from './resources/resource-type-config.js';
 import type { ComposedSeams } from './seams.js';
@@ -17,7 +16,6 @@ import { WriteLock } from './store/write-lock.js';
 /** Everything one reference server holds: its directory, its credentials and its configuration. */
 export interface ReferenceState {
   options: ResolvedReferenceOptions;
-  quirks: QuirkSet;
   /** The seams, with the server's quirks composed into them once. */
   seams: ComposedSeams;
   /** What the server's mode offers (see server-modes.ts). */
@@ -55,7 +53,6 @@ export function createReferenceState(options: ResolvedReferenceOptions): {
     store,
     credentials,
     lock: new WriteLock(),
-    quirks: options.quirks,
     seams,
     features,
     configs,
@@ -66,7 +63,6 @@ export function createReferenceState(options: ResolvedReferenceOptions): {
   const { secret } = credentials.mintKey({ kind: 'serviceAccount', id: admin.id }, 'admin');
   const state: ReferenceState = {
     options,
-    quirks: options.quirks,
     seams,
     features,
     configs,

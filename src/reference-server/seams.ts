@@ -12,7 +12,7 @@
  */
 import type { ScimError } from '../scim/errors/scim-error.js';
 import type { AttributeResolver, Filter } from '../scim/filter/ast.js';
-import type { PatchRequest } from '../scim/patch/patch-request.js';
+import type { NonCanonicalNote, PatchRequest } from '../scim/patch/patch-request.js';
 import type { AuthOutcome } from './credentials/authenticate.js';
 import type { CredentialStore, PrincipalRef } from './credentials/credential-store.js';
 import type { ScimResult } from './http/scim-result.js';
@@ -56,6 +56,20 @@ export const REFUSAL_RULES = [
   'unauthenticated',
   /** RFC 7644 §3.12: a method the endpoint does not support (405). */
   'method',
+  /** RFC 7643 §2.3: an attribute value of the wrong type (400 invalidValue). */
+  'attribute-type',
+  /** draft-zollner-scim-interop-profile-01 §5.3: an attribute or schema URN no schema defines (400 invalidSyntax). */
+  'undefined-attribute',
+  /** RFC 7643 §4.2: a group member that is no existing resource (400 invalidValue). */
+  'member',
+  /** RFC 7644 §3.3, §3.12: a unique attribute already in use (409 uniqueness). */
+  'uniqueness',
+  /** RFC 7644 §3.5.1: a PUT body whose id is not the URL's (400 invalidValue). */
+  'id-mismatch',
+  /** RFC 7644 §3.5.2: a PATCH operation that selects nothing (400 noTarget). */
+  'patch-target',
+  /** RFC 7644 §3.14: an If-Match that names another version (412). */
+  'precondition',
   /** RFC 9865 §2.1: a cursor the server cannot read, or issued for another query or credential (400 invalidCursor). */
   'cursor',
   /** draft-zollner-scim-interop-profile-01 §6.3: a filter on an attribute the resource type does not define (400). */
@@ -106,6 +120,12 @@ export interface Seams {
   render: Seam<ScimObject, RenderStage>;
   /** Projection: the attributes a request asks for or excludes, before the server projects by them. */
   projection: Seam<Projection, Record<string, never>>;
+  /** Rewrite PATCH body: a PATCH body before it is parsed; `apply: false` answers with the resource unchanged. */
+  patchBody: Seam<PatchBody, { config: ResourceTypeConfig }>;
+  /** Rewrite PATCH: a parsed PATCH request and how it is applied, for the resource it is about to change. */
+  patch: Seam<PatchPlan, { config: ResourceTypeConfig; existing: Readonly<StoredResource> }>;
+  /** Before write: what a write will store or do (see {@link WritePlan}), before it does it. */
+  beforeWrite: Seam<WritePlan, { config: ResourceTypeConfig }>;
   /** Query: a list request as sent (query parameters or SearchRequest members), before it is read. */
   query: Seam<RawListQuery, { source: 'params' | 'search'; limits: ListLimits }>;
   /** Filter: a parsed filter, for one resource type and the resolver it is evaluated with, before it is checked. */
@@ -141,6 +161,87 @@ export type RenderStage =
   | { stage: 'me' }
   /** One BulkResponse operation, for a result of `status`. */
   | { stage: 'bulk-entry'; status: number };
+
+/** A PATCH body as sent, and whether there is anything to apply. */
+export interface PatchBody {
+  body: unknown;
+  apply: boolean;
+}
+
+/** How a parsed PATCH request is applied. */
+export interface PatchPlan {
+  request: PatchRequest;
+  /** All operations or none (RFC 7644 §3.5.2); `false` commits them one by one. */
+  atomic: boolean;
+  /** A `meta.created` to store after the PATCH; none by default (meta is readOnly). */
+  created?: string;
+}
+
+/** How a write reached a user's `active`: PUT, PATCH (path-less, or with a string value), or DELETE. */
+export interface WriteShape {
+  method: 'PUT' | 'PATCH' | 'DELETE';
+  pathLessActive?: boolean;
+  stringActive?: boolean;
+}
+
+/**
+ * What a write is about to store or do, by kind. Each carries what it was computed from, so an override can decide
+ * from the plan alone; an override returns a plan of the same kind.
+ */
+export type WritePlan =
+  /** The attributes a create or replace body yields (RFC 7644 §3.3, §3.5.1), and which must be present. */
+  | {
+      kind: 'input';
+      body: ScimObject;
+      mode: 'create' | 'replace';
+      existing?: ScimObject;
+      attributes: ScimObject;
+      required: readonly string[];
+      notes: readonly NonCanonicalNote[];
+    }
+  /** The id and `meta.created` of a created resource (both the server's: RFC 7643 §3.1). */
+  | { kind: 'create'; body: unknown; id: string; created?: string }
+  /** A PUT: whether a missing resource is created, and an id or `meta.created` to store afterwards. */
+  | {
+      kind: 'replace';
+      body: unknown;
+      id: string;
+      createIfMissing: boolean;
+      moveTo?: string;
+      created?: string;
+    }
+  /** A PATCH result, before it is validated like a PUT body; `apply: false` keeps the resource as it was. */
+  | { kind: 'patched'; resource: ScimObject; notes: readonly NonCanonicalNote[]; apply: boolean }
+  /** A changed resource, about to be stored. */
+  | { kind: 'update'; existing: Readonly<StoredResource>; updated: StoredResource }
+  /** A DELETE: whether the resource goes, and whether the groups that list it drop it. */
+  | { kind: 'delete'; resource: Readonly<StoredResource>; remove: boolean; dropMemberships: boolean }
+  /** A user deactivated or deleted: whether and when its keys are revoked, and whether service accounts' keys go too. */
+  | {
+      kind: 'deprovision';
+      userId: string;
+      how: WriteShape;
+      revoke: boolean;
+      delayMs: number;
+      /** The delay the server was configured with for revocations that wait. */
+      configuredDelayMs: number;
+      serviceAccountsToo: boolean;
+    }
+  /** A deactivated user reactivated: whether the keys it lost come back. */
+  | { kind: 'reactivate'; userId: string; restoreKeys: boolean };
+
+/** Runs a write plan through the before-write seam; an override that changes its kind is a bug of the override. */
+export function beforeWrite<P extends WritePlan>(
+  seams: Seams,
+  plan: P,
+  config: ResourceTypeConfig,
+): Extract<WritePlan, { kind: P['kind'] }> {
+  const result = seams.beforeWrite(plan, { config });
+  if (result.kind !== plan.kind) {
+    throw new TypeError(`a before-write override turned a ${plan.kind} plan into ${result.kind}`);
+  }
+  return result as Extract<WritePlan, { kind: P['kind'] }>;
+}
 
 /** A list page: the 0-based offset of its first match, and the most it holds (`Infinity`: no bound). */
 export interface PageWindow {
@@ -204,6 +305,9 @@ const SEAM_SET: Record<keyof Seams, true> = {
   etag: true,
   render: true,
   projection: true,
+  patchBody: true,
+  patch: true,
+  beforeWrite: true,
   query: true,
   filter: true,
   resolver: true,

@@ -1,28 +1,7 @@
-/**
- * List requests over one resource type served from the store's ordered indexes, so a page costs about the same at a
- * million users as at a thousand:
- * - the order comes from an index kept in step with every write, not from a sort per request: insertion order (the
- *   order of a scan) for a plain page, the id order for an unsorted RFC 9865 cursor walk, and a sorted index
- *   (sort-indexes.ts) for `sortBy`;
- * - `startIndex` is a position in that index, and a cursor's keyset position is found by binary search (keyset seek);
- * - `eq`, `sw` and `pr` on an indexed attribute narrow the candidates to a range of its index; other filters walk the
- *   order's index and evaluate the filter on a shallow view of each resource, copying and rendering none;
- * - only the page is rendered and projected.
- *
- * The answers are those of the general path in list-execution.ts, which still serves what no index fits (several
- * resource types, `sortBy` on an attribute without an index, filters or sorts on derived attributes, cursors that
- * page by offset, pages without a bound). Resources with equal sort values are ordered by id (the general path keeps them in
- * insertion order, which RFC 7644 leaves open); in descending order the values descend and ties stay in ascending id,
- * the order cursors walk in.
- * @see https://www.rfc-editor.org/rfc/rfc7644#section-3.4.2
- * @see https://www.rfc-editor.org/rfc/rfc9865#section-2
- */
-import { ScimError } from '../../scim/errors/scim-error.js';
 import type { AttributeResolver, AttrPath, Filter } from '../../scim/filter/ast.js';
 import { matchesFilter } from '../../scim/filter/filter-evaluator.js';
 import { sortKeyOf } from '../../scim/schemas/index.js';
 import type { SchemaRegistry } from '../../scim/schemas/schema-registry.js';
-import { SCHEMA_URNS } from '../../scim/urns.js';
 import { filterView } from '../resources/resource-renderer.js';
 import { RESOURCE_TYPE_CONFIGS } from '../resources/resource-type-config.js';
 import {

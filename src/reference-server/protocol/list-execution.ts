@@ -18,7 +18,7 @@ import { planQuery } from '../store/query-planner.js';
 import type { ResourceTypeName, ScimObject, StoredResource } from '../store/resource-store.js';
 import { type CursorCodec, type CursorState, type KeysetPosition, queryDigest } from './cursor.js';
 import { indexedList } from './indexed-list.js';
-import { filterPaths, type ListQuery } from './list-query.js';
+import type { ListQuery } from './list-query.js';
 
 export interface ListDeps {
   render: RenderContext;

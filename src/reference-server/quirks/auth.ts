@@ -31,4 +31,43 @@ export const AUTH_QUIRKS = {
         ? new ScimError(error.status, error.scimType, `${error.detail} (${refusal.token})`)
         : error,
   },
+  // Only DELETE revokes a user's keys.
+  'deactivate-does-not-revoke': {
+    beforeWrite: (plan) =>
+      plan.kind === 'deprovision' && plan.how.method !== 'DELETE' ? { ...plan, revoke: false } : plan,
+  },
+  'delete-does-not-revoke': {
+    beforeWrite: (plan) =>
+      plan.kind === 'deprovision' && plan.how.method === 'DELETE' ? { ...plan, revoke: false } : plan,
+  },
+  // Beyond IPSIE's 5 minutes unless the server is told otherwise.
+  'keys-revoked-after-delay': {
+    beforeWrite: (plan) =>
+      plan.kind === 'deprovision' ? { ...plan, delayMs: plan.configuredDelayMs } : plan,
+  },
+  // PATCH active "False", as the legacy Entra client sends it.
+  'keys-survive-string-active': {
+    beforeWrite: (plan) =>
+      plan.kind === 'deprovision' && plan.how.method === 'PATCH' && plan.how.stringActive === true
+        ? { ...plan, revoke: false }
+        : plan,
+  },
+  // A path-less PATCH replace {"active": false}, the Okta shape.
+  'keys-survive-path-less-deactivate': {
+    beforeWrite: (plan) =>
+      plan.kind === 'deprovision' && plan.how.method === 'PATCH' && plan.how.pathLessActive === true
+        ? { ...plan, revoke: false }
+        : plan,
+  },
+  'keys-survive-put-deactivate': {
+    beforeWrite: (plan) =>
+      plan.kind === 'deprovision' && plan.how.method === 'PUT' ? { ...plan, revoke: false } : plan,
+  },
+  'keys-restored-on-reactivate': {
+    beforeWrite: (plan) => (plan.kind === 'reactivate' ? { ...plan, restoreKeys: true } : plan),
+  },
+  // As on servers that tie a key to whoever created it.
+  'service-account-key-revoked-with-user': {
+    beforeWrite: (plan) => (plan.kind === 'deprovision' ? { ...plan, serviceAccountsToo: true } : plan),
+  },
 } satisfies QuirkEntries;

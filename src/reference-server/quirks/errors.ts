@@ -20,6 +20,10 @@ export const ERRORS_QUIRKS = {
     refuse: (error, refusal) =>
       refusal.rule === 'body-syntax' ? new ScimError(500, undefined, 'Internal server error.') : error,
   },
+  // No type check: the value is stored as sent.
+  'wrong-type-accepted': {
+    refuse: (error, refusal) => (refusal.rule === 'attribute-type' ? undefined : error),
+  },
   'unsupported-method-404': {
     refuse: (error, refusal) => (refusal.rule === 'method' ? ScimError.notFound('No such endpoint.') : error),
   },

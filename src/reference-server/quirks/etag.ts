@@ -5,6 +5,11 @@ export const ETAG_QUIRKS = {
   'no-etag': {
     etag: (shown) => ({ ...shown, form: 'none' }),
   },
+  // If-Match and If-None-Match are ignored.
+  'if-match-ignored': {
+    request: (incoming) => ({ ...incoming, ifNoneMatch: null }),
+    refuse: (error, refusal) => (refusal.rule === 'precondition' ? undefined : error),
+  },
   'etag-unquoted': {
     etag: (shown) => (shown.form === 'entity-tag' ? { ...shown, form: 'bare' } : shown),
   },

@@ -10,6 +10,7 @@ import { BULK_QUIRKS } from './bulk.js';
 import { CREATE_QUIRKS } from './create.js';
 import { DELETE_QUIRKS } from './delete.js';
 import { DISCOVERY_QUIRKS } from './discovery.js';
+import { ENTERPRISE_QUIRKS } from './enterprise.js';
 import type { QuirkEntries } from './entry.js';
 import { ERRORS_QUIRKS } from './errors.js';
 import { ETAG_QUIRKS } from './etag.js';
@@ -18,11 +19,13 @@ import { GROUPS_QUIRKS } from './groups.js';
 import { LIST_QUIRKS } from './list.js';
 import { MEDIA_TYPE_QUIRKS } from './media-type.js';
 import { PAGINATION_QUIRKS } from './pagination.js';
+import { PATCH_QUIRKS } from './patch.js';
 import { PROJECTION_QUIRKS } from './projection.js';
 import { RATE_LIMIT_QUIRKS } from './rate-limit.js';
 import { READ_QUIRKS } from './read.js';
 import { REPLACE_QUIRKS } from './replace.js';
 import { SORT_QUIRKS } from './sort.js';
+import { UNIQUENESS_QUIRKS } from './uniqueness.js';
 
 /** Every area's entries, by the file (area) they live in. */
 export const QUIRK_ENTRIES_BY_AREA: Readonly<Record<string, QuirkEntries>> = {
@@ -32,6 +35,7 @@ export const QUIRK_ENTRIES_BY_AREA: Readonly<Record<string, QuirkEntries>> = {
   create: CREATE_QUIRKS,
   delete: DELETE_QUIRKS,
   discovery: DISCOVERY_QUIRKS,
+  enterprise: ENTERPRISE_QUIRKS,
   errors: ERRORS_QUIRKS,
   etag: ETAG_QUIRKS,
   filter: FILTER_QUIRKS,
@@ -39,11 +43,13 @@ export const QUIRK_ENTRIES_BY_AREA: Readonly<Record<string, QuirkEntries>> = {
   list: LIST_QUIRKS,
   'media-type': MEDIA_TYPE_QUIRKS,
   pagination: PAGINATION_QUIRKS,
+  patch: PATCH_QUIRKS,
   projection: PROJECTION_QUIRKS,
   'rate-limit': RATE_LIMIT_QUIRKS,
   read: READ_QUIRKS,
   replace: REPLACE_QUIRKS,
   sort: SORT_QUIRKS,
+  uniqueness: UNIQUENESS_QUIRKS,
 };
 
 /** The seams each quirk fills in. */

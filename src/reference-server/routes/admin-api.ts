@@ -52,7 +52,7 @@ function keyView(key: ApplicationKeyInfo): Record<string, unknown> {
     owner: key.owner,
     created: key.created,
     revokedAt: key.revokedAt,
-    // A revocation scheduled by `keys-revoked-after-delay` has not happened yet.
+    // A scheduled revocation has not happened yet.
     revoked: key.revokedAt !== null && Date.parse(key.revokedAt) <= Date.now(),
   };
 }

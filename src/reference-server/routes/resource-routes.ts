@@ -4,7 +4,6 @@ import { showEtag, shownEtagMatches } from '../http/etag.js';
 import type { ScimResult } from '../http/scim-result.js';
 import { executeList } from '../protocol/list-execution.js';
 import {
-  type ListQuery,
   listQueryFromParams,
   listQueryFromSearchRequest,
   projectionFromParams,
