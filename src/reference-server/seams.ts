@@ -1,6 +1,6 @@
 /**
- * The reference server's seams: the few named points where its conformant code hands a value it has just computed
- * to an override before acting on it. Every seam does nothing by default (it returns the value it is given), so a
+ * The reference server's seams: the eighteen named points where its conformant code hands a value it has just
+ * computed to an override before acting on it. Every seam does nothing by default (it returns the value it is given), so a
  * server without quirks is the conformant server and nothing else. A quirk is a set of seam overrides (see
  * `quirks/<area>.ts`); the quirks a server is started with are composed once, in catalogue order, into one
  * {@link Seams} object the conformant code calls.
