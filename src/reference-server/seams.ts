@@ -198,6 +198,8 @@ export type WritePlan =
       attributes: ScimObject;
       required: readonly string[];
       notes: readonly NonCanonicalNote[];
+      /** How the server's mode treats a schema URN the type does not support: refused, or ignored. */
+      unknownExtensions: 'reject' | 'ignore';
     }
   /** The id and `meta.created` of a created resource (both the server's: RFC 7643 §3.1). */
   | { kind: 'create'; body: unknown; id: string; created?: string }

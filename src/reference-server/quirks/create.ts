@@ -75,7 +75,10 @@ export const CREATE_QUIRKS = {
   // The Microsoft ADSCIM schema Entra lists in a group's "schemas" is refused instead of ignored.
   'adscim-group-schema-rejected': {
     beforeWrite: (plan, { config }) => {
-      if (plan.kind !== 'input' || !Array.isArray(plan.body.schemas)) return plan;
+      // A mode that ignores unsupported schema URNs ignores this one too.
+      if (plan.kind !== 'input' || plan.unknownExtensions !== 'reject' || !Array.isArray(plan.body.schemas)) {
+        return plan;
+      }
       const urn = plan.body.schemas.find(
         (item) => typeof item === 'string' && isEntraGroupSchema(item, config),
       );

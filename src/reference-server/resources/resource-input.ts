@@ -172,6 +172,7 @@ export function readResourceInput(body: unknown, options: ResourceInputOptions):
       attributes: merged,
       required,
       notes,
+      unknownExtensions: options.features.unknownExtensions,
     },
     config,
   );
