@@ -2,7 +2,11 @@ import { ScimError } from '../../scim/errors/scim-error.js';
 import { isJsonObject } from '../../scim/filter/index.js';
 import { SCHEMA_URNS } from '../../scim/urns.js';
 import { type BulkCall, type BulkOperation, findMember } from '../protocol/bulk.js';
+import { SCIM_BASE_PATH } from '../routes/scim-router.js';
 import type { QuirkEntries } from './entry.js';
+
+/** The /Bulk endpoint (RFC 7644 §3.7), in lower case. */
+const BULK_PATH = `${SCIM_BASE_PATH}/bulk`.toLowerCase();
 
 /**
  * One more group, named after the first group the request creates (so it carries that name's tag), created behind
@@ -28,7 +32,7 @@ function extraGroup(operations: readonly BulkOperation[]): BulkCall[] {
 export const BULK_QUIRKS = {
   'bulk-not-supported-but-advertised': {
     request: (incoming, { url }) => {
-      if (incoming.method === 'POST' && /\/bulk\/?$/i.test(url.pathname)) {
+      if (incoming.method === 'POST' && url.pathname.replace(/\/+$/, '').toLowerCase() === BULK_PATH) {
         throw new ScimError(501, undefined, 'Bulk is not supported.');
       }
       return incoming;
