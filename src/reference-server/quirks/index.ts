@@ -2,7 +2,7 @@
  * The quirk entries of every area, and their composition into one server's seams.
  * @see ../seams.ts
  */
-import { QUIRKS, type QuirkName, type QuirkSet } from '../quirks.js';
+import { QUIRKS, type QuirkArea, type QuirkName, type QuirkSet } from '../quirks.js';
 import { type ComposedSeams, composeSeams, type SeamOverrides } from '../seams.js';
 import { ASYNC_QUIRKS } from './async.js';
 import { AUTH_QUIRKS } from './auth.js';
@@ -28,7 +28,7 @@ import { SORT_QUIRKS } from './sort.js';
 import { UNIQUENESS_QUIRKS } from './uniqueness.js';
 
 /** Every area's entries, by the file (area) they live in. */
-export const QUIRK_ENTRIES_BY_AREA: Readonly<Record<string, QuirkEntries>> = {
+export const QUIRK_ENTRIES_BY_AREA: Readonly<Partial<Record<QuirkArea, QuirkEntries>>> = {
   async: ASYNC_QUIRKS,
   auth: AUTH_QUIRKS,
   bulk: BULK_QUIRKS,
