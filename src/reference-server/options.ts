@@ -36,7 +36,7 @@ export interface ReferenceServerOptions {
    */
   rateLimit?: RateLimit;
   /**
-   * Milliseconds the `keys-revoked-after-delay` quirk waits before a deprovisioned user's keys stop working.
+   * Milliseconds a delayed revocation (a deprovision plan that waits) takes before a deprovisioned user's keys stop working.
    * Default 6 minutes (beyond IPSIE's 5); tests shorten it so a leaver probe with a small budget stays fast.
    */
   keyRevocationDelayMs?: number;

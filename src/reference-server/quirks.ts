@@ -1,8 +1,11 @@
 /**
  * Named non-conformances the reference server can switch on, one by one, so the conformance suites
- * can prove they notice each. Every quirk is something real SCIM servers have been seen doing; each is
- * implemented as a small `quirks.has(name)` override at the point it affects, never as a second server.
- * Behaviour the RFCs allow (e.g. PATCH answering 204) is deliberately not a quirk.
+ * can prove they notice each. Every quirk is something real SCIM servers have been seen doing. This file is the
+ * catalogue (names, descriptions, areas); each quirk's behaviour is one entry in `quirks/<area>.ts` (the first area it
+ * affects) that fills in the server's named seams (`seams.ts`), composed once when a server starts. The conformant
+ * code never names a quirk: it calls the seams, which do nothing by default. Behaviour the RFCs allow (e.g. PATCH
+ * answering 204) is deliberately not a quirk.
+ * @see ./seams.ts
  * @see https://www.rfc-editor.org/rfc/rfc7644
  */
 

@@ -1,5 +1,5 @@
 import { ScimError } from '../scim/errors/scim-error.js';
-import { authenticate, unauthorizedResult } from './credentials/authenticate.js';
+import { authenticate, bearerToken, unauthorizedResult } from './credentials/authenticate.js';
 import type { PrincipalRef } from './credentials/credential-store.js';
 import { checkContentType, parseJsonText, readBodyText } from './http/request-body.js';
 import { errorResult, type ScimResult, toResponse } from './http/scim-result.js';
@@ -32,30 +32,8 @@ async function readJsonBody(request: Request, state: ReferenceState): Promise<un
   if (!METHODS_WITH_BODY.has(request.method)) return undefined;
   if (text === undefined || text.trim() === '')
     throw ScimError.invalidSyntax(`A ${request.method} request needs a JSON body.`);
-  const contentType = request.headers.get('content-type');
-  if (state.quirks.has('media-type-parameters-rejected') && contentType?.includes(';')) {
-    throw new ScimError(415, undefined, `Unsupported Content-Type "${contentType.slice(0, 100)}".`);
-  }
-  checkContentType(contentType);
+  checkContentType(request.headers.get('content-type'));
   return parseJsonText(text);
-}
-
-/**
- * The `query-plus-not-decoded` quirk: the query read with percent-decoding only, so a `+` stays a `+`
- * (servers that decode the query as a URI component rather than as form data do this).
- */
-function paramsKeepingPlus(url: URL): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const pair of url.search.replace(/^\?/, '').split('&')) {
-    if (pair === '') continue;
-    const [name = '', ...value] = pair.split('=');
-    try {
-      params.append(decodeURIComponent(name), decodeURIComponent(value.join('=')));
-    } catch {
-      params.append(name, value.join('='));
-    }
-  }
-  return params;
 }
 
 /** What one handler keeps beside the state: its rate limiter (when started with one) and async completions. */
@@ -68,21 +46,19 @@ const ownerOf = (principal: PrincipalRef) => `${principal.kind}:${principal.id}`
 
 /**
  * `GET /AsyncResults/{txn}`: the completion event of an RFC 9967 asynchronous request, for the credential owner that
- * sent it (§5: the endpoint is protected); the `async-location-unauthenticated` quirk serves it to anyone.
+ * sent it (§5: the endpoint is protected); a request served without credentials reads any.
  */
 function asyncResultRoute(
-  state: ReferenceState,
   extras: HandlerExtras,
   method: string,
   txn: string | undefined,
   principal: PrincipalRef | undefined,
 ): ScimResult {
   if (method !== 'GET') throw new ScimError(405, undefined, `${method} is not supported on this endpoint.`);
-  const open = state.quirks.has('async-location-unauthenticated');
   const event =
     txn === undefined
       ? undefined
-      : extras.asyncResults.read(txn, open || principal === undefined ? undefined : ownerOf(principal));
+      : extras.asyncResults.read(txn, principal === undefined ? undefined : ownerOf(principal));
   if (event === undefined) throw ScimError.notFound('No such asynchronous request.');
   return { status: 200, body: event };
 }
@@ -95,40 +71,47 @@ async function handleScim(
   rest: string,
 ): Promise<ScimResult> {
   const asyncResult = rest.match(new RegExp(`^/${ASYNC_RESULTS_ENDPOINT}(?:/([^/]+))?/?$`, 'i'));
-  if (asyncResult && state.features.asyncRequest && state.quirks.has('async-location-unauthenticated')) {
-    return asyncResultRoute(state, extras, request.method, asyncResult[1], undefined);
-  }
-  const auth = authenticate(request.headers.get('authorization'), state.credentials, state.quirks);
-  let principal: PrincipalRef | undefined;
-  let actor = 'anonymous';
-  if (auth.ok) {
-    principal = auth.key.owner;
-    actor = auth.key.id;
+  const { seams } = state;
+  const header = request.headers.get('authorization');
+  const auth = seams.access(authenticate(header, state.credentials), {
+    endpoint: rest.split('/')[1] ?? '',
+    token: bearerToken(header),
+    credentials: state.credentials,
+    admin: { kind: 'serviceAccount', id: state.admin.id },
+  });
+  if (!auth.ok) return unauthorizedResult(auth.failure, seams, header);
+  const principal: PrincipalRef | undefined = auth.principal ?? auth.key?.owner;
+  const actor = auth.key?.id ?? 'anonymous';
+  if (auth.key !== undefined) {
     // IPSIE AL SCIM profile draft 00 §4.3: rate limits on every SCIM endpoint, per credential.
     const wait = extras.limiter?.take(auth.key.id);
-    if (wait !== undefined) return rateLimitedResult(wait, state.quirks);
-  } else if (!state.quirks.has('auth-not-enforced')) {
-    return unauthorizedResult(auth.failure, state.quirks, request.headers.get('authorization'));
+    if (wait !== undefined) return rateLimitedResult(wait, seams);
   }
   if (asyncResult && state.features.asyncRequest) {
-    return asyncResultRoute(state, extras, request.method, asyncResult[1], principal);
+    return asyncResultRoute(extras, request.method, asyncResult[1], principal);
   }
   const segments = pathSegments(rest);
+  const incoming = seams.request(
+    {
+      method: request.method,
+      params: url.searchParams,
+      contentType: request.headers.get('content-type'),
+      ifNoneMatch: request.headers.get('if-none-match'),
+    },
+    { url },
+  );
   const body = await readJsonBody(request, state).catch((error: unknown) => {
-    // The quirk: a JSON parse failure escapes as an unhandled server error, as in frameworks without a body handler.
     const malformed = error instanceof ScimError && error.scimType === 'invalidSyntax';
-    throw malformed && state.quirks.has('malformed-json-500')
-      ? new ScimError(500, undefined, 'Internal server error.')
-      : error;
+    throw (malformed && seams.refuse(error, { rule: 'body-syntax' })) || error;
   });
   const baseUrl = `${url.origin}${SCIM_BASE_PATH}`;
   const result = await dispatchScim(state, {
     method: request.method,
     segments,
-    params: state.quirks.has('query-plus-not-decoded') ? paramsKeepingPlus(url) : url.searchParams,
+    params: incoming.params,
     body,
     ifMatch: request.headers.get('if-match'),
-    ifNoneMatch: request.headers.get('if-none-match'),
+    ifNoneMatch: incoming.ifNoneMatch,
     principal,
     actor,
     baseUrl,
@@ -143,7 +126,7 @@ async function handleScim(
     return extras.asyncResults.accept(
       { method: request.method, path: rest, owner: ownerOf(principal), baseUrl },
       result,
-      state.quirks,
+      state.seams,
     );
   }
   return result;
@@ -182,20 +165,20 @@ export function createReferenceHandler(options: ReferenceServerOptions = {}): Re
       result = await route(state, extras, request);
     } catch (error) {
       if (error instanceof ScimError) {
-        result = errorResult(error, state.quirks);
+        result = errorResult(error, state.seams);
       } else {
         state.logger.error(
           { err: error, method: request.method },
           'reference server: unexpected error (a bug)',
         );
-        result = errorResult(new ScimError(500, undefined, 'Internal server error.'), state.quirks);
+        result = errorResult(new ScimError(500, undefined, 'Internal server error.'), state.seams);
       }
     }
     state.logger.debug(
       { method: request.method, path: new URL(request.url).pathname, status: result.status },
       'request',
     );
-    return toResponse(result, state.quirks);
+    return toResponse(result, state.seams);
   };
   return { handle, adminToken, state };
 }

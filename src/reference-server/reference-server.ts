@@ -26,17 +26,17 @@ export async function startReferenceServer(
   options: ReferenceServerOptions = {},
 ): Promise<RunningReferenceServer> {
   const handler = createReferenceHandler(options);
-  const { options: resolved, quirks } = handler.state;
+  const { options: resolved, seams } = handler.state;
   const served = await serveHandler({
     host: resolved.host,
     port: resolved.port,
     maxBodyBytes: resolved.maxPayloadSize,
     handle: handler.handle,
-    tooLarge: () => toResponse(errorResult(payloadTooLarge(resolved.maxPayloadSize), quirks), quirks),
+    tooLarge: () => toResponse(errorResult(payloadTooLarge(resolved.maxPayloadSize), seams), seams),
     badRequest: () =>
       toResponse(
-        errorResult(ScimError.invalidSyntax('The request target is not a valid URL path.'), quirks),
-        quirks,
+        errorResult(ScimError.invalidSyntax('The request target is not a valid URL path.'), seams),
+        seams,
       ),
     logger: resolved.logger,
   });

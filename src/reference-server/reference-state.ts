@@ -4,9 +4,10 @@ import { CredentialStore, type ServiceAccount } from './credentials/credential-s
 import type { ResolvedReferenceOptions } from './options.js';
 import { CursorCodec } from './protocol/cursor.js';
 import { defineSortIndexes } from './protocol/sort-indexes.js';
-import type { QuirkSet } from './quirks.js';
+import { seamsFor } from './quirks/index.js';
 import { ResourceService } from './resources/resource-service.js';
 import { type ResourceTypeConfig, resourceTypeConfigs } from './resources/resource-type-config.js';
+import type { ComposedSeams } from './seams.js';
 import type { ServerFeatures } from './server-modes.js';
 import { MemoryResourceStore } from './store/memory-resource-store.js';
 import type { ResourceTypeName } from './store/resource-store.js';
@@ -15,7 +16,8 @@ import { WriteLock } from './store/write-lock.js';
 /** Everything one reference server holds: its directory, its credentials and its configuration. */
 export interface ReferenceState {
   options: ResolvedReferenceOptions;
-  quirks: QuirkSet;
+  /** The seams, with the server's quirks composed into them once. */
+  seams: ComposedSeams;
   /** What the server's mode offers (see server-modes.ts). */
   features: ServerFeatures;
   /** The resource types as the mode serves them. */
@@ -39,6 +41,7 @@ export function createReferenceState(options: ResolvedReferenceOptions): {
   adminToken: string;
 } {
   const store = new MemoryResourceStore();
+  const seams = seamsFor(options.quirks);
   const credentials = new CredentialStore();
   const { features } = options;
   const registry = features.registry;
@@ -50,7 +53,7 @@ export function createReferenceState(options: ResolvedReferenceOptions): {
     store,
     credentials,
     lock: new WriteLock(),
-    quirks: options.quirks,
+    seams,
     features,
     configs,
     resolverFor,
@@ -60,7 +63,7 @@ export function createReferenceState(options: ResolvedReferenceOptions): {
   const { secret } = credentials.mintKey({ kind: 'serviceAccount', id: admin.id }, 'admin');
   const state: ReferenceState = {
     options,
-    quirks: options.quirks,
+    seams,
     features,
     configs,
     store,

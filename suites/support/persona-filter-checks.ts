@@ -5,8 +5,8 @@
  * @see https://www.rfc-editor.org/rfc/rfc7644#section-3.4.2.2
  */
 import type { QuirkName } from '../../src/reference-server/index.js';
-import { check } from './check.js';
 import type { Profile, RequirementLevel } from '../../src/run-contract/index.js';
+import { check } from './check.js';
 import { requireDeclared } from './unsupported.js';
 import { createPersonas, expectPersonaFilter, type PersonaKey, type Personas } from './user-personas.js';
 

@@ -22,7 +22,7 @@ export interface ApplicationKeyInfo {
   created: string;
   /**
    * When the key was revoked (owner deprovisioned, or revoked by the admin API); null while it works. A time still
-   * to come is a revocation scheduled by the `keys-revoked-after-delay` quirk: the key works until then.
+   * to come is a scheduled revocation: the key works until then.
    */
   revokedAt: string | null;
 }
@@ -118,7 +118,7 @@ export class CredentialStore {
 
   /**
    * Revokes every key the principal owns (deprovisioning); returns how many were newly revoked. With `delayMs`
-   * the revocation takes effect that much later (the `keys-revoked-after-delay` quirk); an earlier revocation
+   * the revocation takes effect that much later; an earlier revocation
    * already scheduled or done is kept.
    */
   revokeOwnedBy(owner: PrincipalRef, delayMs = 0): number {
@@ -136,8 +136,8 @@ export class CredentialStore {
   }
 
   /**
-   * Brings back the keys the principal lost when it was deprovisioned (never those the admin API revoked): the
-   * `keys-restored-on-reactivate` quirk. Returns how many came back.
+   * Brings back the keys the principal lost when it was deprovisioned (never those the admin API revoked), for a
+   * reactivation plan that restores keys. Returns how many came back.
    */
   restoreOwnedBy(owner: PrincipalRef): number {
     let restored = 0;
@@ -162,7 +162,7 @@ export class CredentialStore {
     return { ok: true, key: structuredClone(match.info) };
   }
 
-  /** Like {@link verify}, but a revoked key still resolves (for the `revoked-key-accepted` quirk and key lookups). */
+  /** Like {@link verify}, but a revoked key still resolves (for key lookups, and an access seam that accepts revoked keys). */
   identify(secret: string): ApplicationKeyInfo | undefined {
     const presented = hashSecret(secret);
     let match: KeyRecord | undefined;

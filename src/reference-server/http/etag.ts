@@ -1,4 +1,4 @@
-import type { QuirkSet } from '../quirks.js';
+import type { ComposedSeams } from '../seams.js';
 
 /**
  * Weak entity tags for SCIM resources: `meta.version` and the `ETag` header carry `W/"<version>"`.
@@ -23,21 +23,22 @@ export function etagMatches(header: string, version: number): boolean {
   });
 }
 
-/** The version a server with these quirks shows: under `etag-not-updated` it never moves past the first. */
-function shownVersion(version: number, quirks: QuirkSet): number {
-  return quirks.has('etag-not-updated') ? 1 : version;
+/** The version the server shows for a stored one, as the etag seam has it. */
+function shown(version: number, seams: ComposedSeams) {
+  return seams.etag({ version, form: 'entity-tag' }, { stored: version });
 }
 
-/** The `ETag` / `meta.version` the server shows for a stored version, quirks applied (`etag-unquoted`: a bare number). */
-export function showEtag(version: number, quirks: QuirkSet): string {
-  const shown = shownVersion(version, quirks);
-  return quirks.has('etag-unquoted') ? String(shown) : formatEtag(shown);
+/** The `ETag` / `meta.version` the server shows for a stored version; `undefined` when it shows none. */
+export function showEtag(version: number, seams: ComposedSeams): string | undefined {
+  const tag = shown(version, seams);
+  if (tag.form === 'none') return undefined;
+  return tag.form === 'bare' ? String(tag.version) : formatEtag(tag.version);
 }
 
 /**
- * {@link etagMatches} against the version the server shows. Under `etag-unquoted` the bare tags it hands out never
- * match (its comparison still expects entity-tags), as in servers whose two code paths disagree.
+ * {@link etagMatches} against the version the server shows, whatever form it writes it in: a bare tag it hands out
+ * never matches (the comparison expects entity-tags), as in servers whose two code paths disagree.
  */
-export function shownEtagMatches(header: string, version: number, quirks: QuirkSet): boolean {
-  return etagMatches(header, shownVersion(version, quirks));
+export function shownEtagMatches(header: string, version: number, seams: ComposedSeams): boolean {
+  return etagMatches(header, shown(version, seams).version);
 }

@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ScimResult } from '../http/scim-result.js';
-import type { QuirkSet } from '../quirks.js';
+import type { ComposedSeams } from '../seams.js';
 
 /** RFC 9967 §2.5.1.2: the event URI of an asynchronous request's completion. */
 export const ASYNC_RESPONSE_EVENT_URI = 'urn:ietf:params:scim:event:misc:asyncresp';
@@ -48,7 +48,7 @@ export class AsyncResults {
   accept(
     request: { method: string; path: string; owner: string; baseUrl: string },
     result: ScimResult,
-    quirks: QuirkSet,
+    seams: ComposedSeams,
   ): ScimResult {
     const txn = randomUUID();
     const location = result.headers?.Location ?? result.headers?.location;
@@ -78,19 +78,13 @@ export class AsyncResults {
     }
     const headers: Record<string, string> = {
       Location: `${request.baseUrl}/${ASYNC_RESULTS_ENDPOINT}/${txn}`,
+      'Set-Txn': txn,
+      'Preference-Applied': 'respond-async',
     };
-    if (!quirks.has('async-headers-missing')) {
-      headers['Set-Txn'] = txn;
-      headers['Preference-Applied'] = 'respond-async';
-    }
-    return {
-      status: 202,
-      headers,
-      ...(quirks.has('async-response-has-body') && result.body !== undefined ? { body: result.body } : {}),
-    };
+    return seams.status({ status: 202, headers }, { event: 'async-accepted', completed: result });
   }
 
-  /** The completion event of `txn`, for its owner (`undefined` owner: the quirk serving it without authorization). */
+  /** The completion event of `txn`, for its owner (`undefined` owner: a request served without credentials). */
   read(txn: string, owner: string | undefined): Record<string, unknown> | undefined {
     const found = this.#results.get(txn);
     if (found === undefined || (owner !== undefined && found.owner !== owner)) return undefined;

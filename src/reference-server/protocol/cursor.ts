@@ -41,7 +41,7 @@ export interface CursorState {
   issuedAt: number;
   /** The keyset position after which the next page starts. */
   after?: KeysetPosition;
-  /** An offset instead of a keyset position: only the `cursor-offset-based` quirk issues these. */
+  /** An offset instead of a keyset position: only a cursor plan without keysets issues these. */
   offset?: number;
 }
 
@@ -50,11 +50,11 @@ export interface CursorExpectation {
   actor: string;
   query: string;
   count: number;
-  /** Skip the actor binding (the `cursor-not-token-bound` quirk). */
+  /** Skip the actor binding (a cursor plan not bound to the credential). */
   ignoreActor?: boolean;
 }
 
-/** How cursors are rendered: base64url (conformant), or standard base64 behind a `v1/` prefix (a quirk). */
+/** How cursors are rendered: base64url (conformant), or standard base64 behind a `v1/` prefix (what a cursor plan with the `unsafe` alphabet issues). */
 export type CursorAlphabet = 'url-safe' | 'unsafe';
 
 const IV_BYTES = 12;

@@ -1,28 +1,7 @@
-/**
- * List requests over one resource type served from the store's ordered indexes, so a page costs about the same at a
- * million users as at a thousand:
- * - the order comes from an index kept in step with every write, not from a sort per request: insertion order (the
- *   order of a scan) for a plain page, the id order for an unsorted RFC 9865 cursor walk, and a sorted index
- *   (sort-indexes.ts) for `sortBy`;
- * - `startIndex` is a position in that index, and a cursor's keyset position is found by binary search (keyset seek);
- * - `eq`, `sw` and `pr` on an indexed attribute narrow the candidates to a range of its index; other filters walk the
- *   order's index and evaluate the filter on a shallow view of each resource, copying and rendering none;
- * - only the page is rendered and projected.
- *
- * The answers are those of the general path in list-execution.ts, which still serves what no index fits (several
- * resource types, `sortBy` on an attribute without an index, filters or sorts on derived attributes, the quirks that
- * page by offset or ignore `count`). Resources with equal sort values are ordered by id (the general path keeps them in
- * insertion order, which RFC 7644 leaves open); in descending order the values descend and ties stay in ascending id,
- * the order cursors walk in.
- * @see https://www.rfc-editor.org/rfc/rfc7644#section-3.4.2
- * @see https://www.rfc-editor.org/rfc/rfc9865#section-2
- */
-import { ScimError } from '../../scim/errors/scim-error.js';
 import type { AttributeResolver, AttrPath, Filter } from '../../scim/filter/ast.js';
 import { matchesFilter } from '../../scim/filter/filter-evaluator.js';
 import { sortKeyOf } from '../../scim/schemas/index.js';
 import type { SchemaRegistry } from '../../scim/schemas/schema-registry.js';
-import { SCHEMA_URNS } from '../../scim/urns.js';
 import { filterView } from '../resources/resource-renderer.js';
 import { RESOURCE_TYPE_CONFIGS } from '../resources/resource-type-config.js';
 import {
@@ -37,12 +16,14 @@ import { compareSortKeys, type ReadonlySortedIndex, type SortKey } from '../stor
 import { type CursorState, type KeysetPosition, queryDigest } from './cursor.js';
 import {
   cursorListResponse,
+  cursorPlan,
   filterNamesDerived,
+  indexListResponse,
   keyValue,
   type ListDeps,
   namesDerived,
+  pageWindow,
   readCursorState,
-  renderPage,
 } from './list-execution.js';
 import { filterPaths, type ListQuery } from './list-query.js';
 import { normalizeSortValue, type SortAttribute, sortAttributeOf } from './sort-indexes.js';
@@ -216,8 +197,8 @@ function pastPrefix(prefix: string): string | undefined {
 /**
  * A range for `attr eq "v"`, `attr sw "v"` or `attr pr` on a single-valued attribute with a sorted index, the filter
  * itself or one side of an `and` (any depth). The index's keys are lowercased unless the attribute is caseExact: when
- * the filter compares case-insensitively after all (a quirk), the range still holds every match; when it compares
- * exactly an attribute the index folds (the `external-id-case-insensitive` quirk folds an exact one), no range.
+ * the filter compares case-insensitively after all (a resolver seam's override), the range still holds every match; when
+ * it compares exactly an attribute the index folds, or folds one the index keeps exact, no range.
  */
 function rangeOf(
   filter: Filter,
@@ -260,8 +241,8 @@ function rangeOf(
 
 /**
  * Serves a list request over one type from the indexes, or returns undefined for the general path (see the module
- * comment for which requests those are). `filter` is the request's filter after the precedence quirk, already
- * validated; `resolve` the resolver the filter is evaluated with (case quirks applied).
+ * comment for which requests those are). `filter` is the request's filter as the filter seam left it, already
+ * validated; `resolve` the resolver the filter is evaluated with (as the resolver seam left it).
  */
 export async function indexedList(
   type: ResourceTypeName,
@@ -270,22 +251,21 @@ export async function indexedList(
   resolve: AttributeResolver,
   deps: ListDeps,
 ): Promise<ScimObject | undefined> {
-  const { quirks, registry } = deps;
+  const { registry } = deps;
   const { store } = deps.render;
-  if (!(store instanceof MemoryResourceStore) || quirks.has('count-ignored')) return undefined;
+  if (!(store instanceof MemoryResourceStore)) return undefined;
   if ((filter !== undefined && filterNamesDerived(filter)) || (query.sortBy && namesDerived(query.sortBy))) {
     return undefined;
   }
   const cursors = query.cursor !== undefined && deps.features.cursor ? deps.cursors : undefined;
-  if (cursors !== undefined && quirks.has('cursor-offset-based')) return undefined;
-  const offset = quirks.has('start-index-off-by-one') ? query.startIndex : query.startIndex - 1;
-  if (cursors === undefined && offset < 0) return undefined;
+  // Offset cursors and unbounded pages take the general path.
+  if (cursors !== undefined && !cursorPlan(query, deps).keyset) return undefined;
+  const window = pageWindow(query, cursors === undefined ? 'index' : 'cursor', deps);
+  if (!Number.isFinite(window.size)) return undefined;
+  if (cursors === undefined && window.offset < 0) return undefined;
   // An exact-match lookup (id, userName, externalId, a group's displayName) finds a handful: the general path is as fast.
   if (filter !== undefined && planQuery(filter, type).kind === 'index') return undefined;
-  const sortBy =
-    query.sortBy !== undefined && !quirks.has('sort-ignored') && deps.features.sort
-      ? query.sortBy
-      : undefined;
+  const sortBy = query.sortBy !== undefined && deps.features.sort ? query.sortBy : undefined;
   // Cursor walks tie equal sort values by id (their keyset position names it); startIndex pages by insertion order.
   const tiebreak: TieBreak = cursors === undefined ? 'sequence' : 'id';
   const order: Order | undefined =
@@ -297,18 +277,10 @@ export async function indexedList(
   if (order === undefined) return undefined;
   const descending = sortBy !== undefined && query.sortOrder === 'descending';
   const sequence = matchesOf(type, filter, resolve, deps, store, order, tiebreak);
-  if (sequence.length === 0 && quirks.has('empty-list-404')) throw ScimError.notFound('No resources found.');
   if (cursors !== undefined)
-    return cursorPage(type, query, sortBy, sequence, order, descending, deps, cursors);
-  const pageSize = quirks.has('page-size-capped-at-50') ? Math.min(50, query.count) : query.count;
-  const page = pageOf(sequence, offset, pageSize, descending);
-  return {
-    ...(quirks.has('list-schemas-missing') ? {} : { schemas: [SCHEMA_URNS.ListResponse] }),
-    totalResults: quirks.has('total-results-page-size') ? page.length : sequence.length,
-    itemsPerPage: quirks.has('items-per-page-is-count') ? query.count : page.length,
-    startIndex: query.startIndex,
-    Resources: await renderPage(page, query, deps),
-  };
+    return cursorPage(type, query, sortBy, sequence, order, descending, deps, cursors, window.size);
+  const page = pageOf(sequence, window.offset, window.size, descending);
+  return indexListResponse(page, sequence.length, query, deps);
 }
 
 /**
@@ -324,8 +296,10 @@ function matchesOf(
   order: Order,
   tiebreak: TieBreak,
 ): Sequence {
-  const hideDisabled = deps.quirks.has('disabled-user-hidden') && type === 'User';
-  if (filter === undefined && !hideDisabled) return indexRange(order.index, 0, order.index.size);
+  const { seams } = deps;
+  // A read seam may hide resources: then every candidate is screened, and no index range is exact.
+  const screened = seams.overridden.has('read');
+  if (filter === undefined && !screened) return indexRange(order.index, 0, order.index.size);
   const options = { resolve: memoized(resolve), defaultSchema: RESOURCE_TYPE_CONFIGS[type].core.id };
   // The stored attributes are the view minus `schemas`, `id`, `meta` (and the hidden password): a filter naming none of
   // them is evaluated on the stored object itself, with nothing built per candidate.
@@ -333,10 +307,10 @@ function matchesOf(
     filter !== undefined && !filterPaths(filter).some((path) => VIEW_ONLY.has(path.attr.toLowerCase()));
   const range =
     filter === undefined ? undefined : rangeOf(filter, filter, type, store, deps.registry, resolve, tiebreak);
-  const exact = range?.exact === true && !hideDisabled;
+  const exact = range?.exact === true && !screened;
   if (exact && range?.index === order.index) return indexRange(order.index, range.from, range.to);
   const accepts = (resource: Resource): boolean =>
-    (!hideDisabled || resource.attributes.active !== false) &&
+    (!screened || seams.read(resource, {}) !== undefined) &&
     (exact ||
       filter === undefined ||
       matchesFilter(onStored ? resource.attributes : filterView(resource, deps.render), filter, options));
@@ -380,6 +354,7 @@ async function cursorPage(
   descending: boolean,
   deps: ListDeps,
   cursors: NonNullable<ListDeps['cursors']>,
+  pageSize: number,
 ): Promise<ScimObject> {
   const { registry } = deps;
   const digest = queryDigest({
@@ -401,7 +376,7 @@ async function cursorPage(
           : normalizeSortValue(after.value ?? undefined, order.attribute.value);
     start = seekAfter(sequence, key, after.id, descending);
   }
-  const slice = pageOf(sequence, start, query.count, descending);
+  const slice = pageOf(sequence, start, pageSize, descending);
   const last = slice.at(-1);
   const keyOf = (resource: Resource): KeysetPosition => ({
     ...(sortBy === undefined

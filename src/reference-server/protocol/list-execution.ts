@@ -10,20 +10,19 @@ import {
   sortKeyOf,
 } from '../../scim/schemas/index.js';
 import { SCHEMA_URNS } from '../../scim/urns.js';
-import type { QuirkSet } from '../quirks.js';
-import { withPassword } from '../resources/resource-quirks.js';
 import { filterView, type RenderContext, renderResource } from '../resources/resource-renderer.js';
 import { RESOURCE_TYPE_CONFIGS } from '../resources/resource-type-config.js';
+import type { ComposedSeams, CursorPlan } from '../seams.js';
 import { checkFilterSupport, type ServerFeatures } from '../server-modes.js';
 import { planQuery } from '../store/query-planner.js';
 import type { ResourceTypeName, ScimObject, StoredResource } from '../store/resource-store.js';
 import { type CursorCodec, type CursorState, type KeysetPosition, queryDigest } from './cursor.js';
 import { indexedList } from './indexed-list.js';
-import { filterPaths, type ListQuery } from './list-query.js';
+import type { ListQuery } from './list-query.js';
 
 export interface ListDeps {
   render: RenderContext;
-  quirks: QuirkSet;
+  seams: ComposedSeams;
   features: Pick<ServerFeatures, 'filter' | 'sort' | 'cursor'> &
     Partial<Pick<ServerFeatures, 'interopProfile'>>;
   registry: SchemaRegistry;
@@ -32,68 +31,6 @@ export interface ListDeps {
    * to. Without it, or in a mode without cursors, a `cursor` parameter is ignored and the list pages by index.
    */
   cursors?: { codec: CursorCodec; actor: string };
-}
-
-/**
- * The resolver filters are evaluated with, bent by the case quirks: `username-case-sensitive` and
- * `group-display-name-case-sensitive` compare exactly although the schema says caseExact=false;
- * `external-id-case-insensitive` ignores case although externalId is caseExact=true.
- */
-function effectiveResolver(
-  resolve: AttributeResolver,
-  type: ResourceTypeName,
-  quirks: QuirkSet,
-): AttributeResolver {
-  const caseExactOverride = (name: string): boolean | undefined => {
-    if (name === 'userName' && quirks.has('username-case-sensitive')) return true;
-    if (name === 'displayName' && type === 'Group' && quirks.has('group-display-name-case-sensitive'))
-      return true;
-    if (name === 'externalId' && quirks.has('external-id-case-insensitive')) return false;
-    return undefined;
-  };
-  return (path, parent) => {
-    const definition = resolve(path, parent);
-    const caseExact = definition && parent === undefined ? caseExactOverride(definition.name) : undefined;
-    return definition && caseExact !== undefined ? { ...definition, caseExact } : definition;
-  };
-}
-
-/** Under `filter-precedence-left-to-right`, `a or b and c` becomes `(a or b) and c`. */
-function leftToRight(filter: Filter): Filter {
-  switch (filter.kind) {
-    case 'or': {
-      const left = leftToRight(filter.left);
-      const right = leftToRight(filter.right);
-      if (right.kind !== 'and') return { kind: 'or', left, right };
-      return { kind: 'and', left: leftToRight({ kind: 'or', left, right: right.left }), right: right.right };
-    }
-    case 'and':
-      return { kind: 'and', left: leftToRight(filter.left), right: leftToRight(filter.right) };
-    case 'not':
-      return { kind: 'not', filter: leftToRight(filter.filter) };
-    case 'compare':
-    case 'present':
-    case 'valuePath':
-      return filter;
-    default: {
-      const unreachable: never = filter;
-      return unreachable;
-    }
-  }
-}
-
-/** Under `filter-attribute-names-case-sensitive`, an attribute spelled in another case than the schema's is unknown. */
-function checkAttributeNameCase(filter: Filter, resolve: AttributeResolver, quirks: QuirkSet): void {
-  if (!quirks.has('filter-attribute-names-case-sensitive')) return;
-  for (const path of filterPaths(filter)) {
-    const top = resolve(path.uri === undefined ? { attr: path.attr } : { uri: path.uri, attr: path.attr });
-    const sub = path.subAttr === undefined ? undefined : resolve(path);
-    if ((top && top.name !== path.attr) || (sub && sub.name !== path.subAttr)) {
-      throw ScimError.invalidFilter(
-        `Unknown attribute "${path.subAttr === undefined ? path.attr : `${path.attr}.${path.subAttr}`}".`,
-      );
-    }
-  }
 }
 
 /**
@@ -136,18 +73,30 @@ function checkAttributesDefined(filter: Filter, resolve: AttributeResolver, pare
   }
 }
 
+/** {@link checkAttributesDefined}, its refusal seen by the refusal seam, which may let the filter through. */
+function checkDefined(filter: Filter, resolve: AttributeResolver, seams: ComposedSeams): void {
+  try {
+    checkAttributesDefined(filter, resolve);
+  } catch (error) {
+    if (!(error instanceof ScimError)) throw error;
+    const refusal = seams.refuse(error, { rule: 'filter-attribute' });
+    if (refusal !== undefined) throw refusal;
+  }
+}
+
 async function candidates(
   type: ResourceTypeName,
   filter: Filter | undefined,
+  resolve: AttributeResolver,
   deps: ListDeps,
 ): Promise<readonly Readonly<StoredResource>[]> {
   const plan = planQuery(filter, type);
   const { store } = deps.render;
-  // The externalId index is exact; a case-insensitive externalId has to scan.
+  // The externalId index is exact (externalId is caseExact, RFC 7643 §3.1); a resolver that ignores its case scans.
   const exactIndex = !(
     plan.kind === 'index' &&
     plan.index === 'externalId' &&
-    deps.quirks.has('external-id-case-insensitive')
+    resolve({ attr: 'externalId' })?.caseExact === false
   );
   return plan.kind === 'index' && exactIndex
     ? store.findByIndex(type, plan.index, plan.value)
@@ -213,23 +162,15 @@ export async function executeList(
   query: ListQuery,
   deps: ListDeps,
 ): Promise<ScimObject> {
-  const { quirks } = deps;
+  const { seams } = deps;
   const matches: Match[] = [];
-  const filter =
-    query.filter && quirks.has('filter-precedence-left-to-right') ? leftToRight(query.filter) : query.filter;
   for (const type of types) {
-    const resolve = effectiveResolver(deps.registry.resolverFor(type), type, quirks);
+    const resolve = seams.resolver(deps.registry.resolverFor(type), { type, purpose: 'filter' });
+    const filter = query.filter === undefined ? undefined : seams.filter(query.filter, { type, resolve });
     if (filter !== undefined) {
-      checkAttributeNameCase(filter, resolve, quirks);
       validateFilter(filter, resolve);
       if (deps.features.filter) checkFilterSupport(filter, types, deps.features.filter);
-      if (
-        types.length === 1 &&
-        deps.features.interopProfile === true &&
-        !quirks.has('filter-undefined-attribute-matches-nothing')
-      ) {
-        checkAttributesDefined(filter, resolve);
-      }
+      if (types.length === 1 && deps.features.interopProfile === true) checkDefined(filter, resolve, seams);
     }
     // One type with an index that fits: sorted and paged in the store's indexes (indexed-list.ts).
     if (types.length === 1) {
@@ -243,9 +184,9 @@ export async function executeList(
       (query.sortBy !== undefined && namesDerived(query.sortBy));
     const needsView = filter !== undefined || query.sortBy !== undefined;
     const options = { resolve, defaultSchema: RESOURCE_TYPE_CONFIGS[type].core.id };
-    const hideDisabled = quirks.has('disabled-user-hidden') && type === 'User';
-    for (const stored of await candidates(type, filter, deps)) {
-      if (hideDisabled && stored.attributes.active === false) continue;
+    const screened = seams.overridden.has('read');
+    for (const stored of await candidates(type, filter, resolve, deps)) {
+      if (screened && seams.read(stored, {}) === undefined) continue;
       if (!needsView) {
         matches.push(stored);
         continue;
@@ -260,7 +201,7 @@ export async function executeList(
   }
   const { sortBy } = query;
   // A mode without sorting ignores sortBy, as it says in its ServiceProviderConfig (sort.supported=false).
-  if (sortBy !== undefined && !quirks.has('sort-ignored') && deps.features.sort) {
+  if (sortBy !== undefined && deps.features.sort) {
     matches.sort((a, b) =>
       compareBySortAttribute(
         viewOf(a),
@@ -272,21 +213,53 @@ export async function executeList(
       ),
     );
   }
-  if (matches.length === 0 && quirks.has('empty-list-404')) throw ScimError.notFound('No resources found.');
   if (query.cursor !== undefined && deps.features.cursor && deps.cursors !== undefined) {
     return cursorPage(types, query, matches, deps, deps.cursors);
   }
-  const offset = quirks.has('start-index-off-by-one') ? query.startIndex : query.startIndex - 1;
-  // The `page-size-capped-at-50` quirk: a page never holds more than 50, below the 100 a client may ask for.
-  const pageSize = quirks.has('page-size-capped-at-50') ? Math.min(50, query.count) : query.count;
-  const page = matches.slice(offset, quirks.has('count-ignored') ? undefined : offset + pageSize);
-  return {
-    ...(quirks.has('list-schemas-missing') ? {} : { schemas: [SCHEMA_URNS.ListResponse] }),
-    totalResults: quirks.has('total-results-page-size') ? page.length : matches.length,
-    itemsPerPage: quirks.has('items-per-page-is-count') ? query.count : page.length,
-    startIndex: query.startIndex,
-    Resources: await renderPage(page, query, deps),
-  };
+  const window = pageWindow(query, 'index', deps);
+  const page = matches.slice(window.offset, window.offset + window.size);
+  return indexListResponse(page, matches.length, query, deps);
+}
+
+/** Where an index-paged (1-based startIndex, RFC 7644 §3.4.2.4) or a cursor page starts and how much it holds. */
+export function pageWindow(query: ListQuery, paging: 'index' | 'cursor', deps: ListDeps) {
+  return deps.seams.page(
+    { offset: paging === 'index' ? query.startIndex - 1 : 0, size: query.count },
+    { query, paging },
+  );
+}
+
+/** An index-paged ListResponse (RFC 7644 §3.4.2), written once for the indexed and the scanning paths. */
+export async function indexListResponse(
+  page: readonly Match[],
+  total: number,
+  query: ListQuery,
+  deps: ListDeps,
+): Promise<ScimObject> {
+  return deps.seams.render(
+    {
+      schemas: [SCHEMA_URNS.ListResponse],
+      totalResults: total,
+      itemsPerPage: page.length,
+      startIndex: query.startIndex,
+      Resources: await renderPage(page, query, deps),
+    },
+    { stage: 'list', query, matched: total },
+  );
+}
+
+/** How a cursor-paginated query is served (RFC 9865), as the cursor seam has it. */
+export function cursorPlan(query: ListQuery, deps: ListDeps): CursorPlan {
+  return deps.seams.cursor(
+    {
+      keyset: true,
+      boundToCredential: true,
+      alphabet: 'url-safe',
+      previousOnFirstPage: false,
+      hasNext: (remaining) => remaining > 0,
+    },
+    { query },
+  );
 }
 
 /** The page's resources, rendered (unless the filter already did) and projected (RFC 7644 §3.9). */
@@ -295,20 +268,24 @@ export async function renderPage(
   query: ListQuery,
   deps: ListDeps,
 ): Promise<ScimObject[]> {
-  const { quirks } = deps;
-  const projection = {
-    ...(query.attributes && !quirks.has('attributes-ignored') ? { attributes: query.attributes } : {}),
-    ...(query.excludedAttributes && !quirks.has('excluded-attributes-ignored')
-      ? { excludedAttributes: query.excludedAttributes }
-      : {}),
-  };
+  const projection = deps.seams.projection(
+    {
+      ...(query.attributes ? { attributes: query.attributes } : {}),
+      ...(query.excludedAttributes ? { excludedAttributes: query.excludedAttributes } : {}),
+    },
+    {},
+  );
   return Promise.all(
     page.map(async (match) => {
       const stored = storedOf(match);
       const resource =
         'rendered' in match && match.rendered ? match.view : await renderResource(stored, deps.render);
-      const projected = projectResource(resource, stored.resourceType, projection, deps.registry);
-      return deps.quirks.has('password-returned') ? withPassword(projected, resource) : projected;
+      return deps.seams.render(projectResource(resource, stored.resourceType, projection, deps.registry), {
+        stage: 'projected',
+        rendered: resource,
+        projection,
+        listed: true,
+      });
     }),
   );
 }
@@ -316,8 +293,8 @@ export async function renderPage(
 /**
  * A cursor page's ListResponse (RFC 9865 §2), written once for the indexed and the scanning paths: `page` is the
  * slice served, `total` every match, `remaining` the matches after the page, `after` the position the next cursor
- * resumes from (asked only when there is a next page). With the cursor quirks: a nextCursor on the last page or one
- * page early, unsafe characters, a previousCursor on the first page.
+ * resumes from (asked only when there is a next page). The cursor plan says when there is a next page, which alphabet
+ * cursors use and whether the first page offers a previousCursor.
  * @see https://www.rfc-editor.org/rfc/rfc9865#section-2
  */
 export async function cursorListResponse(input: {
@@ -332,12 +309,9 @@ export async function cursorListResponse(input: {
   cursors: NonNullable<ListDeps['cursors']>;
 }): Promise<ScimObject> {
   const { page, query, deps, cursors } = input;
-  const { quirks } = deps;
-  const hasNext =
-    page.length > 0 &&
-    (quirks.has('cursor-next-on-last-page') ||
-      input.remaining > (quirks.has('cursor-next-off-by-one') ? query.count : 0));
-  const alphabet = quirks.has('cursor-unsafe-characters') ? 'unsafe' : 'url-safe';
+  const plan = cursorPlan(query, deps);
+  const hasNext = page.length > 0 && plan.hasNext(input.remaining, query.count);
+  const { alphabet } = plan;
   const issue = (position: Pick<CursorState, 'after' | 'offset'>) =>
     cursors.codec.encode(
       {
@@ -350,24 +324,26 @@ export async function cursorListResponse(input: {
       alphabet,
     );
   const nextCursor = hasNext ? issue(input.after()) : undefined;
-  // The quirk: a previousCursor on the first page, which RFC 9865 §2 forbids.
+  // RFC 9865 §2 forbids a previousCursor on the first page.
   const previousCursor =
-    input.state === undefined && quirks.has('cursor-previous-on-first-page')
-      ? issue({ offset: 0 })
-      : undefined;
-  return {
-    ...(quirks.has('list-schemas-missing') ? {} : { schemas: [SCHEMA_URNS.ListResponse] }),
-    totalResults: quirks.has('total-results-page-size') ? page.length : input.total,
-    itemsPerPage: quirks.has('items-per-page-is-count') ? query.count : page.length,
-    ...(nextCursor === undefined ? {} : { nextCursor }),
-    ...(previousCursor === undefined ? {} : { previousCursor }),
-    Resources: await renderPage(page, query, deps),
-  };
+    input.state === undefined && plan.previousOnFirstPage ? issue({ offset: 0 }) : undefined;
+  return deps.seams.render(
+    {
+      schemas: [SCHEMA_URNS.ListResponse],
+      totalResults: input.total,
+      itemsPerPage: page.length,
+      ...(nextCursor === undefined ? {} : { nextCursor }),
+      ...(previousCursor === undefined ? {} : { previousCursor }),
+      Resources: await renderPage(page, query, deps),
+    },
+    { stage: 'list', query, matched: input.total },
+  );
 }
 
 /**
  * The state of the request's cursor (undefined for the first page: an empty cursor), read by the server's codec
- * against the request's credential, query digest and count, with the quirks that mishandle unreadable cursors.
+ * against the request's credential, query digest and count. An unreadable cursor is refused (400 invalidCursor, RFC 9865
+ * §2.1) unless the refusal seam lets it through, when it is read as the first page.
  */
 export function readCursorState(
   query: ListQuery,
@@ -375,22 +351,18 @@ export function readCursorState(
   cursors: NonNullable<ListDeps['cursors']>,
   digest: string,
 ): CursorState | undefined {
-  const { quirks } = deps;
   if (query.cursor === undefined || query.cursor === '') return undefined;
   try {
     return cursors.codec.decode(query.cursor, {
       actor: cursors.actor,
       query: digest,
       count: query.count,
-      ignoreActor: quirks.has('cursor-not-token-bound'),
+      ignoreActor: !cursorPlan(query, deps).boundToCredential,
     });
   } catch (error) {
-    const unreadable = error instanceof ScimError && error.scimType === 'invalidCursor';
-    if (unreadable && quirks.has('cursor-invalid-500')) {
-      throw new ScimError(500, undefined, 'Internal server error.');
-    }
-    // The quirk: an unreadable cursor is taken for the first page.
-    if (!(unreadable && quirks.has('cursor-invalid-restarts'))) throw error;
+    if (!(error instanceof ScimError && error.scimType === 'invalidCursor')) throw error;
+    const refusal = deps.seams.refuse(error, { rule: 'cursor' });
+    if (refusal !== undefined) throw refusal;
     return undefined;
   }
 }
@@ -408,7 +380,7 @@ export function keyValue(value: unknown): KeysetPosition['value'] {
  * sorting applies, then resource type, then id) and the page starts after the position the cursor carries, so a
  * resource created or deleted between requests shifts nothing: each resource that exists throughout the walk is served
  * exactly once. `nextCursor` is included on every page but the last; `previousCursor` is not offered (OPTIONAL).
- * The `cursor-offset-based` quirk pages by offset in the index order instead, as cursors that wrap a startIndex do.
+ * A cursor plan without keysets pages by offset in the index order instead, as cursors that wrap a startIndex do.
  * @see https://www.rfc-editor.org/rfc/rfc9865#section-2
  */
 async function cursorPage(
@@ -418,18 +390,15 @@ async function cursorPage(
   deps: ListDeps,
   cursors: NonNullable<ListDeps['cursors']>,
 ): Promise<ScimObject> {
-  const { quirks, registry } = deps;
-  const sortBy =
-    query.sortBy !== undefined && !quirks.has('sort-ignored') && deps.features.sort
-      ? query.sortBy
-      : undefined;
+  const { registry } = deps;
+  const sortBy = query.sortBy !== undefined && deps.features.sort ? query.sortBy : undefined;
   const digest = queryDigest({
     types,
     filter: query.filter ?? null,
     sortBy: sortBy ?? null,
     order: query.sortOrder,
   });
-  const offsetBased = quirks.has('cursor-offset-based');
+  const offsetBased = !cursorPlan(query, deps).keyset;
   const keyOf = (match: Match): KeysetPosition => {
     const stored = storedOf(match);
     return {
@@ -456,7 +425,7 @@ async function cursorPage(
     if (byType !== 0) return byType;
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   };
-  // The offset quirk keeps the index order (already sorted by executeList); the keyset order is its own.
+  // Offset cursors keep the index order (already sorted by executeList); the keyset order is its own.
   const ordered = matches.map((match) => ({ match, key: keyOf(match) }));
   if (!offsetBased) ordered.sort((a, b) => compareKeys(a.key, b.key));
 
@@ -468,7 +437,7 @@ async function cursorPage(
     const found = ordered.findIndex((item) => compareKeys(item.key, after) > 0);
     start = found === -1 ? ordered.length : found;
   }
-  const slice = ordered.slice(start, quirks.has('count-ignored') ? undefined : start + query.count);
+  const slice = ordered.slice(start, start + pageWindow(query, 'cursor', deps).size);
   const last = slice.at(-1);
   return cursorListResponse({
     page: slice.map((item) => item.match),

@@ -6,7 +6,7 @@ import { isJsonObject } from '../../scim/filter/index.js';
 import type { SortOrder } from '../../scim/schemas/index.js';
 import { parseAttributeList } from '../../scim/schemas/index.js';
 import { SCHEMA_URNS } from '../../scim/urns.js';
-import type { QuirkSet } from '../quirks.js';
+import type { ComposedSeams } from '../seams.js';
 
 /** Paging limits the server advertises (`filter.maxResults` in /ServiceProviderConfig). */
 export interface ListLimits {
@@ -31,13 +31,6 @@ export interface ListQuery {
   cursor?: string;
 }
 
-const OPERATOR_WORDS = /^(eq|ne|co|sw|ew|gt|ge|lt|le|pr|and|or|not)$/i;
-
-/** The words of a filter outside its quoted strings, for the `filter-operators-case-sensitive` quirk. */
-function unquotedWords(text: string): string[] {
-  return text.replace(/"(?:[^"\\]|\\.)*"/g, ' ').split(/[\s()[\]]+/);
-}
-
 /** Every attribute path a filter names (value-path inner paths are relative to their parent). */
 export function filterPaths(filter: Filter): AttrPath[] {
   switch (filter.kind) {
@@ -58,57 +51,19 @@ export function filterPaths(filter: Filter): AttrPath[] {
   }
 }
 
-/** The filter with every `co` comparison turned into `eq`, for the `filter-co-as-eq` quirk. */
-function coAsEq(filter: Filter): Filter {
-  switch (filter.kind) {
-    case 'compare':
-      return filter.op === 'co' ? { ...filter, op: 'eq' } : filter;
-    case 'present':
-      return filter;
-    case 'valuePath':
-    case 'not':
-      return { ...filter, filter: coAsEq(filter.filter) };
-    case 'and':
-    case 'or':
-      return { ...filter, left: coAsEq(filter.left), right: coAsEq(filter.right) };
-    default: {
-      const unreachable: never = filter;
-      return unreachable;
-    }
-  }
-}
-
 /**
- * Parses a filter (400 invalidFilter when it is not valid RFC 7644 §3.4.2.2 syntax), with the filter quirks.
+ * Parses a filter (400 invalidFilter when it is not valid RFC 7644 §3.4.2.2 syntax).
  * @see https://www.rfc-editor.org/rfc/rfc7644#section-3.4.2.2
  */
-export function readFilter(text: string, quirks: QuirkSet): Filter | undefined {
-  if (quirks.has('filter-ignored')) return undefined;
-  if (quirks.has('filter-declined-though-claimed'))
-    throw ScimError.invalidFilter('Filtering is not supported.');
-  if (quirks.has('filter-operators-case-sensitive')) {
-    const shouted = unquotedWords(text).find(
-      (word) => OPERATOR_WORDS.test(word) && word !== word.toLowerCase(),
-    );
-    if (shouted !== undefined) throw ScimError.invalidFilter(`Unknown operator "${shouted}".`);
-  }
-  let filter: Filter;
+export function readFilter(text: string, seams: ComposedSeams): Filter {
   try {
-    filter = parseFilter(text);
+    return parseFilter(text);
   } catch (error) {
-    if (quirks.has('invalid-filter-500')) throw new ScimError(500, undefined, 'Internal server error.');
-    throw error;
+    throw (error instanceof ScimError && seams.refuse(error, { rule: 'filter-syntax' })) || error;
   }
-  if (
-    quirks.has('external-id-not-filterable') &&
-    filterPaths(filter).some((path) => path.attr.toLowerCase() === 'externalid')
-  ) {
-    throw ScimError.invalidFilter('Filtering on externalId is not supported.');
-  }
-  return quirks.has('filter-co-as-eq') ? coAsEq(filter) : filter;
 }
 
-function readInteger(name: string, value: unknown): number | undefined {
+export function readInteger(name: string, value: unknown): number | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   const number = typeof value === 'string' && /^[+-]?\d{1,15}$/.test(value.trim()) ? Number(value) : value;
   if (typeof number !== 'number' || !Number.isInteger(number)) {
@@ -130,7 +85,8 @@ function readList(name: string, value: unknown): string[] | undefined {
   return names.length > 0 ? names : undefined;
 }
 
-interface RawListQuery {
+/** A list request as sent: query parameters or SearchRequest members, not yet read. */
+export interface RawListQuery {
   filter?: unknown;
   startIndex?: unknown;
   count?: unknown;
@@ -146,44 +102,34 @@ interface RawListQuery {
  * method, so asking for both is refused rather than answered by one of them silently.
  * @see https://www.rfc-editor.org/rfc/rfc9865#section-2.4
  */
-function readCursor(raw: RawListQuery, quirks: QuirkSet): string | undefined {
+function readCursor(raw: RawListQuery): string | undefined {
   if (raw.cursor === undefined || raw.cursor === null) return undefined;
   if (typeof raw.cursor !== 'string') throw new ScimError(400, 'invalidCursor', 'cursor must be a string.');
   if (raw.startIndex !== undefined && raw.startIndex !== null && raw.startIndex !== '') {
     throw ScimError.invalidValue('Use either cursor or startIndex to page, not both.');
   }
-  // The quirk: an empty cursor (RFC 9865 §2's first request) is refused as invalid.
-  if (raw.cursor === '' && quirks.has('cursor-empty-refused')) {
-    throw new ScimError(400, 'invalidCursor', 'The cursor is not valid.');
-  }
   return raw.cursor;
 }
 
-function readQuery(raw: RawListQuery, limits: ListLimits, quirks: QuirkSet): ListQuery {
+function readQuery(
+  sent: RawListQuery,
+  limits: ListLimits,
+  seams: ComposedSeams,
+  source: 'params' | 'search',
+): ListQuery {
+  const raw = seams.query(sent, { source, limits });
   if (raw.filter !== undefined && raw.filter !== null && typeof raw.filter !== 'string') {
     throw ScimError.invalidFilter('filter must be a string.');
   }
   const filter =
-    typeof raw.filter === 'string' && raw.filter.trim() !== '' ? readFilter(raw.filter, quirks) : undefined;
+    typeof raw.filter === 'string' && raw.filter.trim() !== '' ? readFilter(raw.filter, seams) : undefined;
   // RFC 7644 §3.4.2.4: startIndex "A value less than 1 SHALL be interpreted as 1"; count "A negative value
   // SHALL be interpreted as "0""; above maxResults the server returns at most maxResults.
-  const requestedStart = readInteger('startIndex', raw.startIndex);
-  if (requestedStart !== undefined && requestedStart < 1 && quirks.has('start-index-below-one-rejected')) {
-    throw ScimError.invalidValue('startIndex must be 1 or more.');
-  }
-  const startIndex = Math.max(1, requestedStart ?? 1);
-  const cursor = readCursor(raw, quirks);
+  const startIndex = Math.max(1, readInteger('startIndex', raw.startIndex) ?? 1);
+  const cursor = readCursor(raw);
   const requestedCount = readInteger('count', raw.count);
   // RFC 9865 §4 maxPageSize: "the maximum number of results returned in a page regardless of what is specified for the
-  // count in a query". The quirk refuses a larger count instead of capping it.
-  if (
-    cursor !== undefined &&
-    requestedCount !== undefined &&
-    requestedCount > limits.maxResults &&
-    quirks.has('cursor-count-over-max-refused')
-  ) {
-    throw new ScimError(400, 'invalidCount', `count must be between 0 and ${limits.maxResults}.`);
-  }
+  // count in a query".
   const count = Math.min(limits.maxResults, Math.max(0, requestedCount ?? limits.defaultCount));
   let sortBy: AttrPath | undefined;
   if (raw.sortBy !== undefined && raw.sortBy !== null && raw.sortBy !== '') {
@@ -219,7 +165,7 @@ function readQuery(raw: RawListQuery, limits: ListLimits, quirks: QuirkSet): Lis
 export function listQueryFromParams(
   params: URLSearchParams,
   limits: ListLimits,
-  quirks: QuirkSet,
+  seams: ComposedSeams,
 ): ListQuery {
   const get = (name: string) => params.get(name) ?? undefined;
   return readQuery(
@@ -235,7 +181,8 @@ export function listQueryFromParams(
       cursor: params.has('cursor') ? (params.get('cursor') ?? '') : undefined,
     },
     limits,
-    quirks,
+    seams,
+    'params',
   );
 }
 
@@ -243,7 +190,11 @@ export function listQueryFromParams(
  * A list request from a `POST …/.search` body, which must be a SearchRequest message.
  * @see https://www.rfc-editor.org/rfc/rfc7644#section-3.4.3
  */
-export function listQueryFromSearchRequest(body: unknown, limits: ListLimits, quirks: QuirkSet): ListQuery {
+export function listQueryFromSearchRequest(
+  body: unknown,
+  limits: ListLimits,
+  seams: ComposedSeams,
+): ListQuery {
   if (!isJsonObject(body)) throw ScimError.invalidSyntax('A SearchRequest must be a JSON object.');
   const { schemas } = body;
   if (
@@ -254,12 +205,7 @@ export function listQueryFromSearchRequest(body: unknown, limits: ListLimits, qu
   ) {
     throw ScimError.invalidValue(`"schemas" must be ["${SCHEMA_URNS.SearchRequest}"].`);
   }
-  // The quirk: a `.search` reads no cursor from its body (RFC 9865 §3 puts it there), so it always pages by index.
-  if (quirks.has('cursor-search-ignored')) {
-    const { cursor: _ignored, ...rest } = body;
-    return readQuery(rest, limits, quirks);
-  }
-  return readQuery(body, limits, quirks);
+  return readQuery(body, limits, seams, 'search');
 }
 
 /** Projection parameters of single-resource requests (RFC 7644 §3.9). */

@@ -6,7 +6,7 @@
  */
 import { ScimError } from '../../scim/errors/scim-error.js';
 import { errorResult, type ScimResult } from '../http/scim-result.js';
-import type { QuirkSet } from '../quirks.js';
+import type { ComposedSeams } from '../seams.js';
 
 export interface RateLimit {
   /** Requests one credential may send at once before it is limited. */
@@ -41,12 +41,14 @@ export class RateLimiter {
   }
 }
 
-/** The 429 answer; `rate-limit-without-retry-after` leaves the header out. */
-export function rateLimitedResult(retryAfterSeconds: number, quirks: QuirkSet): ScimResult {
+/** The 429 answer, with the seconds to wait in `Retry-After`. */
+export function rateLimitedResult(retryAfterSeconds: number, seams: ComposedSeams): ScimResult {
   const result = errorResult(
     new ScimError(429, undefined, 'Too many requests for this credential; retry later.'),
-    quirks,
+    seams,
   );
-  if (quirks.has('rate-limit-without-retry-after')) return result;
-  return { ...result, headers: { ...result.headers, 'Retry-After': String(retryAfterSeconds) } };
+  return seams.status(
+    { ...result, headers: { ...result.headers, 'Retry-After': String(retryAfterSeconds) } },
+    { event: 'rate-limited' },
+  );
 }

@@ -4,10 +4,9 @@ import { checkAttributeValue } from '../../scim/patch/attribute-value.js';
 import { jsonEqual } from '../../scim/patch/json-value.js';
 import type { NonCanonicalNote } from '../../scim/patch/patch-request.js';
 import type { AttributeDefinition } from '../../scim/schemas/attribute-definition.js';
-import type { QuirkSet } from '../quirks.js';
+import { beforeWrite, type ComposedSeams } from '../seams.js';
 import type { ServerFeatures } from '../server-modes.js';
 import type { ScimObject } from '../store/resource-store.js';
-import { keepFirstValues } from './resource-quirks.js';
 import { findCoreAttribute, findExtension, type ResourceTypeConfig } from './resource-type-config.js';
 
 export interface ResourceInputOptions {
@@ -16,22 +15,23 @@ export interface ResourceInputOptions {
   mode: 'create' | 'replace';
   /** The stored attributes being replaced. */
   existing?: ScimObject;
-  quirks: QuirkSet;
+  seams: ComposedSeams;
   /** The server mode's features: whether a schema URN the type does not support is refused or ignored. */
   features: Pick<ServerFeatures, 'unknownExtensions'> & Partial<Pick<ServerFeatures, 'interopProfile'>>;
 }
 
 /**
  * draft-zollner-scim-interop-profile-01 §5.3: a provider claiming the profile refuses an attribute or schema URN no
- * schema defines with `400 invalidSyntax`; the `undefined-attribute-ignored` quirk keeps the lenient behaviour.
+ * schema defines with `400 invalidSyntax`. The refusal passes the refusal seam; `undefined` when it lets it through.
  */
-function strictInterop(options: ResourceInputOptions): boolean {
-  return options.features.interopProfile === true && !options.quirks.has('undefined-attribute-ignored');
+function interopRefusal(options: ResourceInputOptions, detail: string): ScimError | undefined {
+  if (options.features.interopProfile !== true) return undefined;
+  return options.seams.refuse(ScimError.invalidSyntax(detail), { rule: 'undefined-attribute' });
 }
 
 /**
  * Schema URIs Microsoft Entra ID lists in `schemas` when it creates a group (its documented request). They
- * define no attribute, so they are ignored rather than refused; the `adscim-group-schema-rejected` quirk refuses them.
+ * define no attribute, so they are ignored rather than refused.
  * @see https://learn.microsoft.com/en-us/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups
  */
 const ENTRA_GROUP_SCHEMA_URIS = [
@@ -39,16 +39,11 @@ const ENTRA_GROUP_SCHEMA_URIS = [
   'http://schemas.microsoft.com/2006/11/resourcemanagement/adscim/group',
 ];
 
-function isIgnoredEntraSchema(urn: string, config: ResourceTypeConfig, quirks: QuirkSet): boolean {
-  return (
-    config.name === 'Group' &&
-    !quirks.has('adscim-group-schema-rejected') &&
-    ENTRA_GROUP_SCHEMA_URIS.includes(urn.toLowerCase())
-  );
+export function isEntraGroupSchema(urn: string, config: ResourceTypeConfig): boolean {
+  return config.name === 'Group' && ENTRA_GROUP_SCHEMA_URIS.includes(urn.toLowerCase());
 }
 
 function checkSchemas(body: ScimObject, config: ResourceTypeConfig, options: ResourceInputOptions): void {
-  const { quirks } = options;
   const { schemas } = body;
   if (!Array.isArray(schemas) || !schemas.every((urn) => typeof urn === 'string')) {
     throw ScimError.invalidValue(`"schemas" is required and must list ${config.core.id}.`);
@@ -60,11 +55,11 @@ function checkSchemas(body: ScimObject, config: ResourceTypeConfig, options: Res
     if (
       urn.toLowerCase() !== config.core.id.toLowerCase() &&
       !findExtension(config, urn) &&
-      !isIgnoredEntraSchema(urn, config, quirks) &&
+      !isEntraGroupSchema(urn, config) &&
       options.features.unknownExtensions === 'reject'
     ) {
       const detail = `"schemas" lists ${JSON.stringify(urn.slice(0, 200))}, which ${config.name} does not support.`;
-      throw strictInterop(options) ? ScimError.invalidSyntax(detail) : ScimError.invalidValue(detail);
+      throw interopRefusal(options, detail) ?? ScimError.invalidValue(detail);
     }
   }
 }
@@ -75,7 +70,7 @@ function readAttributes(
   find: (name: string) => AttributeDefinition | undefined,
   labelPrefix: string,
   notes: NonCanonicalNote[],
-  quirks: QuirkSet,
+  seams: ComposedSeams,
 ): ScimObject {
   const result: ScimObject = {};
   for (const [key, value] of Object.entries(source)) {
@@ -85,8 +80,10 @@ function readAttributes(
     try {
       checked = checkAttributeValue(def, value, `${labelPrefix}${def.name}`, { opIndex: 0, notes });
     } catch (error) {
-      // The `wrong-type-accepted` quirk: no type check, the value is stored as sent.
-      if (!(error instanceof ScimError && quirks.has('wrong-type-accepted'))) throw error;
+      if (!(error instanceof ScimError)) throw error;
+      // A refusal let through stores the value as sent.
+      const refusal = seams.refuse(error, { rule: 'attribute-type' });
+      if (refusal !== undefined) throw refusal;
       checked = value;
     }
     if (checked !== undefined) result[def.name] = checked;
@@ -112,28 +109,24 @@ function isEmpty(value: unknown): boolean {
  * @see https://www.rfc-editor.org/rfc/rfc7644#section-3.5.1
  */
 export function readResourceInput(body: unknown, options: ResourceInputOptions): ScimObject {
-  const { config, quirks } = options;
+  const { config, seams } = options;
   if (!isJsonObject(body)) throw ScimError.invalidSyntax(`A ${config.name} must be a JSON object.`);
   checkSchemas(body, config, options);
-  if (
-    quirks.has('declared-attribute-rejected') &&
-    config.name === 'User' &&
-    Object.keys(body).some((key) => key.toLowerCase() === 'nickname')
-  ) {
-    throw ScimError.invalidValue('nickName is not supported.');
-  }
-  if (strictInterop(options)) {
+  if (options.features.interopProfile === true) {
     const undefinedKey = Object.keys(body).find(
       (key) =>
         !key.toLowerCase().startsWith('urn:') &&
         key.toLowerCase() !== 'schemas' &&
         findCoreAttribute(config, key) === undefined,
     );
-    if (undefinedKey !== undefined) {
-      throw ScimError.invalidSyntax(
-        `${JSON.stringify(undefinedKey.slice(0, 200))} is not an attribute of ${config.name} (see /Schemas).`,
-      );
-    }
+    const refusal =
+      undefinedKey === undefined
+        ? undefined
+        : interopRefusal(
+            options,
+            `${JSON.stringify(undefinedKey.slice(0, 200))} is not an attribute of ${config.name} (see /Schemas).`,
+          );
+    if (refusal !== undefined) throw refusal;
   }
   const notes: NonCanonicalNote[] = [];
   const result = readAttributes(
@@ -141,7 +134,7 @@ export function readResourceInput(body: unknown, options: ResourceInputOptions):
     (name) => (name.startsWith('urn:') ? undefined : findCoreAttribute(config, name)),
     '',
     notes,
-    quirks,
+    seams,
   );
   for (const [key, value] of Object.entries(body)) {
     if (!key.toLowerCase().startsWith('urn:')) continue;
@@ -152,7 +145,7 @@ export function readResourceInput(body: unknown, options: ResourceInputOptions):
         `${JSON.stringify(key.slice(0, 200))} is not a schema ${config.name} supports.`,
       );
     }
-    if (value === null || quirks.has('enterprise-extension-dropped')) continue;
+    if (value === null) continue;
     if (!isJsonObject(value))
       throw ScimError.invalidValue(`${extension.id} must be an object of attributes.`);
     const lower = (name: string) => name.toLowerCase();
@@ -161,39 +154,38 @@ export function readResourceInput(body: unknown, options: ResourceInputOptions):
       (name) => extension.attributes.find((attribute) => lower(attribute.name) === lower(name)),
       `${extension.id}:`,
       notes,
-      quirks,
+      seams,
     );
     if (Object.keys(attributes).length > 0) result[extension.id] = attributes;
   }
-  if (quirks.has('manager-string-rejected') && notes.some((note) => note.kind === 'manager-string')) {
-    throw ScimError.invalidValue('manager must be an object with a "value".');
-  }
-  if (quirks.has('external-id-lowercased') && typeof result.externalId === 'string') {
-    result.externalId = result.externalId.toLowerCase();
-  }
-  const read =
-    quirks.has('multi-valued-keeps-first') && config.name === 'User'
-      ? keepFirstValues(result, config)
-      : result;
-  const merged = options.mode === 'replace' ? mergeReplace(read, options) : read;
-  for (const attribute of config.core.attributes) {
-    if (attribute.name === 'userName' && quirks.has('username-not-required')) continue;
-    if (
-      config.name === 'Group' &&
-      attribute.name === 'displayName' &&
-      quirks.has('group-display-name-not-required')
-    )
-      continue;
-    if (attribute.required && attribute.mutability !== 'readOnly' && isEmpty(merged[attribute.name])) {
-      throw ScimError.invalidValue(`${attribute.name} is required and must not be empty.`);
+  const merged = options.mode === 'replace' ? mergeReplace(result, options) : result;
+  const required = config.core.attributes
+    .filter((attribute) => attribute.required && attribute.mutability !== 'readOnly')
+    .map((attribute) => attribute.name);
+  const input = beforeWrite(
+    seams,
+    {
+      kind: 'input',
+      body,
+      mode: options.mode,
+      existing: options.existing,
+      attributes: merged,
+      required,
+      notes,
+      unknownExtensions: options.features.unknownExtensions,
+    },
+    config,
+  );
+  for (const name of input.required) {
+    if (isEmpty(input.attributes[name])) {
+      throw ScimError.invalidValue(`${name} is required and must not be empty.`);
     }
   }
-  return merged;
+  return input.attributes;
 }
 
 function mergeReplace(result: ScimObject, options: ResourceInputOptions): ScimObject {
   const existing = options.existing ?? {};
-  if (options.quirks.has('put-keeps-omitted')) return { ...existing, ...result };
   const merged = { ...result };
   for (const attribute of options.config.core.attributes) {
     const before = existing[attribute.name];

@@ -1,7 +1,8 @@
 import { ScimError } from '../../scim/errors/scim-error.js';
+import type { AttributeResolver } from '../../scim/filter/ast.js';
 import { isJsonObject } from '../../scim/filter/index.js';
 import { SCHEMA_URNS } from '../../scim/urns.js';
-import type { QuirkSet } from '../quirks.js';
+import type { ComposedSeams } from '../seams.js';
 import type { ResourceStore, ResourceTypeName, ScimObject } from '../store/resource-store.js';
 import { RESOURCE_TYPE_CONFIGS } from './resource-type-config.js';
 
@@ -23,7 +24,7 @@ async function resolveMembers(
   members: unknown,
   selfId: string | undefined,
   store: ResourceStore,
-  quirks: QuirkSet,
+  seams: ComposedSeams,
 ): Promise<ScimObject[]> {
   if (!Array.isArray(members)) return [];
   const seen = new Set<string>();
@@ -35,12 +36,18 @@ async function resolveMembers(
     const value = member.value;
     if (value === selfId) throw ScimError.invalidValue('A group cannot be a member of itself.');
     if (seen.has(value)) continue;
-    // Under `unknown-member-accepted` a dangling id is stored as a User member.
-    const kind = (await kindOf(store, value)) ?? (quirks.has('unknown-member-accepted') ? 'User' : undefined);
-    if (kind === undefined)
-      throw ScimError.invalidValue(
-        `Member ${JSON.stringify(value.slice(0, 100))} is not an existing User or Group.`,
+    let kind = await kindOf(store, value);
+    if (kind === undefined) {
+      const refusal = seams.refuse(
+        ScimError.invalidValue(
+          `Member ${JSON.stringify(value.slice(0, 100))} is not an existing User or Group.`,
+        ),
+        { rule: 'member' },
       );
+      if (refusal !== undefined) throw refusal;
+      // A dangling id let through is stored as a User member.
+      kind = 'User';
+    }
     if (typeof member.type === 'string' && member.type.toLowerCase() !== kind.toLowerCase()) {
       throw ScimError.invalidValue(`Member ${value} is a ${kind}, not a ${member.type}.`);
     }
@@ -77,11 +84,11 @@ export async function resolveReferences(
   attributes: ScimObject,
   selfId: string | undefined,
   store: ResourceStore,
-  quirks: QuirkSet = new Set(),
+  seams: ComposedSeams,
 ): Promise<ScimObject> {
   const result = { ...attributes };
   if (type === 'Group') {
-    const members = await resolveMembers(attributes.members, selfId, store, quirks);
+    const members = await resolveMembers(attributes.members, selfId, store, seams);
     if (members.length > 0) result.members = members;
     else delete result.members;
   }
@@ -96,7 +103,8 @@ export async function resolveReferences(
 
 /**
  * 409 uniqueness when another resource of the type already has the unique attribute (userName for Users,
- * displayName for Groups), compared case-insensitively as the attribute is caseExact=false.
+ * displayName for Groups), compared with or without case as the resolver has the attribute (both are caseExact=false;
+ * the index folds case, so a case-exact comparison narrows what it finds).
  * @see https://www.rfc-editor.org/rfc/rfc7644#section-3.3
  */
 export async function checkUniqueness(
@@ -104,17 +112,21 @@ export async function checkUniqueness(
   attributes: ScimObject,
   selfId: string | undefined,
   store: ResourceStore,
-  quirks: QuirkSet,
+  resolve: AttributeResolver,
+  seams: ComposedSeams,
 ): Promise<void> {
-  if (quirks.has('uniqueness-not-enforced')) return;
   const name = RESOURCE_TYPE_CONFIGS[type].uniqueAttribute;
   const value = attributes[name];
   if (typeof value !== 'string') return;
-  const caseExact = name === 'userName' && quirks.has('username-case-sensitive');
+  const caseExact = resolve({ attr: name })?.caseExact === true;
   const clashes = (await store.findByIndex(type, name, value)).filter(
     (other) => other.id !== selfId && (!caseExact || other.attributes[name] === value),
   );
   if (clashes.length > 0) {
-    throw ScimError.uniqueness(`${name} ${JSON.stringify(value.slice(0, 200))} is already in use.`);
+    const refusal = seams.refuse(
+      ScimError.uniqueness(`${name} ${JSON.stringify(value.slice(0, 200))} is already in use.`),
+      { rule: 'uniqueness' },
+    );
+    if (refusal !== undefined) throw refusal;
   }
 }

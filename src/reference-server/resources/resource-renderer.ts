@@ -1,14 +1,14 @@
 import { isJsonObject } from '../../scim/filter/index.js';
 import { SCHEMA_URNS } from '../../scim/urns.js';
 import { showEtag } from '../http/etag.js';
-import type { QuirkSet } from '../quirks.js';
+import type { ComposedSeams } from '../seams.js';
 import type { ResourceStore, ResourceTypeName, ScimObject, StoredResource } from '../store/resource-store.js';
 import { RESOURCE_TYPE_CONFIGS } from './resource-type-config.js';
 
 export interface RenderContext {
   /** The SCIM base URL the request came in on, e.g. `http://127.0.0.1:4100/api/v2/scim`. */
   baseUrl: string;
-  quirks: QuirkSet;
+  seams: ComposedSeams;
   store: ResourceStore;
   /** Whether the server's mode offers ETags (`meta.version`); a mode without them shows none. */
   etag: boolean;
@@ -67,20 +67,19 @@ async function renderMembers(members: unknown, ctx: RenderContext): Promise<Scim
  * @see https://www.rfc-editor.org/rfc/rfc7643#section-3.1
  */
 export async function renderResource(resource: StoredResource, ctx: RenderContext): Promise<ScimObject> {
-  const { quirks } = ctx;
   const rendered: ScimObject = {
-    ...(quirks.has('schemas-missing') ? {} : { schemas: schemasOf(resource) }),
+    schemas: schemasOf(resource),
     id: resource.id,
     ...structuredClone(resource.attributes),
   };
-  if (!quirks.has('password-returned')) delete rendered.password;
+  delete rendered.password;
   if (resource.resourceType === 'Group') {
     const members = await renderMembers(resource.attributes.members, ctx);
-    if (members.length > 0 && !quirks.has('members-not-returned')) rendered.members = members;
+    if (members.length > 0) rendered.members = members;
     else delete rendered.members;
   } else {
     const groups = await ctx.store.groupsWithMember(resource.id);
-    if (groups.length > 0 && !quirks.has('user-groups-not-returned')) {
+    if (groups.length > 0) {
       rendered.groups = groups.map((group) => ({
         value: group.id,
         $ref: resourceLocation(ctx.baseUrl, 'Group', group.id),
@@ -103,8 +102,8 @@ export async function renderResource(resource: StoredResource, ctx: RenderContex
       };
     }
   }
-  if (!quirks.has('meta-missing')) rendered.meta = metaOf(resource, ctx);
-  return rendered;
+  rendered.meta = metaOf(resource, ctx);
+  return ctx.seams.render(rendered, { stage: 'resource', stored: resource });
 }
 
 /** `meta` (RFC 7643 §3.1), rendered from the store's bookkeeping. */
@@ -114,8 +113,14 @@ function metaOf(resource: Readonly<StoredResource>, ctx: RenderContext): ScimObj
     created: resource.created,
     lastModified: resource.lastModified,
     location: resourceLocation(ctx.baseUrl, resource.resourceType, resource.id),
-    ...(ctx.quirks.has('no-etag') || !ctx.etag ? {} : { version: showEtag(resource.version, ctx.quirks) }),
+    ...versionOf(resource, ctx),
   };
+}
+
+/** `meta.version`, in a mode with ETags and when the server shows one. */
+function versionOf(resource: Readonly<StoredResource>, ctx: RenderContext): { version?: string } {
+  const version = ctx.etag ? showEtag(resource.version, ctx.seams) : undefined;
+  return version === undefined ? {} : { version };
 }
 
 /**
@@ -126,11 +131,11 @@ function metaOf(resource: Readonly<StoredResource>, ctx: RenderContext): ScimObj
  */
 export function filterView(resource: Readonly<StoredResource>, ctx: RenderContext): ScimObject {
   const view: ScimObject = {
-    ...(ctx.quirks.has('schemas-missing') ? {} : { schemas: schemasOf(resource) }),
+    schemas: schemasOf(resource),
     id: resource.id,
     ...resource.attributes,
   };
-  if (!ctx.quirks.has('password-returned')) delete view.password;
-  if (!ctx.quirks.has('meta-missing')) view.meta = metaOf(resource, ctx);
-  return view;
+  delete view.password;
+  view.meta = metaOf(resource, ctx);
+  return ctx.seams.render(view, { stage: 'filter-view', stored: resource });
 }

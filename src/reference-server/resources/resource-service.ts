@@ -7,24 +7,11 @@ import { parsePatchRequest } from '../../scim/patch/parse-patch-request.js';
 import type { PatchRequest } from '../../scim/patch/patch-request.js';
 import type { CredentialStore } from '../credentials/credential-store.js';
 import { shownEtagMatches } from '../http/etag.js';
-import type { QuirkSet } from '../quirks.js';
+import { beforeWrite, type ComposedSeams, type WriteShape } from '../seams.js';
 import type { ServerFeatures } from '../server-modes.js';
 import type { ResourceStore, ResourceTypeName, ScimObject, StoredResource } from '../store/resource-store.js';
 import type { WriteLock } from '../store/write-lock.js';
 import { readResourceInput } from './resource-input.js';
-import {
-  addAppendsDuplicates,
-  addAsReplaceOnMultiValued,
-  clientCreated,
-  clientId,
-  lenientPatchBody,
-  namesAttribute,
-  patchedCreated,
-  removeByValueWipesAll,
-  withoutPathKeys,
-  withoutReadOnlyOperations,
-  withoutValuelessOperations,
-} from './resource-quirks.js';
 import { checkUniqueness, resolveReferences } from './resource-references.js';
 import { writableView } from './resource-renderer.js';
 import type { ResourceTypeConfig } from './resource-type-config.js';
@@ -33,27 +20,17 @@ export interface ResourceServiceDeps {
   store: ResourceStore;
   credentials: CredentialStore;
   lock: WriteLock;
-  quirks: QuirkSet;
+  seams: ComposedSeams;
   features: ServerFeatures;
   /** The resource types as the server's mode serves them. */
   configs: Record<ResourceTypeName, ResourceTypeConfig>;
   resolverFor(type: ResourceTypeName): AttributeResolver;
-  /** How long the `keys-revoked-after-delay` quirk waits before a deprovisioned user's keys stop working. */
+  /** How long a revocation the deprovision plan delays waits before a deprovisioned user's keys stop working. */
   keyRevocationDelayMs?: number;
 }
 
 /** Six minutes: beyond the five IPSIE allows, so a leaver probe with its default budget sees the key still working. */
 export const DEFAULT_KEY_REVOCATION_DELAY_MS = 6 * 60_000;
-
-/**
- * How a write reached a user, for the quirks that revoke keys for some deactivation shapes only: PUT or PATCH, a
- * PATCH that set `active` path-less (`{"op":"replace","value":{"active":false}}`), or with a string (`"False"`).
- */
-interface WriteShape {
-  method: 'PUT' | 'PATCH';
-  pathLessActive?: boolean;
-  stringActive?: boolean;
-}
 
 /** What in a PATCH request set `active`: path-less (an object value with `active`) or as a string value. */
 function patchShape(request: PatchRequest): WriteShape {
@@ -110,48 +87,54 @@ export class ResourceService {
     this.#deps = deps;
   }
 
-  /** A stored resource, or 404. Under `disabled-user-hidden`, inactive users are 404 too. */
+  /** A stored resource, or 404 (also when the read seam hides it). */
   async get(type: ResourceTypeName, id: string): Promise<StoredResource> {
     const found = await this.#deps.store.get(type, id);
-    if (!found || (this.#deps.quirks.has('disabled-user-hidden') && isDeprovisioned(found)))
-      throw notFound(type, id);
+    if (!found || this.#deps.seams.read(found, {}) === undefined) throw notFound(type, id);
     return found;
   }
 
   create(type: ResourceTypeName, body: unknown): Promise<StoredResource> {
-    const { quirks } = this.#deps;
-    const input = readResourceInput(body, {
-      config: this.#deps.configs[type],
-      mode: 'create',
-      quirks,
-      features: this.#deps.features,
-    });
+    const config = this.#deps.configs[type];
+    const input = readResourceInput(body, this.#inputOptions(type, 'create'));
     return this.#deps.lock.run(async () => {
-      const id = (quirks.has('client-id-honoured') && clientId(body)) || randomUUID();
-      return this.#insert(
-        type,
-        id,
-        input,
-        quirks.has('read-only-meta-honoured') ? clientCreated(body) : undefined,
-      );
+      const plan = beforeWrite(this.#deps.seams, { kind: 'create', body, id: randomUUID() }, config);
+      return this.#insert(type, plan.id, input, plan.created);
     });
+  }
+
+  #inputOptions(type: ResourceTypeName, mode: 'create' | 'replace', existing?: ScimObject) {
+    return {
+      config: this.#deps.configs[type],
+      mode,
+      ...(existing === undefined ? {} : { existing }),
+      seams: this.#deps.seams,
+      features: this.#deps.features,
+    };
+  }
+
+  /** Uniqueness is compared as the resolver has the unique attribute. */
+  #checkUniqueness(type: ResourceTypeName, attributes: ScimObject, selfId: string | undefined) {
+    const { seams } = this.#deps;
+    const resolve = seams.resolver(this.#deps.resolverFor(type), { type, purpose: 'uniqueness' });
+    return checkUniqueness(type, attributes, selfId, this.#deps.store, resolve, seams);
   }
 
   async #insert(
     type: ResourceTypeName,
     id: string,
     input: ScimObject,
-    clientCreatedAt?: string,
+    createdAt?: string,
   ): Promise<StoredResource> {
-    const { store, quirks } = this.#deps;
-    const attributes = await resolveReferences(type, input, id, store, quirks);
-    await checkUniqueness(type, attributes, undefined, store, quirks);
+    const { store, seams } = this.#deps;
+    const attributes = await resolveReferences(type, input, id, store, seams);
+    await this.#checkUniqueness(type, attributes, undefined);
     const now = new Date().toISOString();
     const created: StoredResource = {
       resourceType: type,
       id,
       attributes,
-      created: clientCreatedAt ?? now,
+      created: createdAt ?? now,
       lastModified: now,
       version: 1,
     };
@@ -166,44 +149,36 @@ export class ResourceService {
     body: unknown,
     preconditions: WritePreconditions,
   ): Promise<StoredResource> {
-    const { quirks } = this.#deps;
+    const { seams } = this.#deps;
     if (
       body !== null &&
       typeof body === 'object' &&
       'id' in body &&
       body.id !== undefined &&
-      body.id !== id &&
-      !quirks.has('client-id-honoured')
+      body.id !== id
     ) {
-      throw ScimError.invalidValue(`The body's id does not match the id in the URL (${id.slice(0, 200)}).`);
+      const refusal = seams.refuse(
+        ScimError.invalidValue(`The body's id does not match the id in the URL (${id.slice(0, 200)}).`),
+        { rule: 'id-mismatch' },
+      );
+      if (refusal !== undefined) throw refusal;
     }
     return this.#deps.lock.run(async () => {
       const config = this.#deps.configs[type];
-      if (quirks.has('put-creates-missing') && !(await this.#deps.store.get(type, id))) {
-        return this.#insert(
-          type,
-          id,
-          readResourceInput(body, { config, mode: 'create', quirks, features: this.#deps.features }),
-        );
+      const plan = beforeWrite(seams, { kind: 'replace', body, id, createIfMissing: false }, config);
+      if (plan.createIfMissing && !(await this.#deps.store.get(type, id))) {
+        return this.#insert(type, id, readResourceInput(body, this.#inputOptions(type, 'create')));
       }
       const existing = await this.#existingForWrite(type, id, preconditions);
-      const input = readResourceInput(body, {
-        config,
-        mode: 'replace',
-        existing: existing.attributes,
-        quirks,
-        features: this.#deps.features,
-      });
+      const input = readResourceInput(body, this.#inputOptions(type, 'replace', existing.attributes));
       let updated = await this.#commit(existing, input, { method: 'PUT' });
-      const createdAt = quirks.has('read-only-meta-honoured') ? clientCreated(body) : undefined;
-      if (createdAt !== undefined && createdAt !== updated.created) {
-        updated = { ...updated, created: createdAt };
+      if (plan.created !== undefined && plan.created !== updated.created) {
+        updated = { ...updated, created: plan.created };
         await this.#deps.store.put(updated);
       }
-      const movedTo = quirks.has('client-id-honoured') ? clientId(body) : undefined;
-      if (movedTo !== undefined && movedTo !== id) {
+      if (plan.moveTo !== undefined && plan.moveTo !== id) {
         await this.#deps.store.delete(type, id);
-        updated = { ...updated, id: movedTo };
+        updated = { ...updated, id: plan.moveTo };
         await this.#deps.store.put(updated);
       }
       return updated;
@@ -223,9 +198,11 @@ export class ResourceService {
     try {
       return await this.#patch(type, id, body, preconditions);
     } catch (error) {
-      if (this.#deps.quirks.has('patch-no-target-ignored') && isScimError(error, 400, 'noTarget'))
-        return this.get(type, id);
-      throw error;
+      if (!isScimError(error, 400, 'noTarget')) throw error;
+      const refusal = this.#deps.seams.refuse(error, { rule: 'patch-target' });
+      if (refusal !== undefined) throw refusal;
+      // A refusal let through answers with the resource as it is.
+      return this.get(type, id);
     }
   }
 
@@ -235,45 +212,31 @@ export class ResourceService {
     body: unknown,
     preconditions: WritePreconditions,
   ): Promise<StoredResource> {
-    const { quirks } = this.#deps;
+    const { seams } = this.#deps;
     const config = this.#deps.configs[type];
-    const valued = quirks.has('patch-value-not-required') ? withoutValuelessOperations(body) : body;
-    if (valued === undefined)
-      return this.#deps.lock.run(() => this.#existingForWrite(type, id, preconditions));
-    const lenient = quirks.has('patch-lenient-request') ? lenientPatchBody(valued) : valued;
-    if (lenient === undefined)
-      return this.#deps.lock.run(() => this.#existingForWrite(type, id, preconditions));
-    let request = parsePatchRequest(lenient);
-    this.#checkPatchQuirks(request);
-    if (quirks.has('patch-read-only-ignored')) request = withoutReadOnlyOperations(request, config);
-    if (quirks.has('patch-add-replaces-multi-valued')) request = addAsReplaceOnMultiValued(request, config);
-    if (quirks.has('legacy-member-removal-wipes-all')) request = removeByValueWipesAll(request);
-    if (quirks.has('patch-dotted-keys-ignored')) request = withoutPathKeys(request, config);
-    let clientCreatedAt: string | undefined;
-    if (quirks.has('read-only-meta-honoured')) {
-      ({ request, created: clientCreatedAt } = patchedCreated(request));
-    }
+    const sent = seams.patchBody({ body, apply: true }, { config });
+    if (!sent.apply) return this.#deps.lock.run(() => this.#existingForWrite(type, id, preconditions));
+    const request = parsePatchRequest(sent.body);
     return this.#deps.lock.run(async () => {
       const existing = await this.#existingForWrite(type, id, preconditions);
-      if (quirks.has('patch-add-duplicates-value')) request = addAppendsDuplicates(request, config, existing);
-      if (clientCreatedAt !== undefined) {
-        const patched = await this.#applyPatch(existing, request);
-        const moved = { ...patched, created: clientCreatedAt };
+      const plan = seams.patch({ request, atomic: true }, { config, existing });
+      if (plan.created !== undefined) {
+        const patched = await this.#applyPatch(existing, plan.request);
+        const moved = { ...patched, created: plan.created };
         await this.#deps.store.put(moved);
         return moved;
       }
-      if (!quirks.has('patch-not-atomic')) return this.#applyPatch(existing, request);
+      if (plan.atomic) return this.#applyPatch(existing, plan.request);
       // Each operation is committed on its own, so the ones before a failing operation stay applied.
       let current = existing;
-      for (const operation of request.operations) {
-        current = await this.#applyPatch(current, { ...request, operations: [operation] });
+      for (const operation of plan.request.operations) {
+        current = await this.#applyPatch(current, { ...plan.request, operations: [operation] });
       }
       return current;
     });
   }
 
   async #applyPatch(existing: StoredResource, request: PatchRequest): Promise<StoredResource> {
-    const { quirks } = this.#deps;
     const type = existing.resourceType;
     const config = this.#deps.configs[type];
     const result = applyPatch(writableView(existing), request, {
@@ -281,27 +244,17 @@ export class ResourceService {
       coreSchema: config.core.id,
       extensionSchemas: config.extensions.map((extension) => extension.id),
     });
-    if (
-      quirks.has('patch-boolean-strings-rejected') &&
-      result.notes.some((note) => note.kind === 'boolean-string')
-    ) {
-      throw ScimError.invalidValue('Boolean attributes take true or false, not a string.');
-    }
-    if (
-      quirks.has('manager-string-rejected') &&
-      result.notes.some((note) => note.kind === 'manager-string')
-    ) {
-      throw ScimError.invalidValue('manager must be an object with a "value".');
-    }
-    // A no-op PATCH keeps version and lastModified (RFC 7644 §3.5.2); #commit compares with what is stored.
-    if (quirks.has('patch-not-applied')) return existing;
-    const input = readResourceInput(result.resource, {
+    const patched = beforeWrite(
+      this.#deps.seams,
+      { kind: 'patched', resource: result.resource, notes: result.notes, apply: true },
       config,
-      mode: 'replace',
-      existing: existing.attributes,
-      quirks,
-      features: this.#deps.features,
-    });
+    );
+    // A PATCH that applies nothing keeps version and lastModified (RFC 7644 §3.5.2).
+    if (!patched.apply) return existing;
+    const input = readResourceInput(
+      patched.resource,
+      this.#inputOptions(type, 'replace', existing.attributes),
+    );
     return this.#commit(existing, input, patchShape(request));
   }
 
@@ -310,14 +263,17 @@ export class ResourceService {
    * deleted user's keys are revoked.
    */
   delete(type: ResourceTypeName, id: string, preconditions: WritePreconditions): Promise<void> {
-    const { store, quirks } = this.#deps;
+    const { store } = this.#deps;
     return this.#deps.lock.run(async () => {
       const existing = await this.#existingForWrite(type, id, preconditions);
-      if (quirks.has('soft-delete-does-not-delete')) return;
+      const plan = beforeWrite(
+        this.#deps.seams,
+        { kind: 'delete', resource: existing, remove: true, dropMemberships: true },
+        this.#deps.configs[type],
+      );
+      if (!plan.remove) return;
       await store.delete(type, existing.id);
-      const memberOf = quirks.has('deleted-user-stays-member')
-        ? []
-        : await store.groupsWithMember(existing.id);
+      const memberOf = plan.dropMemberships ? await store.groupsWithMember(existing.id) : [];
       for (const group of memberOf) {
         const members = Array.isArray(group.attributes.members) ? group.attributes.members : [];
         const kept = members.filter(
@@ -333,36 +289,8 @@ export class ResourceService {
           version: group.version + 1,
         });
       }
-      if (type === 'User' && !quirks.has('delete-does-not-revoke')) this.#revokeKeysOf(existing.id);
+      if (type === 'User') this.#revokeKeysOf(existing.id, { method: 'DELETE' });
     });
-  }
-
-  #checkPatchQuirks(request: PatchRequest): void {
-    const { quirks } = this.#deps;
-    // IPSIE AL SCIM profile draft 00 §6.2.6 asks for at least 50 member operations in one PATCH; the quirk caps at 20.
-    if (quirks.has('patch-operations-limited') && request.operations.length > 20) {
-      throw ScimError.invalidValue('A PATCH request may carry at most 20 operations.');
-    }
-    if (
-      quirks.has('patch-capitalised-ops-rejected') &&
-      request.notes.some((note) => note.kind === 'capitalised-op')
-    ) {
-      throw ScimError.invalidSyntax('Unknown PATCH op: use "add", "remove" or "replace".');
-    }
-    if (
-      quirks.has('members-value-filter-removal-rejected') &&
-      request.operations.some(
-        (operation) =>
-          operation.op === 'remove' &&
-          operation.path?.attrPath.attr.toLowerCase() === 'members' &&
-          operation.path.valueFilter !== undefined,
-      )
-    ) {
-      throw ScimError.invalidPath('Filtered paths are not supported for members.');
-    }
-    if (quirks.has('mutability-error-on-read-write') && namesAttribute(request, 'title')) {
-      throw ScimError.mutability('title cannot be modified.');
-    }
   }
 
   async #existingForWrite(
@@ -372,65 +300,77 @@ export class ResourceService {
   ): Promise<StoredResource> {
     const existing = await this.get(type, id);
     const { ifMatch } = preconditions;
-    if (
-      ifMatch &&
-      this.#deps.features.etag &&
-      !this.#deps.quirks.has('if-match-ignored') &&
-      !shownEtagMatches(ifMatch, existing.version, this.#deps.quirks)
-    ) {
-      throw new ScimError(
-        412,
-        undefined,
-        `If-Match ${ifMatch.slice(0, 100)} does not match the current version.`,
+    const { seams } = this.#deps;
+    if (ifMatch && this.#deps.features.etag && !shownEtagMatches(ifMatch, existing.version, seams)) {
+      const refusal = seams.refuse(
+        new ScimError(
+          412,
+          undefined,
+          `If-Match ${ifMatch.slice(0, 100)} does not match the current version.`,
+        ),
+        { rule: 'precondition' },
       );
+      if (refusal !== undefined) throw refusal;
     }
     return existing;
   }
 
   async #commit(existing: StoredResource, input: ScimObject, shape: WriteShape): Promise<StoredResource> {
-    const { store, quirks } = this.#deps;
+    const { store, seams } = this.#deps;
     const type = existing.resourceType;
-    const attributes = await resolveReferences(type, input, existing.id, store, quirks);
-    await checkUniqueness(type, attributes, existing.id, store, quirks);
+    const attributes = await resolveReferences(type, input, existing.id, store, seams);
+    await this.#checkUniqueness(type, attributes, existing.id);
     if (jsonEqual(attributes, existing.attributes)) return existing;
-    const lastModified = quirks.has('last-modified-not-updated')
-      ? existing.lastModified
-      : nextTimestamp(existing.lastModified);
-    const updated: StoredResource = {
-      ...existing,
-      attributes,
-      ...(quirks.has('created-reset-on-update') ? { created: lastModified } : {}),
-      lastModified,
-      version: existing.version + 1,
-    };
+    const { updated } = beforeWrite(
+      seams,
+      {
+        kind: 'update',
+        existing,
+        updated: {
+          ...existing,
+          attributes,
+          lastModified: nextTimestamp(existing.lastModified),
+          version: existing.version + 1,
+        },
+      },
+      this.#deps.configs[type],
+    );
     await store.put(updated);
-    if (isDeprovisioned(updated) && this.#deactivationRevokes(shape)) this.#revokeKeysOf(updated.id);
-    if (isDeprovisioned(existing) && !isDeprovisioned(updated) && quirks.has('keys-restored-on-reactivate'))
-      this.#deps.credentials.restoreOwnedBy({ kind: 'user', id: updated.id });
+    if (isDeprovisioned(updated)) this.#revokeKeysOf(updated.id, shape);
+    if (isDeprovisioned(existing) && !isDeprovisioned(updated)) {
+      const plan = beforeWrite(
+        seams,
+        { kind: 'reactivate', userId: updated.id, restoreKeys: false },
+        this.#deps.configs[type],
+      );
+      if (plan.restoreKeys) this.#deps.credentials.restoreOwnedBy({ kind: 'user', id: updated.id });
+    }
     return updated;
   }
 
-  /** Whether setting a user active=false in this shape revokes its keys: always, unless a quirk says otherwise. */
-  #deactivationRevokes(shape: WriteShape): boolean {
-    const { quirks } = this.#deps;
-    if (quirks.has('deactivate-does-not-revoke')) return false;
-    if (shape.method === 'PUT') return !quirks.has('keys-survive-put-deactivate');
-    if (shape.pathLessActive === true && quirks.has('keys-survive-path-less-deactivate')) return false;
-    return !(shape.stringActive === true && quirks.has('keys-survive-string-active'));
-  }
-
   /**
-   * Revokes a deprovisioned user's keys. Under `service-account-key-revoked-with-user` every other service
-   * account's keys go too, as on servers that tie a key to whoever created it; the built-in admin account (the
-   * first one, the harness's control channel) is spared so the harness can still clean up.
+   * Revokes a deprovisioned user's keys, as the deprovision plan says: at once by default. A plan may also revoke every
+   * other service account's keys; the built-in admin account (the first one, the harness's control channel) is spared
+   * so the harness can still clean up.
    */
-  #revokeKeysOf(userId: string): void {
-    const { credentials, quirks } = this.#deps;
-    const delayMs = quirks.has('keys-revoked-after-delay')
-      ? (this.#deps.keyRevocationDelayMs ?? DEFAULT_KEY_REVOCATION_DELAY_MS)
-      : 0;
-    credentials.revokeOwnedBy({ kind: 'user', id: userId }, delayMs);
-    if (!quirks.has('service-account-key-revoked-with-user')) return;
+  #revokeKeysOf(userId: string, how: WriteShape): void {
+    const { credentials } = this.#deps;
+    const plan = beforeWrite(
+      this.#deps.seams,
+      {
+        kind: 'deprovision',
+        userId,
+        how,
+        revoke: true,
+        delayMs: 0,
+        configuredDelayMs: this.#deps.keyRevocationDelayMs ?? DEFAULT_KEY_REVOCATION_DELAY_MS,
+        serviceAccountsToo: false,
+      },
+      this.#deps.configs.User,
+    );
+    if (!plan.revoke) return;
+    credentials.revokeOwnedBy({ kind: 'user', id: userId }, plan.delayMs);
+    if (!plan.serviceAccountsToo) return;
     for (const account of credentials.serviceAccounts().slice(1)) {
       credentials.revokeOwnedBy({ kind: 'serviceAccount', id: account.id });
     }

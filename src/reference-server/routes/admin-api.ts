@@ -3,15 +3,12 @@ import { isJsonObject } from '../../scim/filter/index.js';
 import { authenticate, unauthorizedResult } from '../credentials/authenticate.js';
 import type { ApplicationKeyInfo, PrincipalRef } from '../credentials/credential-store.js';
 import type { ScimResult } from '../http/scim-result.js';
-import type { QuirkSet } from '../quirks.js';
 import type { ReferenceState } from '../reference-state.js';
+import { NO_SEAMS } from '../seams.js';
 import { pathSegments } from './scim-router.js';
 
 /** The admin API lives outside the SCIM base path. */
 export const ADMIN_BASE_PATH = '/admin';
-
-/** Quirks never apply to the admin API: it is the harness's control channel, not the behaviour under test. */
-const NO_QUIRKS: QuirkSet = new Set();
 
 function readPrincipal(value: unknown): PrincipalRef {
   if (
@@ -55,7 +52,7 @@ function keyView(key: ApplicationKeyInfo): Record<string, unknown> {
     owner: key.owner,
     created: key.created,
     revokedAt: key.revokedAt,
-    // A revocation scheduled by `keys-revoked-after-delay` has not happened yet.
+    // A scheduled revocation has not happened yet.
     revoked: key.revokedAt !== null && Date.parse(key.revokedAt) <= Date.now(),
   };
 }
@@ -76,9 +73,11 @@ export async function adminRoute(
   path: string,
   body: unknown,
 ): Promise<ScimResult> {
-  const auth = authenticate(request.headers.get('authorization'), state.credentials, NO_QUIRKS);
-  if (!auth.ok) return unauthorizedResult(auth.failure, NO_QUIRKS);
-  if (auth.key.owner.kind !== 'serviceAccount' || auth.key.owner.id !== state.admin.id) {
+  // No seam applies to the admin API: it is the harness's control channel, not the behaviour under test.
+  const auth = authenticate(request.headers.get('authorization'), state.credentials);
+  if (!auth.ok) return unauthorizedResult(auth.failure, NO_SEAMS);
+  const owner = auth.key?.owner;
+  if (owner?.kind !== 'serviceAccount' || owner.id !== state.admin.id) {
     throw new ScimError(403, undefined, 'The admin API needs the admin service account key.');
   }
   const segments = pathSegments(path);

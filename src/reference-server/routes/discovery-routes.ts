@@ -3,7 +3,7 @@ import { SCHEMA_URNS } from '../../scim/urns.js';
 import type { ScimResult } from '../http/scim-result.js';
 import { ASYNC_RESPONSE_EVENT_URI } from '../protocol/async-requests.js';
 import type { ReferenceState } from '../reference-state.js';
-import { quirkyDiscoveryEntries, quirkyServiceProviderConfig } from './discovery-quirks.js';
+import type { ScimObject } from '../store/resource-store.js';
 import type { ScimOperation } from './scim-operation.js';
 
 export const DISCOVERY_ENDPOINTS = ['ServiceProviderConfig', 'ResourceTypes', 'Schemas'] as const;
@@ -68,14 +68,33 @@ export function serviceProviderConfig(state: ReferenceState, baseUrl: string): R
   };
 }
 
-function listResponse(resources: unknown[], state: ReferenceState): Record<string, unknown> {
-  return {
-    ...(state.quirks.has('list-schemas-missing') ? {} : { schemas: [SCHEMA_URNS.ListResponse] }),
-    totalResults: resources.length,
-    itemsPerPage: resources.length,
-    startIndex: 1,
-    Resources: resources,
-  };
+function listResponse(resources: unknown[], state: ReferenceState): ScimObject {
+  return state.seams.render(
+    {
+      schemas: [SCHEMA_URNS.ListResponse],
+      totalResults: resources.length,
+      itemsPerPage: resources.length,
+      startIndex: 1,
+      Resources: resources,
+    },
+    { stage: 'list' },
+  );
+}
+
+/** The documents an endpoint serves, as rendered for this request. */
+function documentsOf(state: ReferenceState, endpoint: DiscoveryEndpoint, baseUrl: string): ScimObject[] {
+  switch (endpoint) {
+    case 'ServiceProviderConfig':
+      return [serviceProviderConfig(state, baseUrl)];
+    case 'Schemas':
+      return state.registry.renderSchemas(baseUrl) as unknown as ScimObject[];
+    case 'ResourceTypes':
+      return state.registry.renderResourceTypes(baseUrl) as unknown as ScimObject[];
+    default: {
+      const unreachable: never = endpoint;
+      return unreachable;
+    }
+  }
 }
 
 /**
@@ -89,29 +108,33 @@ export function discoveryRoute(
   endpoint: DiscoveryEndpoint,
   rest: string[],
 ): ScimResult | 'method-not-allowed' {
-  if (state.quirks.has('no-discovery')) throw ScimError.notFound('No such endpoint.');
-  const { quirks } = state;
-  if (operation.method !== 'GET' && !quirks.has('discovery-writes-accepted')) return 'method-not-allowed';
-  if (operation.params.has('filter') && !quirks.has('discovery-filter-ignored')) {
-    throw new ScimError(403, undefined, `Filtering is not supported on /${endpoint}.`);
-  }
+  const { seams } = state;
   const { baseUrl } = operation;
+  const [id] = rest;
+  const answer = seams.discovery({ documents: documentsOf(state, endpoint, baseUrl), id }, { endpoint });
+  // RFC 7644 §4: the discovery endpoints are read-only, and answer a filter with 403.
+  if (
+    operation.method !== 'GET' &&
+    seams.refuse(new ScimError(405, undefined, 'Discovery endpoints are read-only.'), {
+      rule: 'discovery-write',
+    }) !== undefined
+  ) {
+    return 'method-not-allowed';
+  }
+  if (operation.params.has('filter')) {
+    const refusal = new ScimError(403, undefined, `Filtering is not supported on /${endpoint}.`);
+    const error = seams.refuse(refusal, { rule: 'discovery-filter' });
+    if (error !== undefined) throw error;
+  }
   if (endpoint === 'ServiceProviderConfig') {
     if (rest.length > 0) throw ScimError.notFound('No such endpoint.');
-    return { status: 200, body: quirkyServiceProviderConfig(serviceProviderConfig(state, baseUrl), quirks) };
+    return { status: 200, body: answer.documents[0] };
   }
-  const all: { id: string }[] = quirkyDiscoveryEntries<{ id: string }>(
-    endpoint === 'Schemas'
-      ? state.registry.renderSchemas(baseUrl)
-      : state.registry.renderResourceTypes(baseUrl),
-    endpoint,
-    quirks,
-  );
-  if (rest.length === 0 || quirks.has('discovery-id-ignored'))
-    return { status: 200, body: listResponse(all, state) };
-  const [id] = rest;
+  if (answer.id === undefined) return { status: 200, body: listResponse(answer.documents, state) };
   const found =
-    rest.length === 1 ? all.find((item) => item.id.toLowerCase() === id?.toLowerCase()) : undefined;
+    rest.length === 1
+      ? answer.documents.find((item) => String(item.id).toLowerCase() === answer.id?.toLowerCase())
+      : undefined;
   if (!found)
     throw ScimError.notFound(
       `No ${endpoint === 'Schemas' ? 'schema' : 'resource type'} ${JSON.stringify(id?.slice(0, 200))}.`,

@@ -1,8 +1,6 @@
 import { ScimError } from '../../scim/errors/scim-error.js';
 import { SCHEMA_URNS } from '../../scim/urns.js';
-import type { PrincipalRef } from '../credentials/credential-store.js';
 import type { ScimResult } from '../http/scim-result.js';
-import type { QuirkSet } from '../quirks.js';
 import type { ReferenceState } from '../reference-state.js';
 import { resourceResult } from './resource-routes.js';
 import type { ScimOperation } from './scim-operation.js';
@@ -25,50 +23,32 @@ export async function meRoute(state: ReferenceState, operation: ScimOperation): 
   // RFC 7644 §3.11: "A service provider that does NOT support this feature SHOULD respond with HTTP status 501".
   if (!state.features.me) throw new ScimError(501, undefined, '/Me is not supported.');
   if (operation.method !== 'GET') throw new ScimError(501, undefined, '/Me supports GET only.');
-  const { quirks } = state;
-  const principal = quirks.has('me-ignores-subject') ? adminPrincipal(state) : operation.principal;
+  const { principal } = operation;
   if (principal === undefined)
     throw new ScimError(501, undefined, 'No authenticated principal maps to a resource.');
   if (principal.kind === 'user') {
     const user = await state.service.get('User', principal.id);
     const result = await resourceResult(state, operation, user, 200);
     const location = `${operation.baseUrl}/Users/${encodeURIComponent(user.id)}`;
-    result.headers = {
-      ...result.headers,
-      ...locationHeaders(location, quirks),
-      'Content-Location': location,
-    };
-    return result;
+    result.headers = { ...result.headers, Location: location, 'Content-Location': location };
+    return state.seams.status(result, { event: 'me' });
   }
   const account = state.credentials.serviceAccount(principal.id);
   if (!account) throw ScimError.notFound('The service account that owns this key no longer exists.');
   const origin = new URL(operation.baseUrl).origin;
   const location = `${origin}/admin/service-accounts/${account.id}`;
-  return {
-    status: 200,
-    headers: locationHeaders(location, quirks),
-    body: {
-      ...(quirks.has('schemas-missing') ? {} : { schemas: [SCHEMA_URNS.User] }),
+  const body = state.seams.render(
+    {
+      schemas: [SCHEMA_URNS.User],
       id: account.id,
       userName: account.email,
       displayName: account.name,
       userType: SERVICE_ACCOUNT_USER_TYPE,
       active: true,
       emails: [{ value: account.email, type: 'work', primary: true }],
-      ...(quirks.has('meta-missing')
-        ? {}
-        : {
-            meta: { resourceType: 'User', created: account.created, lastModified: account.created, location },
-          }),
+      meta: { resourceType: 'User', created: account.created, lastModified: account.created, location },
     },
-  };
-}
-
-function locationHeaders(location: string, quirks: QuirkSet): Record<string, string> {
-  return quirks.has('me-no-location') ? {} : { Location: location };
-}
-
-/** Whom `/Me` answers for under `me-ignores-subject`: the built-in admin service account. */
-function adminPrincipal(state: ReferenceState): PrincipalRef {
-  return { kind: 'serviceAccount', id: state.admin.id };
+    { stage: 'me' },
+  );
+  return state.seams.status({ status: 200, headers: { Location: location }, body }, { event: 'me' });
 }

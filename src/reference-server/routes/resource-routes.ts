@@ -4,31 +4,17 @@ import { showEtag, shownEtagMatches } from '../http/etag.js';
 import type { ScimResult } from '../http/scim-result.js';
 import { executeList } from '../protocol/list-execution.js';
 import {
-  type ListQuery,
   listQueryFromParams,
   listQueryFromSearchRequest,
   projectionFromParams,
 } from '../protocol/list-query.js';
 import type { ReferenceState } from '../reference-state.js';
-import { withPassword } from '../resources/resource-quirks.js';
 import { type RenderContext, renderResource } from '../resources/resource-renderer.js';
 import type { ResourceTypeName, StoredResource } from '../store/resource-store.js';
 import type { ScimOperation } from './scim-operation.js';
 
 export function renderContext(state: ReferenceState, operation: ScimOperation): RenderContext {
-  return { baseUrl: operation.baseUrl, quirks: state.quirks, store: state.store, etag: state.features.etag };
-}
-
-type Projection = Pick<ListQuery, 'attributes' | 'excludedAttributes'>;
-
-function effectiveProjection(state: ReferenceState, projection: Projection): Projection {
-  const result: Projection = {};
-  if (projection.attributes && !state.quirks.has('attributes-ignored'))
-    result.attributes = projection.attributes;
-  if (projection.excludedAttributes && !state.quirks.has('excluded-attributes-ignored')) {
-    result.excludedAttributes = projection.excludedAttributes;
-  }
-  return result;
+  return { baseUrl: operation.baseUrl, seams: state.seams, store: state.store, etag: state.features.etag };
 }
 
 /**
@@ -43,16 +29,13 @@ export async function resourceResult(
   headers: Record<string, string> = {},
 ): Promise<ScimResult> {
   const rendered = await renderResource(stored, renderContext(state, operation));
-  const projection = effectiveProjection(state, projectionFromParams(operation.params));
-  const projected = projectResource(rendered, stored.resourceType, projection, state.registry);
-  if (projection.excludedAttributes && state.quirks.has('excluded-attributes-drop-always-returned')) {
-    for (const name of projection.excludedAttributes) delete projected[name];
-  }
-  const body = state.quirks.has('password-returned') ? withPassword(projected, rendered) : projected;
-  const etag: Record<string, string> =
-    state.quirks.has('no-etag') || !state.features.etag
-      ? {}
-      : { ETag: showEtag(stored.version, state.quirks) };
+  const projection = state.seams.projection(projectionFromParams(operation.params), {});
+  const body = state.seams.render(
+    projectResource(rendered, stored.resourceType, projection, state.registry),
+    { stage: 'projected', rendered, projection, listed: false },
+  );
+  const shown = state.features.etag ? showEtag(stored.version, state.seams) : undefined;
+  const etag: Record<string, string> = shown === undefined ? {} : { ETag: shown };
   return { status, body, headers: { ...etag, ...headers } };
 }
 
@@ -64,7 +47,7 @@ export function listLimits(state: ReferenceState) {
 function listDeps(state: ReferenceState, operation: ScimOperation) {
   return {
     render: renderContext(state, operation),
-    quirks: state.quirks,
+    seams: state.seams,
     features: state.features,
     registry: state.registry,
     cursors: { codec: state.cursors, actor: operation.actor },
@@ -77,7 +60,7 @@ export async function searchResult(
   operation: ScimOperation,
   types: readonly ResourceTypeName[],
 ): Promise<ScimResult> {
-  const query = listQueryFromSearchRequest(operation.body, listLimits(state), state.quirks);
+  const query = listQueryFromSearchRequest(operation.body, listLimits(state), state.seams);
   const body = await executeList(types, query, listDeps(state, operation));
   return { status: 200, body };
 }
@@ -94,24 +77,18 @@ export async function resourceRoute(
   rest: string[],
 ): Promise<ScimResult | 'method-not-allowed'> {
   const { method } = operation;
-  const { service, quirks } = state;
+  const { service } = state;
   if (rest.length === 0) {
     if (method === 'GET') {
-      const query = listQueryFromParams(operation.params, listLimits(state), quirks);
+      const query = listQueryFromParams(operation.params, listLimits(state), state.seams);
       const body = await executeList([type], query, listDeps(state, operation));
       return { status: 200, body };
     }
     if (method === 'POST') {
       const created = await service.create(type, operation.body);
-      const result = await resourceResult(
-        state,
-        operation,
-        created,
-        quirks.has('create-returns-200') ? 200 : 201,
-      );
       const location = `${operation.baseUrl}/${type === 'User' ? 'Users' : 'Groups'}/${encodeURIComponent(created.id)}`;
-      if (!quirks.has('no-location-header')) result.headers = { ...result.headers, Location: location };
-      return result;
+      const result = await resourceResult(state, operation, created, 201, { Location: location });
+      return state.seams.status(result, { event: 'created' });
     }
     return 'method-not-allowed';
   }
@@ -124,21 +101,15 @@ export async function resourceRoute(
     case 'GET': {
       const found = await service.get(type, id);
       const { ifNoneMatch } = operation;
-      if (
-        ifNoneMatch &&
-        !quirks.has('if-match-ignored') &&
-        !quirks.has('no-etag') &&
-        state.features.etag &&
-        shownEtagMatches(ifNoneMatch, found.version, quirks)
-      ) {
-        return { status: 304, headers: { ETag: showEtag(found.version, quirks) } };
+      const shown = state.features.etag ? showEtag(found.version, state.seams) : undefined;
+      if (ifNoneMatch && shown !== undefined && shownEtagMatches(ifNoneMatch, found.version, state.seams)) {
+        return { status: 304, headers: { ETag: shown } };
       }
       return resourceResult(state, operation, found, 200);
     }
     case 'PUT': {
       const replaced = await service.replace(type, id, operation.body, preconditions);
-      if (quirks.has('put-returns-204')) return { status: 204 };
-      return resourceResult(state, operation, replaced, 200);
+      return state.seams.status(await resourceResult(state, operation, replaced, 200), { event: 'replaced' });
     }
     case 'PATCH':
       return resourceResult(
@@ -149,7 +120,7 @@ export async function resourceRoute(
       );
     case 'DELETE':
       await service.delete(type, id, preconditions);
-      return { status: quirks.has('delete-returns-200') ? 200 : 204 };
+      return state.seams.status({ status: 204 }, { event: 'deleted' });
     default:
       return 'method-not-allowed';
   }

@@ -56,12 +56,10 @@ async function route(
     if (operation.inBulk) throw ScimError.invalidValue('A bulk operation cannot call /Bulk.');
     // A mode without bulk says so in its ServiceProviderConfig; 501 is RFC 7644 §3.12's "not implemented".
     if (!state.features.bulk) throw new ScimError(501, undefined, 'Bulk is not supported.');
-    if (state.quirks.has('bulk-not-supported-but-advertised'))
-      throw new ScimError(501, undefined, 'Bulk is not supported.');
     return runBulk(
       operation.body,
       { maxOperations: state.options.maxOperations },
-      state.quirks,
+      state.seams,
       (bulkOperation) => {
         const url = new URL(bulkOperation.path, 'http://bulk.invalid');
         return dispatchScim(state, {
@@ -89,19 +87,16 @@ async function route(
 export async function dispatchScim(state: ReferenceState, operation: ScimOperation): Promise<ScimResult> {
   try {
     const result = await route(state, operation);
-    if (result === 'method-not-allowed' && state.quirks.has('unsupported-method-404')) {
-      return errorResult(ScimError.notFound('No such endpoint.'), state.quirks);
-    }
     if (result === 'method-not-allowed') {
-      const error = errorResult(
-        new ScimError(405, undefined, `${operation.method} is not supported on this endpoint.`),
-        state.quirks,
-      );
-      return { ...error, headers: { ...error.headers, Allow: allowedMethods(operation.segments) } };
+      const refusal = new ScimError(405, undefined, `${operation.method} is not supported on this endpoint.`);
+      const error = state.seams.refuse(refusal, { rule: 'method' }) ?? refusal;
+      const answer = errorResult(error, state.seams);
+      if (error.status !== 405) return answer;
+      return { ...answer, headers: { ...answer.headers, Allow: allowedMethods(operation.segments) } };
     }
     return result;
   } catch (error) {
-    if (error instanceof ScimError) return errorResult(error, state.quirks);
+    if (error instanceof ScimError) return errorResult(error, state.seams);
     throw error;
   }
 }

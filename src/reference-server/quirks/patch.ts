@@ -1,21 +1,18 @@
-/**
- * The resource-level quirks whose override is more than one line: what a non-conformant server does instead of
- * what RFC 7643/7644 ask, as pure functions. Each is called from the place the behaviour lives, behind
- * `quirks.has(name)`, so the conformant path never runs them.
- * @see ../quirks.ts
- */
+import { ScimError } from '../../scim/errors/scim-error.js';
 import { isJsonObject, parsePatchPath } from '../../scim/filter/index.js';
 import { PATCH_OPS, type PatchRequest } from '../../scim/patch/index.js';
 import { SCHEMA_URNS } from '../../scim/urns.js';
+import { findCoreAttribute, type ResourceTypeConfig } from '../resources/resource-type-config.js';
 import type { ScimObject, StoredResource } from '../store/resource-store.js';
-import { findCoreAttribute, type ResourceTypeConfig } from './resource-type-config.js';
+import { clientCreated } from './client-values.js';
+import type { QuirkEntries } from './entry.js';
 
 /**
  * `patch-lenient-request`: a PATCH body is taken however it is shaped. A missing PatchOp URN is assumed, and
  * operations whose `op` is not add/remove/replace or whose `path` does not parse are dropped silently.
  * Returns `undefined` when nothing usable is left (the server then answers with the resource unchanged).
  */
-export function lenientPatchBody(body: unknown): ScimObject | undefined {
+function lenientPatchBody(body: unknown): ScimObject | undefined {
   if (!isJsonObject(body)) return undefined;
   const operations = Array.isArray(body.Operations) ? body.Operations : [];
   const kept = operations.filter((operation: unknown) => {
@@ -37,7 +34,7 @@ export function lenientPatchBody(body: unknown): ScimObject | undefined {
  * `patch-value-not-required`: add and replace operations without a `value` member are dropped instead of refused; a
  * request left with no operation changes nothing (`undefined`).
  */
-export function withoutValuelessOperations(body: unknown): unknown {
+function withoutValuelessOperations(body: unknown): unknown {
   if (!isJsonObject(body) || !Array.isArray(body.Operations)) return body;
   const before = body.Operations.length;
   const kept = body.Operations.filter(
@@ -61,7 +58,7 @@ function isReadOnly(config: ResourceTypeConfig, name: string): boolean {
  * `patch-read-only-ignored`: operations on readOnly attributes (`id`, `meta.*`, `groups`) are skipped, and
  * readOnly members of a path-less value are dropped, instead of failing with 400 mutability.
  */
-export function withoutReadOnlyOperations(request: PatchRequest, config: ResourceTypeConfig): PatchRequest {
+function withoutReadOnlyOperations(request: PatchRequest, config: ResourceTypeConfig): PatchRequest {
   const operations = request.operations.flatMap((operation) => {
     if (operation.path !== undefined) {
       return operation.path.attrPath.uri === undefined && isReadOnly(config, operation.path.attrPath.attr)
@@ -81,7 +78,7 @@ export function withoutReadOnlyOperations(request: PatchRequest, config: Resourc
  * `patch-add-replaces-multi-valued`: an `add` to a multi-valued attribute (path without a value filter) replaces
  * every existing value instead of appending the new ones.
  */
-export function addAsReplaceOnMultiValued(request: PatchRequest, config: ResourceTypeConfig): PatchRequest {
+function addAsReplaceOnMultiValued(request: PatchRequest, config: ResourceTypeConfig): PatchRequest {
   const operations = request.operations.map((operation) => {
     const path = operation.path;
     if (operation.op !== 'add' || path === undefined || path.valueFilter !== undefined) return operation;
@@ -97,7 +94,7 @@ export function addAsReplaceOnMultiValued(request: PatchRequest, config: Resourc
  * `patch-add-duplicates-value`: an `add` of values to a multi-valued attribute (path without a value filter) appends
  * them all, also those the attribute already holds (RFC 7644 §3.5.2.1 says no change is made for those).
  */
-export function addAppendsDuplicates(
+function addAppendsDuplicates(
   request: PatchRequest,
   config: ResourceTypeConfig,
   existing: StoredResource,
@@ -123,7 +120,7 @@ export function addAppendsDuplicates(
 }
 
 /** Whether a PATCH request writes the top-level attribute `name`, by path or as a key of a path-less value. */
-export function namesAttribute(request: PatchRequest, name: string): boolean {
+function namesAttribute(request: PatchRequest, name: string): boolean {
   const lower = name.toLowerCase();
   return request.operations.some((operation) => {
     if (operation.path !== undefined) return operation.path.attrPath.attr.toLowerCase() === lower;
@@ -131,15 +128,6 @@ export function namesAttribute(request: PatchRequest, name: string): boolean {
       isJsonObject(operation.value) && Object.keys(operation.value).some((key) => key.toLowerCase() === lower)
     );
   });
-}
-
-/** `read-only-meta-honoured`: the `meta.created` a client sent, when it is a string. */
-export function clientCreated(body: unknown): string | undefined {
-  if (!isJsonObject(body) || !isJsonObject(body.meta)) return undefined;
-  const created = body.meta.created;
-  return typeof created === 'string' && !Number.isNaN(Date.parse(created))
-    ? new Date(created).toISOString()
-    : undefined;
 }
 
 /**
@@ -171,27 +159,11 @@ export function patchedCreated(request: PatchRequest): { request: PatchRequest; 
   return { request: { ...request, operations }, created };
 }
 
-/** `client-id-honoured`: the `id` a client sent in a body, when it is a non-empty string. */
-export function clientId(body: unknown): string | undefined {
-  return isJsonObject(body) && typeof body.id === 'string' && body.id !== '' ? body.id : undefined;
-}
-
-/** `multi-valued-keeps-first`: every multi-valued core attribute keeps only its first value. */
-export function keepFirstValues(attributes: ScimObject, config: ResourceTypeConfig): ScimObject {
-  const result: ScimObject = { ...attributes };
-  for (const [key, value] of Object.entries(attributes)) {
-    if (Array.isArray(value) && value.length > 1 && findCoreAttribute(config, key)?.multiValued) {
-      result[key] = value.slice(0, 1);
-    }
-  }
-  return result;
-}
-
 /**
  * `legacy-member-removal-wipes-all`: Entra's legacy `{"op":"Remove","path":"members","value":[{"value":id}]}` is
  * read as a plain remove of `members`, so every member goes (what a server that ignores `value` on remove does).
  */
-export function removeByValueWipesAll(request: PatchRequest): PatchRequest {
+function removeByValueWipesAll(request: PatchRequest): PatchRequest {
   const operations = request.operations.map((operation) => {
     const path = operation.path;
     if (operation.op !== 'remove' || path === undefined || path.valueFilter !== undefined) return operation;
@@ -208,7 +180,7 @@ export function removeByValueWipesAll(request: PatchRequest): PatchRequest {
  * `patch-dotted-keys-ignored`: in a path-less operation, value keys written as attribute paths (`name.givenName`,
  * `urn:…:enterprise:2.0:User:department`) are dropped; only plain attribute names and whole extension URNs stay.
  */
-export function withoutPathKeys(request: PatchRequest, config: ResourceTypeConfig): PatchRequest {
+function withoutPathKeys(request: PatchRequest, config: ResourceTypeConfig): PatchRequest {
   const isExtension = (key: string) =>
     config.extensions.some((extension) => extension.id.toLowerCase() === key.toLowerCase());
   const operations = request.operations.map((operation) => {
@@ -223,7 +195,94 @@ export function withoutPathKeys(request: PatchRequest, config: ResourceTypeConfi
   return { ...request, operations };
 }
 
-/** `password-returned`: the rendered password put back after projection, which leaves returned="never" out. */
-export function withPassword(projected: ScimObject, rendered: ScimObject): ScimObject {
-  return rendered.password === undefined ? projected : { ...projected, password: rendered.password };
-}
+/** PATCH faults (RFC 7644 §3.5.2). */
+export const PATCH_QUIRKS = {
+  'patch-add-replaces-multi-valued': {
+    patch: (plan, { config }) => ({ ...plan, request: addAsReplaceOnMultiValued(plan.request, config) }),
+  },
+  // Remove without path, or a filter with no match, answers 200 with the resource.
+  'patch-no-target-ignored': {
+    refuse: (error, refusal) => (refusal.rule === 'patch-target' ? undefined : error),
+  },
+  'patch-read-only-ignored': {
+    patch: (plan, { config }) => ({ ...plan, request: withoutReadOnlyOperations(plan.request, config) }),
+  },
+  'patch-not-atomic': {
+    patch: (plan) => ({ ...plan, atomic: false }),
+  },
+  'patch-lenient-request': {
+    patchBody: (sent) => {
+      if (!sent.apply) return sent;
+      const body = lenientPatchBody(sent.body);
+      return body === undefined ? { body: sent.body, apply: false } : { body, apply: true };
+    },
+  },
+  // Op names are case-insensitive (RFC 7644 §3.5.2); this refuses "Add", "Replace", "Remove".
+  'patch-capitalised-ops-rejected': {
+    patch: (plan) => {
+      if (plan.request.notes.some((note) => note.kind === 'capitalised-op')) {
+        throw ScimError.invalidSyntax('Unknown PATCH op: use "add", "remove" or "replace".');
+      }
+      return plan;
+    },
+  },
+  // As legacy Entra sends them.
+  'patch-boolean-strings-rejected': {
+    beforeWrite: (plan) => {
+      if (plan.kind === 'patched' && plan.notes.some((note) => note.kind === 'boolean-string')) {
+        throw ScimError.invalidValue('Boolean attributes take true or false, not a string.');
+      }
+      return plan;
+    },
+  },
+  'patch-not-applied': {
+    beforeWrite: (plan) => (plan.kind === 'patched' ? { ...plan, apply: false } : plan),
+  },
+  'legacy-member-removal-wipes-all': {
+    patch: (plan) => ({ ...plan, request: removeByValueWipesAll(plan.request) }),
+  },
+  'patch-dotted-keys-ignored': {
+    patch: (plan, { config }) => ({ ...plan, request: withoutPathKeys(plan.request, config) }),
+  },
+  // /Schemas declares title readWrite.
+  'mutability-error-on-read-write': {
+    patch: (plan) => {
+      if (namesAttribute(plan.request, 'title')) throw ScimError.mutability('title cannot be modified.');
+      return plan;
+    },
+  },
+  'patch-value-not-required': {
+    patchBody: (sent) => {
+      if (!sent.apply) return sent;
+      const body = withoutValuelessOperations(sent.body);
+      return body === undefined ? { body: sent.body, apply: false } : { body, apply: true };
+    },
+  },
+  'patch-add-duplicates-value': {
+    patch: (plan, { config, existing }) => ({
+      ...plan,
+      request: addAppendsDuplicates(plan.request, config, existing),
+    }),
+  },
+  // IPSIE AL SCIM profile draft 00 §6.2.6 asks for at least 50 member operations in one PATCH; this caps at 20.
+  'patch-operations-limited': {
+    patch: (plan) => {
+      if (plan.request.operations.length > 20) {
+        throw ScimError.invalidValue('A PATCH request may carry at most 20 operations.');
+      }
+      return plan;
+    },
+  },
+  'members-value-filter-removal-rejected': {
+    patch: (plan) => {
+      const filtered = plan.request.operations.some(
+        (operation) =>
+          operation.op === 'remove' &&
+          operation.path?.attrPath.attr.toLowerCase() === 'members' &&
+          operation.path.valueFilter !== undefined,
+      );
+      if (filtered) throw ScimError.invalidPath('Filtered paths are not supported for members.');
+      return plan;
+    },
+  },
+} satisfies QuirkEntries;
