@@ -1,4 +1,5 @@
 import { isJsonObject } from '../../scim/filter/index.js';
+import { resourcePath } from '../../scim/resource-path.js';
 import { SCHEMA_URNS } from '../../scim/urns.js';
 import { showEtag } from '../http/etag.js';
 import type { ComposedSeams } from '../seams.js';
@@ -16,7 +17,7 @@ export interface RenderContext {
 
 /** `meta.location`, and the `Location` header of a create. */
 export function resourceLocation(baseUrl: string, type: ResourceTypeName, id: string): string {
-  return `${baseUrl}${RESOURCE_TYPE_CONFIGS[type].endpoint}/${encodeURIComponent(id)}`;
+  return `${baseUrl}${resourcePath(RESOURCE_TYPE_CONFIGS[type].endpoint, id)}`;
 }
 
 /** What a member or manager is called: displayName, else name.formatted, else userName. */

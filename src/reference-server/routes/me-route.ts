@@ -2,6 +2,7 @@ import { ScimError } from '../../scim/errors/scim-error.js';
 import { SCHEMA_URNS } from '../../scim/urns.js';
 import type { ScimResult } from '../http/scim-result.js';
 import type { ReferenceState } from '../reference-state.js';
+import { resourceLocation } from '../resources/resource-renderer.js';
 import { resourceResult } from './resource-routes.js';
 import type { ScimOperation } from './scim-operation.js';
 
@@ -29,7 +30,7 @@ export async function meRoute(state: ReferenceState, operation: ScimOperation): 
   if (principal.kind === 'user') {
     const user = await state.service.get('User', principal.id);
     const result = await resourceResult(state, operation, user, 200);
-    const location = `${operation.baseUrl}/Users/${encodeURIComponent(user.id)}`;
+    const location = resourceLocation(operation.baseUrl, 'User', user.id);
     result.headers = { ...result.headers, Location: location, 'Content-Location': location };
     return state.seams.status(result, { event: 'me' });
   }

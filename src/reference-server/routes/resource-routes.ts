@@ -9,7 +9,7 @@ import {
   projectionFromParams,
 } from '../protocol/list-query.js';
 import type { ReferenceState } from '../reference-state.js';
-import { type RenderContext, renderResource } from '../resources/resource-renderer.js';
+import { type RenderContext, renderResource, resourceLocation } from '../resources/resource-renderer.js';
 import type { ResourceTypeName, StoredResource } from '../store/resource-store.js';
 import type { ScimOperation } from './scim-operation.js';
 
@@ -86,7 +86,7 @@ export async function resourceRoute(
     }
     if (method === 'POST') {
       const created = await service.create(type, operation.body);
-      const location = `${operation.baseUrl}/${type === 'User' ? 'Users' : 'Groups'}/${encodeURIComponent(created.id)}`;
+      const location = resourceLocation(operation.baseUrl, type, created.id);
       const result = await resourceResult(state, operation, created, 201, { Location: location });
       return state.seams.status(result, { event: 'created' });
     }
