@@ -252,7 +252,12 @@ export interface ReplaySustain {
 export interface ReplayResult {
   schemaVersion: typeof REPLAY_SCHEMA_VERSION;
   runId: string;
+  /** The client's variant: Entra's `legacy`/`compliant`, or Okta's app type (`oin`/`aiw`). */
   mode: string;
+  /** Which IdP's client the replay emulated (`entra`, `okta`). Absent in replays written before it: Entra. Additive. */
+  idp?: string;
+  /** The client variant within the IdP: `legacy`/`compliant` (Entra), `oin`/`aiw` (Okta). Additive. */
+  clientVariant?: string;
   seed: number | string;
   cycles: ReplayCycle[];
   scenario?: ReplayScenario;
@@ -456,6 +461,8 @@ export const REPLAY_SCHEMA = {
     schemaVersion: { const: REPLAY_SCHEMA_VERSION },
     runId: { type: 'string', minLength: 1 },
     mode: { type: 'string' },
+    idp: { type: 'string' },
+    clientVariant: { type: 'string' },
     seed: { type: ['number', 'string'] },
     cycles: {
       type: 'array',
