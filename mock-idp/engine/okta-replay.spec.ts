@@ -135,6 +135,8 @@ for (const app of ['oin', 'aiw'] as const) {
       const replay = parseReplayResult(JSON.parse(await readFile(join(dir, 'replay.json'), 'utf8')));
       expect(replay.idp).toBe('okta');
       expect(replay.clientVariant).toBe(app);
+      const html = await readFile(join(dir, 'report.html'), 'utf8');
+      expect(html).toContain(app === 'oin' ? 'Okta (OIN catalog app)' : 'Okta (AIW custom app)');
       const left = await server.state.store.scan('User');
       expect(left.filter((user) => JSON.stringify(user).includes(runId))).toEqual([]);
     } finally {

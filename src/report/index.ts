@@ -112,6 +112,7 @@ export {
   type ReplayTokenOwner,
   type ReplayTotals,
   replayErrorsByCode,
+  replayIdpName,
   replayTotals,
 } from './replay-result.js';
 export { REPORT_FILES, type WriteReportsOptions, writeReports } from './write-reports.js';

@@ -452,6 +452,15 @@ const SUSTAIN_SCHEMA = {
   },
 } as const;
 
+/** The emulated client, named as its vendor does: a replay written before `idp` existed was Entra's. */
+export function replayIdpName(replay: Pick<ReplayResult, 'idp' | 'clientVariant' | 'mode'>): string {
+  if (replay.idp === 'okta') {
+    const app = replay.clientVariant ?? replay.mode;
+    return `Okta (${app === 'aiw' ? 'AIW custom app' : app === 'oin' ? 'OIN catalog app' : app})`;
+  }
+  return `Microsoft Entra ID (${replay.clientVariant ?? replay.mode})`;
+}
+
 /** JSON Schema (draft-07) of the replay contract; unknown properties are allowed, as in the conformance schema. */
 export const REPLAY_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',

@@ -24,6 +24,7 @@ import {
   type ReplayTargetError,
   type ReplayTokenOwner,
   replayErrorsByCode,
+  replayIdpName,
 } from '../replay-result.js';
 import { buildQuarantineTimeline, type ReplayTimelineCycle } from '../replay-timeline.js';
 import { LEAVER_CSS, LeaverMatrix } from './leaver-matrix.js';
@@ -123,22 +124,13 @@ function statusCounts(cycle: ReplayCycle): Map<string, number> {
   return counts;
 }
 
-/** The emulated client, named as its vendor does: replays written before `idp` existed were Entra's. */
-export function idpName(replay: Pick<ReplayResult, 'idp' | 'clientVariant' | 'mode'>): string {
-  if (replay.idp === 'okta') {
-    const app = replay.clientVariant ?? replay.mode;
-    return `Okta (${app === 'aiw' ? 'AIW custom app' : app === 'oin' ? 'OIN catalog app' : app})`;
-  }
-  return 'Microsoft Entra ID';
-}
-
 /** The facts of the run: id, IdP, mode, seed, how many cycles ran, the requests, and who owns the token. */
 function Facts(replay: ReplayResult): VNode {
   const requests = replay.cycles.reduce((sum, c) => sum + c.requests, 0);
   const cycles = `${replay.cycles.length}${replay.interrupted === true ? ' (interrupted: only the cycles that completed)' : ''}`;
   return html`<dl class="facts replay-facts">
     <dt>Run</dt><dd><code>${replay.runId}</code></dd>
-    <dt>IdP</dt><dd>${idpName(replay)}</dd>
+    <dt>IdP</dt><dd>${replayIdpName(replay)}</dd>
     <dt>Mode</dt><dd>${replay.clientVariant ?? replay.mode}</dd>
     <dt>Seed</dt><dd>${String(replay.seed)}</dd>
     <dt>Cycles</dt><dd>${cycles}</dd>
