@@ -268,8 +268,10 @@ export async function testConnection(
 }
 
 /**
- * Replays Entra provisioning against a target: Test Connection, the initial cycle, incremental cycles with
- * churn (each checked for convergence), then removes everything the run created unless `keep`.
+ * Replays Entra's (or, with `idp: 'okta'`, Okta's) provisioning against a target: Test Connection (Okta's is
+ * followed by its import), the initial cycle, incremental cycles with churn (each checked for convergence), then
+ * removes everything the run created unless `keep`. The two IdPs share the engine; the client profile decides the
+ * requests, the reactions and what a deleted user should look like on the target.
  * Cleanup runs on failure and abort too. Aborted before the last cycle ended, it writes replay.json and report.html
  * with the cycles that completed, marked `interrupted: true`, and throws a {@link ReplayInterruptedError} naming them.
  * @see https://learn.microsoft.com/en-us/entra/identity/app-provisioning/how-provisioning-works
