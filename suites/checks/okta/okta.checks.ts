@@ -21,12 +21,15 @@ import {
   oktaTestConnectionRequests,
   resolveOktaClientProfile,
 } from '../../../mock-idp/requests/index.js';
+import { HarnessError } from '../../../src/errors/harness-error.js';
 import { SCHEMA_URNS } from '../../../src/scim/urns.js';
 import { member } from '../../support/case-insensitive-json.js';
 import { check } from '../../support/check.js';
+import { inPhase } from '../../support/exchange-phase.js';
 import { expect } from '../../support/fixtures.js';
 import { memberValues } from '../../support/group-members.js';
 import { listedIds, listNumber } from '../../support/list-response.js';
+import { infrastructureAnswer } from '../../support/matchers.js';
 import type { ResourceFactory } from '../../support/resource-factory.js';
 import { attributeAt, bodyOf, listsSchema } from '../../support/resource-reading.js';
 import { OKTA_DOCS, OKTA_OIN, oktaPassword, oktaUserIdOf, sendOkta } from './okta-shapes.js';
@@ -51,16 +54,31 @@ function oktaUser(resources: ResourceFactory, faker: Faker) {
   } as const;
 }
 
-/** POSTs Okta's create and tracks what it made; the exchange is returned for the check's own assertions. */
-async function createOktaUser(resources: ResourceFactory, faker: Faker) {
+/**
+ * POSTs Okta's create and tracks what it made; the exchange is returned for the check's own assertions. As a
+ * `precondition` (a check that tests what follows the create), a create that did not succeed is the harness unable to
+ * evaluate the check (CHECK_PRECONDITION), never the check failing.
+ */
+async function createOktaUser(resources: ResourceFactory, faker: Faker, precondition = false) {
   const attributes = oktaUser(resources, faker);
   const request = oktaCreateUserRequest(OKTA_OIN, attributes, {
     oktaUserId: oktaUserIdOf(faker),
     password: oktaPassword(faker),
   });
-  const created = await sendOkta(resources.client, request);
+  const send = () => sendOkta(resources.client, request);
+  const created = precondition ? await inPhase(resources.client, 'setup', send) : await send();
   const id = member(created.response?.json, 'id');
+  const status = created.response?.status;
   if (typeof id === 'string' && id !== '') resources.track('/Users', id, attributes.userName);
+  if (precondition && (typeof id !== 'string' || id === '' || (status !== 201 && status !== 200))) {
+    const infrastructure = created.response ? infrastructureAnswer(created.response) : undefined;
+    throw new HarnessError(
+      'CHECK_PRECONDITION',
+      `Could not create the user this check needs with Okta's create: POST /Users answered ${status ?? created.outcome}${
+        infrastructure === undefined ? '' : ` (${infrastructure})`
+      }`,
+    );
+  }
   return { attributes, request, created, id: typeof id === 'string' ? id : undefined };
 }
 
@@ -203,8 +221,7 @@ check(
     quirks: ['uniqueness-not-enforced', 'error-body-not-scim'],
   },
   async ({ scim, resources, faker }) => {
-    const { request, id } = await createOktaUser(resources, faker);
-    expect(id, 'the first create succeeded').toBeTruthy();
+    const { request, id } = await createOktaUser(resources, faker, true);
     const again = await sendOkta(scim, request);
     const duplicateId = member(again.response?.json, 'id');
     if (again.response?.status !== 409 && typeof duplicateId === 'string' && duplicateId !== id)
@@ -231,8 +248,7 @@ check(
     quirks: ['put-returns-204', 'password-returned'],
   },
   async ({ scim, resources, faker }) => {
-    const { attributes, id } = await createOktaUser(resources, faker);
-    expect(id, 'the create succeeded').toBeTruthy();
+    const { attributes, id } = await createOktaUser(resources, faker, true);
     const read = await sendOkta(scim, oktaGetUserRequest(OKTA_OIN, id!));
     await expect(read).toHaveStatus(200);
     const familyName = faker.person.lastName();
