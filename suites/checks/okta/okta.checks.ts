@@ -217,6 +217,8 @@ check(
     profiles: ['okta'],
     requirement:
       'If the user already exists, the SCIM server must return 409 Conflict with a SCIM error ("detail":"User already exists in the database.") "to stop the provisioning job".',
+    levelBasis:
+      'Okta words it in lower case ("must return"); without the 409 the job does not stop and the duplicate is provisioned, so the okta profile grades it MUST.',
     fix: 'Refuse a second user with the same userName with 409 and a body with the SCIM Error schema and a detail.',
     quirks: ['uniqueness-not-enforced', 'error-body-not-scim'],
   },
