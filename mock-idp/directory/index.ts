@@ -16,6 +16,15 @@ export type {
 export { ENTRA_GROUP_ATTRIBUTES, ENTRA_USER_ATTRIBUTES } from './entra-objects.js';
 export type { GenerationContext, UserDraw } from './generate-objects.js';
 export { DEPARTMENTS, generateUser, userObjectIdFor } from './generate-objects.js';
+export type { OktaUserAttribute } from './okta-profile.js';
+export {
+  isOktaAttribute,
+  OKTA_USER_ATTRIBUTES,
+  oktaAttribute,
+  oktaLocale,
+  oktaStatus,
+  oktaUserId,
+} from './okta-profile.js';
 export type {
   ProvisioningScope,
   ScopeResult,

@@ -35,7 +35,15 @@ export interface ConvergenceInput {
    * Default: the profile's default (`replaceEmpty`); pass the profile's value when it may differ.
    */
   managerRemoval?: ManagerRemoval;
+  /**
+   * What the target should hold of a user gone from the directory: `deleted` (404: Entra's DELETE) or `deactivated`
+   * (present with `active` false: Okta never deletes users). Default `deleted`.
+   */
+  goneUsers?: 'deleted' | 'deactivated';
 }
+
+/** What a deactivated user holds: Okta's answer to a deleted Okta user. */
+const DEACTIVATED: ScimAttributeSet = Object.freeze({ active: false });
 
 /** Options of {@link expectedUser}. */
 export interface ExpectedUserOptions {
@@ -284,10 +292,11 @@ export async function checkConvergence(
       );
     });
   }
+  const gone = input.goneUsers === 'deactivated' ? DEACTIVATED : undefined;
   for (const [objectId, state] of users) {
     if (directory.users.has(objectId) || state.targetId === undefined) continue;
     userChecks.push(() =>
-      read(`/Users/${encodeURIComponent(state.targetId ?? '')}`, `User ${objectId}`, undefined),
+      read(`/Users/${encodeURIComponent(state.targetId ?? '')}`, `User ${objectId}`, gone),
     );
   }
   if (input.groupMapping !== undefined) {

@@ -2,14 +2,17 @@ import type { ScimClient } from '../../src/http/index.js';
 import type { ReplayCycle, ReplayCycleKind } from '../../src/run-contract/index.js';
 import { computeScope, type EntraDirectory, type EntraGroup } from '../directory/index.js';
 import type { GroupMapping, UserMapping } from '../mappings/index.js';
-import type { EntraClientProfile } from '../requests/index.js';
+import type { ClientProfile } from '../requests/index.js';
 import { CycleOperations } from './cycle-operations.js';
-import type { CyclePass } from './cycle-pass.js';
+import type { CyclePass, OktaPassContext } from './cycle-pass.js';
+import { FailedTasks } from './failed-tasks.js';
 import { deleteGroup, type GroupStep, provisionGroup } from './group-pass.js';
 import { provisionMemberships } from './membership-pass.js';
 import type { ObjectState } from './object-state.js';
+import { OktaPasswords } from './okta-passwords.js';
 import type { ProvisioningLogSink } from './provisioning-log.js';
 import { QuarantineState } from './quarantine.js';
+import { ENTRA_REACTIONS, OKTA_REACTIONS } from './reactions.js';
 import { runPool } from './run-pool.js';
 import { TargetRefusals } from './target-error.js';
 import { deleteUser, provisionUser } from './user-pass.js';
@@ -17,7 +20,8 @@ import { deleteUser, provisionUser } from './user-pass.js';
 /** Options of {@link CycleEngine}. */
 export interface CycleEngineOptions {
   client: ScimClient;
-  profile: EntraClientProfile;
+  /** Entra's or Okta's: the passes choose their requests, and the operations their reactions, by it. */
+  profile: ClientProfile;
   userMapping: UserMapping;
   /** Absent: group provisioning is off (the Datadog preset). */
   groupMapping: GroupMapping | undefined;
@@ -27,6 +31,13 @@ export interface CycleEngineOptions {
   concurrency: number;
   /** Characters of a response body kept in the log. Default 2000. */
   logBodyChars?: number;
+  /** Seeds Okta's password changes; default 0. */
+  seed?: number;
+  /**
+   * Okta with Sync Password on: the share of active users whose Okta password changes between two cycles, each
+   * pushed to the target. Okta publishes no rate (it is the directory's churn); default 0.02.
+   */
+  oktaPasswordChangeRate?: number;
 }
 
 /** The keys of `states` that `keep` refuses, without copying every key first. */
@@ -49,16 +60,24 @@ export class CycleEngine {
   readonly quarantine = new QuarantineState();
   /** What the target last said refusing each object it refuses, across cycles; the read-back's divergences cite it. */
   readonly refusals = new TargetRefusals();
+  /** Okta's failed tasks: objects it sends nothing more for until an admin retries them (always empty for Entra). */
+  readonly failedTasks = new FailedTasks();
+  readonly #passwords: OktaPasswords;
   readonly #options: CycleEngineOptions;
   #operations: CycleOperations;
 
   constructor(options: CycleEngineOptions) {
     this.#options = options;
+    this.#passwords = new OktaPasswords({
+      runId: options.runId,
+      seed: options.seed ?? 0,
+      pushRate: options.oktaPasswordChangeRate ?? 0.02,
+    });
     this.#operations = this.#newOperations(0);
   }
 
   /** The client profile the cycles send with; convergence needs its `managerRemoval`. */
-  get profile(): EntraClientProfile {
+  get profile(): ClientProfile {
     return this.#options.profile;
   }
 
@@ -91,9 +110,20 @@ export class CycleEngine {
     const halted = operations.isHalted;
     const wasQuarantined = this.quarantine.quarantined;
     const scope = computeScope(directory);
-    const { concurrency } = this.#options;
+    const { concurrency, profile } = this.#options;
+    const okta: OktaPassContext | undefined =
+      profile.idp === 'okta'
+        ? {
+            profile,
+            tasks: this.failedTasks,
+            passwords: this.#passwords,
+            displayOf: (objectId) => directory.users.get(objectId)?.userPrincipalName,
+          }
+        : undefined;
     const pass: CyclePass = {
-      profile: this.#options.profile,
+      profile,
+      cycle: n,
+      okta,
       userMapping: this.#options.userMapping,
       groupMapping: this.#options.groupMapping,
       users: this.users,
@@ -142,8 +172,11 @@ export class CycleEngine {
       await runPool(goneGroups, concurrency, (id) => deleteGroup(pass, id), halted);
     }
     const { metrics } = operations;
-    this.quarantine.checkEscrow(n, metrics.failures, metrics.events);
-    if (wasQuarantined && !halted() && metrics.failures === 0) this.quarantine.leave(n);
+    // Okta has no escrow and no quarantine: its failures wait as tasks.
+    if (profile.idp === 'entra') {
+      this.quarantine.checkEscrow(n, metrics.failures, metrics.events);
+      if (wasQuarantined && !halted() && metrics.failures === 0) this.quarantine.leave(n);
+    }
     return metrics.toCycle(n, kind, this.quarantine.quarantined);
   }
 
@@ -161,6 +194,8 @@ export class CycleEngine {
       cycle,
       runId,
       refusals: this.refusals,
+      reactions: this.#options.profile.idp === 'okta' ? OKTA_REACTIONS : ENTRA_REACTIONS,
+      ...(this.#options.profile.idp === 'okta' ? { failedTasks: this.failedTasks } : {}),
       ...(logBodyChars === undefined ? {} : { logBodyChars }),
     });
   }

@@ -1,6 +1,7 @@
 import type { RetryRecord, ScimClient, ScimExchange } from '../../src/http/index.js';
-import type { RequestDescriptor } from '../requests/index.js';
+import { encodeQuery, type RequestDescriptor } from '../requests/index.js';
 import { CycleMetrics } from './cycle-metrics.js';
+import type { FailedTasks } from './failed-tasks.js';
 import type {
   LoggedExchange,
   LoggedRetry,
@@ -8,7 +9,13 @@ import type {
   ProvisioningLogSink,
 } from './provisioning-log.js';
 import type { QuarantineState } from './quarantine.js';
-import { classifyExchange, ENTRA_REACTIONS, type ReactionKind, statusKey } from './reactions.js';
+import {
+  classifyExchange,
+  ENTRA_REACTIONS,
+  type ReactionKind,
+  type ReactionTable,
+  statusKey,
+} from './reactions.js';
 import { type TargetRefusals, targetErrorOf } from './target-error.js';
 
 /** One request of an operation as the passes see it: the exchange, its reaction kind and its log record. */
@@ -43,6 +50,10 @@ export interface CycleOperationsOptions {
   logBodyChars?: number;
   /** Where each object's refusal by the target is kept for the divergences of the read-back; absent: nowhere. */
   refusals?: TargetRefusals;
+  /** The client's reactions; default Entra's. */
+  reactions?: ReactionTable;
+  /** Where objects whose operation ended as a failed task (Okta's `taskFailed`) are kept; absent: nowhere. */
+  failedTasks?: FailedTasks;
 }
 
 /**
@@ -60,6 +71,10 @@ export class CycleOperations {
     this.#options = options;
   }
 
+  get #reactions(): ReactionTable {
+    return this.#options.reactions ?? ENTRA_REACTIONS;
+  }
+
   /** True once a reaction quarantined the job: the cycle starts no new object. */
   readonly isHalted = (): boolean => this.#halted;
 
@@ -70,10 +85,7 @@ export class CycleOperations {
   async send(operation: Operation, descriptor: RequestDescriptor): Promise<Sent> {
     const { client } = this.#options;
     const { Authorization: _placeholder, ...headers } = descriptor.headers;
-    const query =
-      descriptor.query === undefined
-        ? undefined
-        : new URLSearchParams(descriptor.query.map(([k, v]) => [k, v])).toString();
+    const query = descriptor.query === undefined ? undefined : encodeQuery(descriptor);
     const exchange = await client.request({
       method: descriptor.method,
       path: descriptor.path,
@@ -98,7 +110,7 @@ export class CycleOperations {
       ...(exchange.retries.length === 0 ? {} : { retries: exchange.retries.map(loggedRetry) }),
     };
     operation.exchanges.push(logged);
-    const reaction = ENTRA_REACTIONS[kind];
+    const reaction = this.#reactions[kind];
     if (reaction.effect === 'quarantine' && reaction.quarantineReason !== undefined) {
       this.#options.quarantine.enter(
         this.#options.cycle,
@@ -122,7 +134,7 @@ export class CycleOperations {
     errorCode?: string,
   ): void {
     const failed = last !== undefined && last.kind !== 'success';
-    const code = errorCode ?? (failed ? ENTRA_REACTIONS[last.kind].errorCode : undefined);
+    const code = errorCode ?? (failed ? this.#reactions[last.kind].errorCode : undefined);
     const status = code === undefined ? 'Success' : action === 'Skip' ? 'Skipped' : 'Failure';
     this.metrics.operation(
       action,
@@ -133,6 +145,8 @@ export class CycleOperations {
     const { refusals } = this.#options;
     if (failed) refusals?.refused(operation.object, targetErrorOf(last.logged, code));
     else if (status === 'Success') refusals?.accepted(operation.object);
+    if (status === 'Failure' && (last === undefined || this.#reactions[last.kind].effect === 'taskFailed'))
+      this.#options.failedTasks?.fail(operation.sourceId, operation.cycle, code ?? 'Failure');
     this.#options.log.write({
       cycle: operation.cycle,
       object: operation.object,
@@ -156,6 +170,8 @@ export class CycleOperations {
     attribute: string,
   ): Promise<string | undefined | 'failed'> {
     const sent = await this.send(operation, request);
+    // Okta reads a lookup's 404 as "no such user" and creates it (REF20 allows either answer).
+    if (this.#reactions[sent.kind].effect === 'notFound') return undefined;
     if (sent.kind !== 'success') {
       this.finish(operation, 'Create', sent, undefined);
       return 'failed';

@@ -8,8 +8,9 @@ import {
   updateGroupRequests,
 } from '../requests/index.js';
 import { idOf, type Operation, type SentOutcome } from './cycle-operations.js';
-import type { CyclePass } from './cycle-pass.js';
+import { type CyclePass, entraProfileOf } from './cycle-pass.js';
 import { replaceReferences, sameAttributes, withoutReferences } from './object-state.js';
+import { provisionOktaGroup, unlinkOktaGroup } from './okta-group-pass.js';
 import type { ProvisioningAction } from './provisioning-log.js';
 
 /** A group whose create or attribute update succeeded in the group pass; its membership follows. */
@@ -33,7 +34,9 @@ export async function provisionGroup(
   inScope: boolean,
   steps: Map<string, GroupStep>,
 ): Promise<void> {
-  const { groupMapping: mapping, profile, groups, operations } = pass;
+  if (pass.okta !== undefined) return provisionOktaGroup(pass, pass.okta, group, inScope, steps);
+  const { groupMapping: mapping, groups, operations } = pass;
+  const profile = entraProfileOf(pass);
   if (mapping === undefined || !inScope) return;
   const state = groups.get(group.objectId);
   if (state?.anchorLost) return;
@@ -94,6 +97,7 @@ export async function provisionGroup(
 
 /** Deletes a group gone from the directory or out of scope. */
 export async function deleteGroup(pass: CyclePass, objectId: string): Promise<void> {
+  if (pass.okta !== undefined) return unlinkOktaGroup(pass, pass.okta, objectId);
   const { groups, operations } = pass;
   const state = groups.get(objectId);
   if (state === undefined || state.targetId === undefined || state.anchorLost) {
@@ -101,7 +105,7 @@ export async function deleteGroup(pass: CyclePass, objectId: string): Promise<vo
     return;
   }
   const operation = operations.start('Group', objectId, objectId);
-  const sent = await operations.send(operation, deleteGroupRequest(pass.profile, state.targetId));
+  const sent = await operations.send(operation, deleteGroupRequest(entraProfileOf(pass), state.targetId));
   if (sent.kind === 'success' || sent.kind === 'anchorNotFound') groups.delete(objectId);
   operations.finish(operation, 'Delete', sent, state.targetId);
 }

@@ -3,6 +3,7 @@ export { checkConvergence, compareResource, readTargetPath } from './convergence
 export type { CycleEngineOptions } from './cycle-engine.js';
 export { CycleEngine } from './cycle-engine.js';
 export { CycleMetrics } from './cycle-metrics.js';
+export { FailedTasks } from './failed-tasks.js';
 export type { ReplayHeapPolicy } from './heap-policy.js';
 export { applyReplayHeapPolicy, REPLAY_HEAP_GROWING_PERCENT } from './heap-policy.js';
 export type { ObjectState } from './object-state.js';
@@ -27,13 +28,28 @@ export type { QuarantineReason, Reaction, ReactionEffect, ReactionKind } from '.
 export {
   classifyExchange,
   ENTRA_REACTIONS,
+  OKTA_REACTIONS,
   QUARANTINE_REASONS,
   REACTION_EFFECTS,
   REACTION_KINDS,
   statusKey,
 } from './reactions.js';
-export type { Replay429Policy, ReplayContext, ReplayOptions, ReplayOutcome } from './replay.js';
-export { REPLAY_429_POLICIES, ReplayInterruptedError, runReplay, testConnection } from './replay.js';
+export type {
+  Replay429Policy,
+  ReplayContext,
+  ReplayIdp,
+  ReplayOptions,
+  ReplayOutcome,
+} from './replay.js';
+export {
+  OKTA_RETRY_429,
+  OKTA_TIMEOUT_MS,
+  REPLAY_429_POLICIES,
+  REPLAY_IDPS,
+  ReplayInterruptedError,
+  runReplay,
+  testConnection,
+} from './replay.js';
 export type { ReplayPhase, ReplayProgress } from './replay-progress.js';
 export { ProgressTracker, provisioningPhaseOf, REPLAY_PHASES } from './replay-progress.js';
 export type { ReplaySweepFindings } from './replay-reports.js';
@@ -64,9 +80,12 @@ export {
   LEAVER_OUTCOMES,
   LEAVER_SCENARIO,
   leaverVerdict,
+  OKTA_LEAVER_NOTE,
+  oktaLeaverShape,
   runLeaver,
   UNTESTED_DELETE,
   UNTESTED_NO_PAIR,
+  UNTESTED_OKTA_DELETE,
 } from './scenarios/leaver.js';
 export type { SustainKind, SustainOptions } from './sustain/index.js';
 export {

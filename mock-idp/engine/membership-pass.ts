@@ -2,9 +2,10 @@ import type { EntraGroup } from '../directory/index.js';
 import { mapGroup } from '../mappings/index.js';
 import { diffMembers, getGroupRequest, groupMembershipRequests } from '../requests/index.js';
 import type { SentOutcome } from './cycle-operations.js';
-import type { CyclePass } from './cycle-pass.js';
+import { type CyclePass, entraProfileOf } from './cycle-pass.js';
 import type { GroupStep } from './group-pass.js';
 import { replaceReferences, resolvableAttributes, sameAttributes } from './object-state.js';
+import { provisionOktaMemberships } from './okta-group-pass.js';
 
 /**
  * One group in the memberships pass: adds and removes the members that changed, resolved now that every
@@ -19,7 +20,9 @@ export async function provisionMemberships(
   inScope: boolean,
   steps: Map<string, GroupStep>,
 ): Promise<void> {
-  const { groupMapping: mapping, profile, groups, operations } = pass;
+  if (pass.okta !== undefined) return provisionOktaMemberships(pass, pass.okta, group, inScope, steps);
+  const { groupMapping: mapping, groups, operations } = pass;
+  const profile = entraProfileOf(pass);
   const step = steps.get(group.objectId);
   steps.delete(group.objectId);
   const state = groups.get(group.objectId);

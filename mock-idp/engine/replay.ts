@@ -20,15 +20,21 @@ import {
 } from '../../src/run-contract/index.js';
 import { generateChanges } from '../changes/index.js';
 import { createDirectory, type EntraDirectory, type Shard } from '../directory/index.js';
-import { MAPPING_PRESETS, type MappingPresetName } from '../mappings/index.js';
+import { MAPPING_PRESETS, type MappingPresetName, OKTA_MAPPING_PRESET } from '../mappings/index.js';
 import {
+  type ClientProfile,
   type EntraClientMode,
+  OKTA_APP_TYPES,
+  type OktaAppType,
+  oktaTestConnectionRequests,
   parseTenantUrl,
   resolveClientProfile,
+  resolveOktaClientProfile,
   testConnectionRequests,
 } from '../requests/index.js';
 import { checkConvergence } from './convergence.js';
 import { CycleEngine } from './cycle-engine.js';
+import { oktaImport, oktaTestConnection } from './okta-connection.js';
 import { JsonlProvisioningLog, MemoryProvisioningLog, type ProvisioningLogSink } from './provisioning-log.js';
 import type { QuarantineEvent } from './quarantine.js';
 import { classifyExchange } from './reactions.js';
@@ -42,10 +48,37 @@ import { runSustainedLoad, SustainMix, type SustainOptions } from './sustain/ind
 export const REPLAY_429_POLICIES = ['honour', 'nextCycle'] as const;
 export type Replay429Policy = (typeof REPLAY_429_POLICIES)[number];
 
+/** The IdPs whose provisioning client a replay can emulate. */
+export const REPLAY_IDPS = ['entra', 'okta'] as const;
+export type ReplayIdp = (typeof REPLAY_IDPS)[number];
+
+/**
+ * Okta's 429 schedule (CONCEPT): the first wait is Retry-After when it is integer seconds, else 5 minutes; each
+ * further 429 doubles it; after 10 attempts the task "fails permanently".
+ * @see https://developer.okta.com/docs/concepts/scim/
+ */
+export const OKTA_RETRY_429 = {
+  maxRetries: 10,
+  defaultWaitMs: 300_000,
+  backoffFactor: 2,
+  integerSecondsOnly: true,
+  maxRetryAfterMs: 300_000 * 2 ** 9,
+} as const;
+
+/** Okta's timeout: "if Okta doesn't receive anything from the socket after any SCIM request is made" for 60 s (FAQ). */
+export const OKTA_TIMEOUT_MS = 60_000;
+
+/** Pages per endpoint of the import after Test API Credentials: a bound of the harness's, not Okta's. */
+export const OKTA_IMPORT_MAX_PAGES = 20;
+
 /** Options of {@link runReplay}. */
 export interface ReplayOptions {
   tenantUrl: string;
   token: string;
+  /** Whose provisioning client to emulate; default `entra`. */
+  idp?: ReplayIdp;
+  /** Okta only: an OIN catalog app (PATCH for (de)activation and groups) or an AIW app (PUT for all); default `oin`. */
+  oktaApp?: OktaAppType;
   mode?: EntraClientMode;
   users: number;
   groups: number;
@@ -186,13 +219,16 @@ function clientFor(
   role: ClientRole,
   onExchange?: (exchange: ScimExchange) => void,
 ): ScimClient {
+  const okta = options.idp === 'okta';
+  const timeoutMs = options.timeoutMs ?? (okta ? OKTA_TIMEOUT_MS : undefined);
   return createScimClient({
     tenantUrl: options.tenantUrl,
     token,
     scheduler,
     ...(onExchange === undefined ? {} : { onExchange }),
     ...(role === 'cycle' && options.on429 === 'nextCycle' ? { retry429: false } : {}),
-    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(role === 'cycle' && okta && options.on429 !== 'nextCycle' ? { retry429: OKTA_RETRY_429 } : {}),
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
   });
 }
@@ -232,8 +268,10 @@ export async function testConnection(
 }
 
 /**
- * Replays Entra provisioning against a target: Test Connection, the initial cycle, incremental cycles with
- * churn (each checked for convergence), then removes everything the run created unless `keep`.
+ * Replays Entra's (or, with `idp: 'okta'`, Okta's) provisioning against a target: Test Connection (Okta's is
+ * followed by its import), the initial cycle, incremental cycles with churn (each checked for convergence), then
+ * removes everything the run created unless `keep`. The two IdPs share the engine; the client profile decides the
+ * requests, the reactions and what a deleted user should look like on the target.
  * Cleanup runs on failure and abort too. Aborted before the last cycle ended, it writes replay.json and report.html
  * with the cycles that completed, marked `interrupted: true`, and throws a {@link ReplayInterruptedError} naming them.
  * @see https://learn.microsoft.com/en-us/entra/identity/app-provisioning/how-provisioning-works
@@ -266,9 +304,38 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayOutcome> 
       `on429 must be one of ${REPLAY_429_POLICIES.join(', ')}, got ${String(options.on429)}`,
     );
   }
+  const idp = options.idp ?? 'entra';
+  if (!REPLAY_IDPS.includes(idp)) {
+    throw new HarnessError(
+      'CONFIG_INVALID',
+      `idp must be one of ${REPLAY_IDPS.join(', ')}, got ${String(idp)}`,
+    );
+  }
+  if (options.oktaApp !== undefined && (idp !== 'okta' || !OKTA_APP_TYPES.includes(options.oktaApp))) {
+    throw new HarnessError(
+      'CONFIG_INVALID',
+      `oktaApp (${OKTA_APP_TYPES.join(' or ')}) applies only to the Okta client, got ${String(options.oktaApp)} with idp ${idp}`,
+    );
+  }
+  if (idp === 'okta' && options.mapping !== undefined) {
+    throw new HarnessError(
+      'CONFIG_INVALID',
+      `mapping presets are Entra's; the Okta client uses Okta's default mappings`,
+    );
+  }
+  if (idp === 'okta' && options.sustain !== undefined) {
+    throw new HarnessError(
+      'CONFIG_INVALID',
+      `the sustained load replays Entra's request mix; it does not run with idp okta`,
+    );
+  }
   const tenant = parseTenantUrl(options.tenantUrl, options.mode);
-  const profile = resolveClientProfile({ mode: tenant.mode, baseUrl: tenant.baseUrl });
-  const preset = MAPPING_PRESETS[options.mapping ?? 'entra-default'];
+  const profile: ClientProfile =
+    idp === 'okta'
+      ? resolveOktaClientProfile({ app: options.oktaApp ?? 'oin' })
+      : resolveClientProfile({ mode: tenant.mode, baseUrl: tenant.baseUrl });
+  const clientVariant = profile.idp === 'okta' ? profile.app : tenant.mode;
+  const preset = idp === 'okta' ? OKTA_MAPPING_PRESET : MAPPING_PRESETS[options.mapping ?? 'entra-default'];
   const scheduler = new RequestScheduler({
     maxConcurrency: concurrency,
     maxPerSecond: options.rate ?? Number.POSITIVE_INFINITY,
@@ -278,11 +345,19 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayOutcome> 
   let client = clientFor(options, options.token, scheduler, 'cycle', onExchange);
   let reader = clientFor(options, options.token, scheduler, 'harness', onExchange);
   const secrets = [options.token];
-  progress.stage(
-    'test-connection',
-    testConnectionRequests(profile, { value: '', groups: preset.group !== undefined }).length,
-  );
-  await testConnection(reader, profile, preset.group !== undefined);
+  const withGroups = preset.group !== undefined;
+  if (profile.idp === 'okta') {
+    // Okta's own requests (its headers, its User-Agent), sent through the harness's client that waits out 429s.
+    progress.stage('test-connection', oktaTestConnectionRequests(profile, withGroups).length);
+    await oktaTestConnection(reader, profile, withGroups);
+    await oktaImport(reader, profile, { groups: withGroups, maxPages: OKTA_IMPORT_MAX_PAGES });
+  } else {
+    progress.stage(
+      'test-connection',
+      testConnectionRequests(profile, { value: '', groups: withGroups }).length,
+    );
+    await testConnection(reader, profile, withGroups);
+  }
 
   let directory = createDirectory({
     seed: options.seed,
@@ -290,6 +365,8 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayOutcome> 
     groups: options.groups,
     runId: options.runId,
     ...(options.shard === undefined ? {} : { shard: options.shard }),
+    // Okta groups do not nest: Group Push sends user members only.
+    ...(idp === 'okta' ? { nestedGroupRatio: 0 } : {}),
   });
   // Before anything changes: a token owned by a user the directory holds would be deprovisioned by the run itself.
   const tokenOwner = await assessTokenOwner(
@@ -314,6 +391,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayOutcome> 
     log,
     runId: options.runId,
     concurrency,
+    seed: options.seed,
   });
   const context: ReplayContext = {
     get directory() {
@@ -380,7 +458,9 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayOutcome> 
           groups: engine.groups,
           resolve: engine.resolve,
           concurrency,
-          managerRemoval: profile.managerRemoval,
+          ...(profile.idp === 'entra'
+            ? { managerRemoval: profile.managerRemoval }
+            : { goneUsers: 'deactivated' as const }),
         }),
       );
       if (signal?.aborted) break;
@@ -390,7 +470,12 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayOutcome> 
       cycles.push(cycle);
       options.onCycle?.(cycle);
     }
-    if (options.sustain !== undefined && cycles.length === options.cycles && !signal?.aborted) {
+    if (
+      options.sustain !== undefined &&
+      profile.idp === 'entra' &&
+      cycles.length === options.cycles &&
+      !signal?.aborted
+    ) {
       sustainMix = new SustainMix({
         profile,
         userMapping: preset.user,
@@ -452,7 +537,9 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayOutcome> 
     const partial: ReplayResult = {
       schemaVersion: REPLAY_SCHEMA_VERSION,
       runId: options.runId,
-      mode: tenant.mode,
+      mode: clientVariant,
+      idp,
+      clientVariant,
       seed: options.seed,
       cycles,
       quarantine: [...engine.quarantine.timeline],
@@ -471,7 +558,9 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayOutcome> 
   const result: ReplayResult = {
     schemaVersion: REPLAY_SCHEMA_VERSION,
     runId: options.runId,
-    mode: tenant.mode,
+    mode: clientVariant,
+    idp,
+    clientVariant,
     seed: options.seed,
     cycles,
     ...(options.scenario === undefined

@@ -8,7 +8,7 @@ import {
   updateUserRequest,
 } from '../requests/index.js';
 import { idOf, type Operation } from './cycle-operations.js';
-import type { CyclePass } from './cycle-pass.js';
+import { type CyclePass, entraProfileOf } from './cycle-pass.js';
 import {
   type MappedSource,
   type ObjectState,
@@ -17,6 +17,7 @@ import {
   sameAttributes,
   withoutReferences,
 } from './object-state.js';
+import { deprovisionOktaUser, provisionOktaUser } from './okta-user-pass.js';
 import type { ProvisioningAction } from './provisioning-log.js';
 
 /**
@@ -31,7 +32,11 @@ export async function provisionUser(
   inScope: boolean,
   referencesPass: boolean,
 ): Promise<void> {
-  const { profile, userMapping, users, operations } = pass;
+  // Okta links no references, so its user pass runs once.
+  if (pass.okta !== undefined)
+    return referencesPass ? undefined : provisionOktaUser(pass, pass.okta, user, inScope);
+  const { userMapping, users, operations } = pass;
+  const profile = entraProfileOf(pass);
   const state = users.get(user.objectId);
   if (state?.anchorLost) return;
   if (state === undefined && (referencesPass || !inScope || user.isSoftDeleted || !user.accountEnabled))
@@ -94,7 +99,8 @@ async function updateUser(
   next: DesiredUser,
   readFirst: boolean,
 ): Promise<void> {
-  const { profile, users, operations } = pass;
+  const { users, operations } = pass;
+  const profile = entraProfileOf(pass);
   const { source, full, desired } = next;
   const objectId = source.user.objectId;
   const written = (): ObjectState => new SourceMappedState(id, source, full, desired, false);
@@ -119,8 +125,12 @@ async function updateUser(
   operations.finish(operation, action, sent, id);
 }
 
-/** Deletes a user gone from the directory (its target id forgotten once the target no longer has it). */
+/**
+ * Deletes a user gone from the directory (its target id forgotten once the target no longer has it). Okta deactivates
+ * it instead: it never deletes users.
+ */
 export async function deleteUser(pass: CyclePass, objectId: string): Promise<void> {
+  if (pass.okta !== undefined) return deprovisionOktaUser(pass, pass.okta, objectId);
   const { users, operations } = pass;
   const state = users.get(objectId);
   if (state === undefined || state.targetId === undefined || state.anchorLost) {
@@ -128,7 +138,7 @@ export async function deleteUser(pass: CyclePass, objectId: string): Promise<voi
     return;
   }
   const operation = operations.start('User', objectId, objectId);
-  const sent = await operations.send(operation, deleteUserRequest(pass.profile, state.targetId));
+  const sent = await operations.send(operation, deleteUserRequest(entraProfileOf(pass), state.targetId));
   if (sent.kind === 'success' || sent.kind === 'anchorNotFound') users.delete(objectId);
   operations.finish(operation, 'Delete', sent, state.targetId);
 }

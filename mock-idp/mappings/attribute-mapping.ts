@@ -3,10 +3,10 @@
  * attributes it writes. Each row is one line of the "Attribute Mapping" blade.
  * @see https://learn.microsoft.com/en-us/entra/identity/app-provisioning/customize-application-attributes
  */
-import type { EntraGroupAttribute, EntraUserAttribute } from '../directory/index.js';
+import type { EntraGroupAttribute, EntraUserAttribute, OktaUserAttribute } from '../directory/index.js';
 
-/** User sources: Graph attributes plus the computed `IsSoftDeleted`. */
-export type UserSourceAttribute = EntraUserAttribute | 'IsSoftDeleted';
+/** User sources: Graph attributes, the computed `IsSoftDeleted`, and Okta's profile attributes (`user.firstName`). */
+export type UserSourceAttribute = EntraUserAttribute | 'IsSoftDeleted' | OktaUserAttribute;
 export type GroupSourceAttribute = EntraGroupAttribute;
 
 /**

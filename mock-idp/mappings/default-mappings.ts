@@ -103,6 +103,41 @@ export const DATADOG_USER_MAPPING: UserMapping = {
   ],
 };
 
+/**
+ * Okta's default "Okta to App" mappings of a SCIM 2.0 app, as far as its documented create body shows them:
+ * userName from the Okta username, the name parts, the primary work email, displayName and locale. `active` is
+ * the app assignment's state (Okta deactivates rather than deletes). Other attributes are per-app mappings,
+ * added as rows.
+ * @see https://developer.okta.com/docs/api/openapi/okta-scim/guides/scim-20/
+ */
+export const OKTA_DEFAULT_USER_MAPPING: UserMapping = {
+  name: 'Okta SCIM 2.0 app (default)',
+  objectType: 'User',
+  rows: [
+    row('userName', direct('user.login'), 'string', 1),
+    row('active', { kind: 'not', attribute: 'IsSoftDeleted' }, 'boolean'),
+    row('name.givenName', direct('user.firstName')),
+    row('name.familyName', direct('user.lastName')),
+    row('emails[type eq "work"].value', direct('user.email')),
+    row('displayName', direct('user.displayName')),
+    row('locale', direct('user.locale')),
+  ],
+};
+
+/**
+ * Group Push: the Okta group's name and its (user) members; Okta groups do not nest, and the create carries no
+ * `externalId` (REF20).
+ * @see https://developer.okta.com/docs/api/openapi/okta-scim/guides/scim-20/
+ */
+export const OKTA_DEFAULT_GROUP_MAPPING: GroupMapping = {
+  name: 'Okta Group Push (default)',
+  objectType: 'Group',
+  rows: [
+    row<GroupSourceAttribute>('displayName', direct('displayName'), 'string', 1),
+    row<GroupSourceAttribute>('members', direct('members'), 'references'),
+  ],
+};
+
 /** A named pair of mappings; `group` is absent when the target does not take groups. */
 export interface MappingPreset {
   readonly name: string;
@@ -120,4 +155,11 @@ export const MAPPING_PRESETS: Readonly<Record<MappingPresetName, MappingPreset>>
     group: ENTRA_DEFAULT_GROUP_MAPPING,
   },
   datadog: { name: 'datadog', user: DATADOG_USER_MAPPING, group: undefined },
+};
+
+/** The mappings of `replay --idp okta` (Okta apps have their own; Entra's presets do not apply). */
+export const OKTA_MAPPING_PRESET: MappingPreset = {
+  name: 'okta-default',
+  user: OKTA_DEFAULT_USER_MAPPING,
+  group: OKTA_DEFAULT_GROUP_MAPPING,
 };

@@ -23,6 +23,9 @@ export {
   ENTRA_DEFAULT_USER_MAPPING,
   MAPPING_PRESET_NAMES,
   MAPPING_PRESETS,
+  OKTA_DEFAULT_GROUP_MAPPING,
+  OKTA_DEFAULT_USER_MAPPING,
+  OKTA_MAPPING_PRESET,
 } from './default-mappings.js';
 export type { MapOptions } from './map-object.js';
 export { mapGroup, mapUser, matchingRows } from './map-object.js';

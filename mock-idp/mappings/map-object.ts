@@ -1,6 +1,6 @@
 import { HarnessError } from '../../src/errors/harness-error.js';
 import type { EntraGroup, EntraUser } from '../directory/index.js';
-import { isSoftDeletedFor } from '../directory/index.js';
+import { isOktaAttribute, isSoftDeletedFor, oktaAttribute } from '../directory/index.js';
 import type {
   AttributeMapping,
   GroupMapping,
@@ -81,8 +81,10 @@ function applyMapping<A extends string>(
  */
 export function mapUser(user: EntraUser, mapping: UserMapping, options: MapOptions = {}): ScimAttributeSet {
   const softDeleted = isSoftDeletedFor(user, options.inScope ?? true);
-  const read = (attribute: UserSourceAttribute): SourceValue =>
-    attribute === 'IsSoftDeleted' ? softDeleted : user[attribute];
+  const read = (attribute: UserSourceAttribute): SourceValue => {
+    if (attribute === 'IsSoftDeleted') return softDeleted;
+    return isOktaAttribute(attribute) ? oktaAttribute(user, attribute) : user[attribute];
+  };
   return applyMapping(mapping, read, options.purpose ?? 'create');
 }
 

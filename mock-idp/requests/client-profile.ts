@@ -1,5 +1,6 @@
 import { HarnessError } from '../../src/errors/harness-error.js';
 import { SCIM_MEDIA_TYPE } from '../../src/scim/urns.js';
+import type { OktaClientProfile } from './okta-client-profile.js';
 import { AUTHORIZATION_PLACEHOLDER, type HttpMethod } from './request-descriptor.js';
 import { ENTRA_CLIENT_MODES, type EntraClientMode } from './tenant-url.js';
 
@@ -50,6 +51,8 @@ export interface EntraClientOptions {
 
 /** {@link EntraClientOptions} with every default applied. */
 export type EntraClientProfile = Readonly<Required<Omit<EntraClientOptions, 'userAgent' | 'baseUrl'>>> & {
+  /** Which IdP the profile emulates: the engine's passes choose their requests by it. */
+  readonly idp: 'entra';
   readonly userAgent: string | undefined;
   readonly baseUrl: string | undefined;
 };
@@ -76,6 +79,7 @@ export function resolveClientProfile(options: EntraClientOptions): EntraClientPr
     throw new HarnessError('CONFIG_INVALID', 'managerShape "refArray" needs baseUrl to build $ref');
   }
   return {
+    idp: 'entra',
     mode: options.mode,
     patchBodyFormat: options.patchBodyFormat ?? (options.mode === 'compliant' ? 'merged' : 'verbose'),
     quoteFilterValues: options.quoteFilterValues ?? true,
@@ -123,3 +127,6 @@ export function opName(
     }
   }
 }
+
+/** A client profile of either IdP; `idp` tells them apart. */
+export type ClientProfile = EntraClientProfile | OktaClientProfile;

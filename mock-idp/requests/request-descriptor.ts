@@ -1,5 +1,5 @@
 /**
- * A request the mock Entra client would send, described as data: no HTTP happens here. The cycle
+ * A request a mock IdP client (Entra or Okta) would send, described as data: no HTTP happens here. The cycle
  * engine sends descriptors through the harness's HTTP client, substituting the real token for
  * {@link AUTHORIZATION_PLACEHOLDER} at the last moment, so no descriptor ever holds a secret.
  */
@@ -14,7 +14,8 @@ export type JsonValue =
   | { readonly [key: string]: JsonValue };
 export type JsonObject = { readonly [key: string]: JsonValue };
 
-export const HTTP_METHODS = ['GET', 'POST', 'PATCH', 'DELETE'] as const;
+/** PUT is Okta's: its profile updates, and every write of an AIW app, replace the whole resource. */
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /** What the client does with a request: labels for logs, reports and the cycle engine. */
@@ -39,6 +40,32 @@ export const ENTRA_OPERATIONS = [
 ] as const;
 export type EntraOperation = (typeof ENTRA_OPERATIONS)[number];
 
+/** What the Okta client does with a request (research okta-scim.md §2–§7). */
+export const OKTA_OPERATIONS = [
+  'testConnectionUsers',
+  'testConnectionGroups',
+  'importUsers',
+  'importGroups',
+  'matchUser',
+  'createUser',
+  'getUser',
+  'updateUser',
+  'deactivateUser',
+  'reactivateUser',
+  'pushPassword',
+  'matchGroup',
+  'createGroup',
+  'getGroup',
+  'renameGroup',
+  'updateGroupMembers',
+  'replaceGroup',
+  'deleteGroup',
+] as const;
+export type OktaOperation = (typeof OKTA_OPERATIONS)[number];
+
+/** Any client's operation label. */
+export type ClientOperation = EntraOperation | OktaOperation;
+
 /**
  * The `Authorization` value every descriptor carries. The sender replaces it with
  * `Bearer <token>`; a descriptor that reaches a log or a snapshot therefore shows only this marker.
@@ -47,12 +74,17 @@ export const AUTHORIZATION_PLACEHOLDER = 'Bearer <redacted:scim-token>';
 
 /** One request, relative to the tenant base URL. */
 export interface RequestDescriptor {
-  readonly operation: EntraOperation;
+  readonly operation: ClientOperation;
   readonly method: HttpMethod;
   /** Relative to the tenant base, ids percent-encoded: `/Users`, `/Users/5171a35d82074e068ce2`. */
   readonly path: string;
   /** Decoded key/value pairs in the order Entra sends them; encoded by {@link buildRequestUrl}. */
   readonly query?: readonly (readonly [key: string, value: string])[];
+  /**
+   * How the query is encoded: `form` (`+` for a space, Entra's wire captures; the default) or `percent` (`%20`,
+   * as Okta's reference writes its lookups).
+   */
+  readonly queryEncoding?: 'form' | 'percent';
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: JsonObject;
 }
@@ -71,12 +103,20 @@ export interface PatchOperation {
  */
 export function buildRequestUrl(
   baseUrl: string,
-  descriptor: Pick<RequestDescriptor, 'path' | 'query'>,
+  descriptor: Pick<RequestDescriptor, 'path' | 'query' | 'queryEncoding'>,
 ): string {
   const base = baseUrl.replace(/\/+$/, '');
-  const query =
-    descriptor.query === undefined
-      ? ''
-      : new URLSearchParams(descriptor.query.map(([k, v]) => [k, v])).toString();
+  const query = encodeQuery(descriptor);
   return query === '' ? `${base}${descriptor.path}` : `${base}${descriptor.path}?${query}`;
+}
+
+/**
+ * A descriptor's query string without the `?`, in its {@link RequestDescriptor.queryEncoding}: both forms encode
+ * `"` as `%22` and `@` as `%40`; they differ only in the space.
+ * @see https://url.spec.whatwg.org/#application/x-www-form-urlencoded
+ */
+export function encodeQuery(descriptor: Pick<RequestDescriptor, 'query' | 'queryEncoding'>): string {
+  if (descriptor.query === undefined) return '';
+  const form = new URLSearchParams(descriptor.query.map(([k, v]) => [k, v])).toString();
+  return descriptor.queryEncoding === 'percent' ? form.replaceAll('+', '%20') : form;
 }

@@ -2,7 +2,7 @@ import { HarnessError } from '../../src/errors/harness-error.js';
 import { SCHEMA_URNS } from '../../src/scim/urns.js';
 import { type EntraClientProfile, entraHeaders } from './client-profile.js';
 import type {
-  EntraOperation,
+  ClientOperation,
   HttpMethod,
   JsonObject,
   PatchOperation,
@@ -30,7 +30,7 @@ export function resourcePath(endpoint: ScimEndpoint, id: string): string {
 /** Assembles a descriptor with the profile's headers. */
 export function requestFor(
   profile: EntraClientProfile,
-  operation: EntraOperation,
+  operation: ClientOperation,
   method: HttpMethod,
   path: string,
   extra: { query?: readonly (readonly [string, string])[]; body?: JsonObject } = {},

@@ -29,3 +29,19 @@ test('the wait is what the target asked for, capped, with a default when it said
   expect(retryWaitMs(3_600_000, policy)).toBe(10_000);
   expect(retryWaitMs(undefined, policy)).toBe(500);
 });
+
+test('a backoff factor grows each further wait; the cap still holds', () => {
+  // Okta's schedule: Retry-After (or 5 min), doubled for each further 429.
+  const policy: RetryPolicy = {
+    maxRetries: 10,
+    maxRetryAfterMs: 600_000,
+    defaultWaitMs: 300_000,
+    backoffFactor: 2,
+  };
+  expect([0, 1, 2, 3].map((retried) => retryWaitMs(1_000, policy, retried))).toEqual([
+    1_000, 2_000, 4_000, 8_000,
+  ]);
+  expect(retryWaitMs(undefined, policy, 0)).toBe(300_000);
+  expect(retryWaitMs(undefined, policy, 1)).toBe(600_000);
+  expect(retryWaitMs(undefined, policy, 2)).toBe(600_000);
+});

@@ -27,9 +27,20 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
   /** The wait when a 429 has no readable Retry-After. */
   defaultWaitMs: number;
+  /**
+   * Each further 429 multiplies the wait by this (Okta doubles: CONCEPT's 429 section). Absent or 1: every wait is
+   * what that answer asked for.
+   */
+  backoffFactor?: number;
+  /** Read only delay-seconds; an HTTP-date counts as no Retry-After (Okta: "integer seconds", else the default). */
+  integerSecondsOnly?: boolean;
 }
 
-/** The wait before the next attempt: what the target asked for, bounded by the policy. */
-export function retryWaitMs(requestedMs: number | undefined, policy: RetryPolicy): number {
-  return Math.min(requestedMs ?? policy.defaultWaitMs, policy.maxRetryAfterMs);
+/**
+ * The wait before the next attempt: what the target asked for (or the default), grown by the backoff factor for each
+ * 429 already retried, bounded by the policy.
+ */
+export function retryWaitMs(requestedMs: number | undefined, policy: RetryPolicy, retried = 0): number {
+  const growth = (policy.backoffFactor ?? 1) ** retried;
+  return Math.min((requestedMs ?? policy.defaultWaitMs) * growth, policy.maxRetryAfterMs);
 }

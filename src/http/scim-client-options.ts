@@ -184,6 +184,10 @@ export function resolveClientOptions(options: ScimClientOptions): ResolvedClient
         0,
         false,
       ),
+      ...(given.backoffFactor === undefined
+        ? {}
+        : { backoffFactor: checkNumber('retry429.backoffFactor', given.backoffFactor, 1, false) }),
+      ...(given.integerSecondsOnly === undefined ? {} : { integerSecondsOnly: given.integerSecondsOnly }),
     };
   }
   const fetchImpl = options.fetch ?? globalThis.fetch;

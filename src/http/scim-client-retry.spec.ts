@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import type { RetryPolicy } from './retry-after.js';
 import { createScimClient } from './scim-client.js';
 import { ManualClock } from './test-support/manual-clock.js';
 import { startTestServer, type TestServer } from './test-support/test-server.js';
@@ -36,7 +37,7 @@ const CASES: ReadonlyArray<{
   name: string;
   times: number;
   retryAfter: (clock: ManualClock) => string | undefined;
-  retry429?: { maxRetries?: number; maxRetryAfterMs?: number; defaultWaitMs?: number } | false;
+  retry429?: Partial<RetryPolicy> | false;
   status: number;
   waits: number[];
   requested: (number | undefined)[];
@@ -83,6 +84,24 @@ const CASES: ReadonlyArray<{
     status: 429,
     waits: [1_000, 1_000],
     requested: [1_000, 1_000],
+  },
+  {
+    name: 'a backoff factor doubles each further wait (Okta)',
+    times: 3,
+    retryAfter: () => '1',
+    retry429: { maxRetries: 10, backoffFactor: 2 },
+    status: 200,
+    waits: [1_000, 2_000, 4_000],
+    requested: [1_000, 1_000, 1_000],
+  },
+  {
+    name: 'integerSecondsOnly takes an HTTP-date for no Retry-After (Okta)',
+    times: 1,
+    retryAfter: () => 'Wed, 21 Oct 2015 07:28:00 GMT',
+    retry429: { defaultWaitMs: 300, integerSecondsOnly: true },
+    status: 200,
+    waits: [300],
+    requested: [undefined],
   },
   {
     name: 'retry429: false returns the first 429',

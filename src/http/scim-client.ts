@@ -334,8 +334,12 @@ async function runExchange(opts: ResolvedClientOptions, request: ScimRequest): P
 
     if (result.status === 429 && opts.retry !== false && retries.length < opts.retry.maxRetries) {
       const header = result.headers.get('retry-after');
-      const requestedMs = parseRetryAfter(header, clock.now());
-      const waitMs = retryWaitMs(requestedMs, opts.retry);
+      const requestedMs =
+        opts.retry.integerSecondsOnly === true && !/^\s*\d+\s*$/.test(header ?? '')
+          ? undefined
+          : parseRetryAfter(header, clock.now());
+      const throttled = retries.filter((retry) => retry.status === 429).length;
+      const waitMs = retryWaitMs(requestedMs, opts.retry, throttled);
       const record: RetryRecord = { status: result.status, waitedMs: waitMs };
       if (requestedMs !== undefined) record.requestedMs = requestedMs;
       if (header !== null) record.retryAfter = redactor.redact(header);

@@ -99,3 +99,18 @@ test('refuses shards of another run, another seed, or written without histograms
   const old = { ...two, cycles: two.cycles.map(({ latencyHistogram: _h, ...cycle }) => cycle) };
   expect(() => mergeReplayResults([one, old])).toThrow(/no latency histogram/);
 });
+
+test("shards of Okta's client merge as Okta's, and never with Entra's", () => {
+  const [one, two] = shards();
+  if (!one || !two) throw new Error('shards');
+  const okta = { idp: 'okta', clientVariant: 'aiw', mode: 'aiw' };
+  const merged = mergeReplayResults([
+    { ...one, ...okta },
+    { ...two, ...okta },
+  ]);
+  expect([merged.idp, merged.clientVariant]).toEqual(['okta', 'aiw']);
+  // A replay.json from before `idp` existed is Entra's.
+  expect(() => mergeReplayResults([one, { ...two, ...okta, mode: one.mode }])).toThrow(
+    /replayed okta's client, not entra's/,
+  );
+});

@@ -94,6 +94,9 @@ export function mergeReplayResults(results: readonly ReplayResult[]): ReplayResu
     if (String(result.seed) !== String(first.seed))
       fail(`${which} has seed ${result.seed}, not ${first.seed}: its directory is another one`, HINT);
     if (result.mode !== first.mode) fail(`${which} ran in mode ${result.mode}, not ${first.mode}`, HINT);
+    // A replay written before `idp` existed was Entra's.
+    if ((result.idp ?? 'entra') !== (first.idp ?? 'entra'))
+      fail(`${which} replayed ${result.idp ?? 'entra'}'s client, not ${first.idp ?? 'entra'}'s`, HINT);
     if (result.shard && first.shard && result.shard.total !== first.shard.total)
       fail(`${which} is a shard of ${result.shard.total}, not of ${first.shard.total}`, HINT);
     const shard = shardOf(result);
@@ -115,6 +118,8 @@ export function mergeReplayResults(results: readonly ReplayResult[]): ReplayResu
     schemaVersion: REPLAY_SCHEMA_VERSION,
     runId: first.runId,
     mode: first.mode,
+    ...(first.idp === undefined ? {} : { idp: first.idp }),
+    ...(first.clientVariant === undefined ? {} : { clientVariant: first.clientVariant }),
     seed: first.seed,
     cycles,
     quarantine,

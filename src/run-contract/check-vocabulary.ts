@@ -53,8 +53,9 @@ export type Verdict = (typeof VERDICTS)[number];
  * - `interop`: the service-provider requirements of draft-zollner-scim-interop-profile-01; its checks are graded only
  *   when the target claims the profile (ServiceProviderConfig `interopProfileConformant: true`, §4).
  * - `ipsie`: the service-provider rules of the OpenID IPSIE AL SCIM 2.0 profile (draft 00).
+ * - `okta`: what Okta's SCIM 2.0 provisioning client (OIN and AIW apps) needs, per Okta's SCIM reference and tests.
  */
-export const PROFILES = ['rfc7644', 'entra', 'datadog', 'interop', 'ipsie'] as const;
+export const PROFILES = ['rfc7644', 'entra', 'datadog', 'interop', 'ipsie', 'okta'] as const;
 export type Profile = (typeof PROFILES)[number];
 
 /**
@@ -82,6 +83,7 @@ export const CATEGORIES = [
   'interop',
   'ipsie',
   'async',
+  'okta',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 

@@ -111,6 +111,7 @@ export {
   type ReplayTokenOwner,
   type ReplayTotals,
   replayErrorsByCode,
+  replayIdpName,
   replayTotals,
 } from './replay-result.js';
 export {

@@ -252,7 +252,12 @@ export interface ReplaySustain {
 export interface ReplayResult {
   schemaVersion: typeof REPLAY_SCHEMA_VERSION;
   runId: string;
+  /** The client's variant: Entra's `legacy`/`compliant`, or Okta's app type (`oin`/`aiw`). */
   mode: string;
+  /** Which IdP's client the replay emulated (`entra`, `okta`). Absent in replays written before it: Entra. Additive. */
+  idp?: string;
+  /** The client variant within the IdP: `legacy`/`compliant` (Entra), `oin`/`aiw` (Okta). Additive. */
+  clientVariant?: string;
   seed: number | string;
   cycles: ReplayCycle[];
   scenario?: ReplayScenario;
@@ -447,6 +452,15 @@ const SUSTAIN_SCHEMA = {
   },
 } as const;
 
+/** The emulated client, named as its vendor does: a replay written before `idp` existed was Entra's. */
+export function replayIdpName(replay: Pick<ReplayResult, 'idp' | 'clientVariant' | 'mode'>): string {
+  if (replay.idp === 'okta') {
+    const app = replay.clientVariant ?? replay.mode;
+    return `Okta (${app === 'aiw' ? 'AIW custom app' : app === 'oin' ? 'OIN catalog app' : app})`;
+  }
+  return `Microsoft Entra ID (${replay.clientVariant ?? replay.mode})`;
+}
+
 /** JSON Schema (draft-07) of the replay contract; unknown properties are allowed, as in the conformance schema. */
 export const REPLAY_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -456,6 +470,8 @@ export const REPLAY_SCHEMA = {
     schemaVersion: { const: REPLAY_SCHEMA_VERSION },
     runId: { type: 'string', minLength: 1 },
     mode: { type: 'string' },
+    idp: { type: 'string' },
+    clientVariant: { type: 'string' },
     seed: { type: ['number', 'string'] },
     cycles: {
       type: 'array',

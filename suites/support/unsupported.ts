@@ -24,6 +24,7 @@ const CLIENT_NEEDS: Record<Exclude<Profile, 'rfc7644'>, string> = {
     'draft-zollner-scim-interop-profile-01 requires this of a provider claiming the profile, so the claim does not hold without it',
   ipsie:
     'the IPSIE AL SCIM 2.0 profile (draft 00) requires this of the Application, so an IPSIE Identity Service relies on it',
+  okta: "Okta's SCIM 2.0 provisioning client sends this, so Okta cannot provision to this target without it",
 };
 
 function definitionOfRunningCheck(): Pick<CheckDefinition, 'profiles' | 'neededBy'> | undefined {

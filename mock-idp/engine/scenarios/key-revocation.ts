@@ -78,11 +78,31 @@ async function admin(
   return json as Record<string, unknown>;
 }
 
-function retitle(directory: EntraDirectory, cycle: number): EntraDirectory {
+/**
+ * Every user's title changes, so the cycle sends an update per user with the current key. Okta's default mappings
+ * carry no title: for Okta the display name changes too.
+ */
+function retitle(directory: EntraDirectory, cycle: number, okta: boolean): EntraDirectory {
   const users = new Map(
-    [...directory.users].map(([id, user]) => [id, { ...user, jobTitle: `Title of cycle ${cycle}` }]),
+    [...directory.users].map(([id, user]) => [
+      id,
+      {
+        ...user,
+        jobTitle: `Title of cycle ${cycle}`,
+        ...(okta ? { displayName: `${user.givenName} ${user.surname} (cycle ${cycle})` } : {}),
+      },
+    ]),
   );
   return { ...directory, users };
+}
+
+/** Whether the target refused the key (401/403) in a cycle from `from` on: Okta's only sign, as it never quarantines. */
+function refusedFrom(cycles: readonly ReplayCycle[], from: number): boolean {
+  return cycles.some(
+    (cycle) =>
+      cycle.n >= from &&
+      Object.values(cycle.operations).some((byStatus) => (byStatus['401'] ?? 0) + (byStatus['403'] ?? 0) > 0),
+  );
 }
 
 function warningOf(keyOwner: ReplayTokenOwner | undefined): string {
@@ -98,6 +118,7 @@ function explain(
   timeline: readonly QuarantineEvent[],
   keyOwner: ReplayTokenOwner | undefined,
   ownerFailure: string | undefined,
+  okta = false,
 ): ReplayScenario {
   const warning = warningOf(keyOwner);
   const withOwner = (scenario: ReplayScenario): ReplayScenario =>
@@ -110,14 +131,20 @@ function explain(
     });
   }
   const after = cycles.find((cycle) => cycle.n === DEPROVISION_CYCLE + 1);
-  const rejected = timeline.some(
-    (event) =>
-      event.event === 'entered' &&
-      event.reason === 'EncounteredQuarantineException' &&
-      event.cycle >= DEPROVISION_CYCLE,
-  );
+  const rejected = okta
+    ? refusedFrom(cycles, DEPROVISION_CYCLE)
+    : timeline.some(
+        (event) =>
+          event.event === 'entered' &&
+          event.reason === 'EncounteredQuarantineException' &&
+          event.cycle >= DEPROVISION_CYCLE,
+      );
   if (name === 'service-account-key') {
-    const kept = after !== undefined && !after.quarantined && after.converged;
+    const kept =
+      after !== undefined &&
+      !after.quarantined &&
+      after.converged &&
+      !(okta && refusedFrom(cycles, DEPROVISION_CYCLE));
     return withOwner({
       name,
       outcome: kept ? 'kept-provisioning' : 'stopped',
@@ -131,12 +158,14 @@ function explain(
       ? {
           name,
           outcome: 'key-rejected',
-          explanation: `The provisioning token belonged to user ${owner}, deprovisioned in cycle ${DEPROVISION_CYCLE}. The target then rejected the key (401) and the mock IdP quarantined the job (invalid credentials). Use a service-account key for provisioning so that deprovisioning a person never stops it.${warning}`,
+          explanation: okta
+            ? `The provisioning token belonged to user ${owner}, deactivated in cycle ${DEPROVISION_CYCLE} (Okta deactivates and never deletes users, so no DELETE was sent). The target then rejected the key (401). Okta has no quarantine: each operation since became a failed task ("Errors reported by remote server: Unauthorized") waiting for an admin's retry, and every new change meets the same dead key until the app's credentials are replaced. Use a service-account key for provisioning so that deprovisioning a person never stops it.${warning}`
+            : `The provisioning token belonged to user ${owner}, deprovisioned in cycle ${DEPROVISION_CYCLE}. The target then rejected the key (401) and the mock IdP quarantined the job (invalid credentials). Use a service-account key for provisioning so that deprovisioning a person never stops it.${warning}`,
         }
       : {
           name,
           outcome: 'key-still-accepted',
-          explanation: `SECURITY PROBLEM: user ${owner} was deprovisioned in cycle ${DEPROVISION_CYCLE}, yet the target kept accepting the key that user owned.${warning}`,
+          explanation: `SECURITY PROBLEM: user ${owner} was deprovisioned in cycle ${DEPROVISION_CYCLE}${okta ? ' (deactivated: Okta never deletes users, so a target that revokes keys only on DELETE never revokes them under Okta)' : ''}, yet the target kept accepting the key that user owned.${warning}`,
         },
   );
 }
@@ -299,7 +328,7 @@ export async function runKeyRevocation(
       if (user !== undefined) users.set(ownerObjectId, { ...user, accountEnabled: false });
       context.setDirectory({ ...context.directory, users });
     }
-    if (n > DEPROVISION_CYCLE) context.setDirectory(retitle(context.directory, n));
+    if (n > DEPROVISION_CYCLE) context.setDirectory(retitle(context.directory, n, options.idp === 'okta'));
   };
 
   // What the replay saw, kept for the record a stopped replay still leaves.
@@ -334,7 +363,10 @@ export async function runKeyRevocation(
       },
       afterCleanup: settleOwner,
       scenario: (cycles, timeline) =>
-        withRestore(explain(name, owner, cycles, timeline, keyOwner, ownerFailure), seen.restore),
+        withRestore(
+          explain(name, owner, cycles, timeline, keyOwner, ownerFailure, options.idp === 'okta'),
+          seen.restore,
+        ),
     });
     return seen.restore === undefined ? outcome : { ...outcome, owner: seen.restore };
   } catch (error) {

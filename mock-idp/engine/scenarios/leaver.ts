@@ -42,6 +42,7 @@ import { redact } from '../../../src/secrets/redaction.js';
 import {
   type EntraClientMode,
   type JsonObject,
+  type OktaAppType,
   parseTenantUrl,
   resolveClientProfile,
 } from '../../requests/index.js';
@@ -74,6 +75,21 @@ export const LEAVER_EXPECTED_OUTCOME: LeaverOutcomeName = 'all-revoked-within-bu
 export const UNTESTED_NO_PAIR = 'no owner/key given';
 export const UNTESTED_DELETE =
   'DELETE would delete its owner, and only an owner this run created may be deleted';
+/** Why `delete` does not run for Okta. */
+export const UNTESTED_OKTA_DELETE =
+  'Okta never sends DELETE /Users: it deactivates users and keeps them (REF20)';
+
+/**
+ * What the verdict adds for Okta: only the deactivation its app sends runs, and a target that revokes credentials on
+ * DELETE alone never revokes them under Okta.
+ */
+export const OKTA_LEAVER_NOTE =
+  'Okta deactivates and never deletes users, so only the deactivation its app type sends was tested (OIN: the path-less PATCH; AIW: the full PUT); a target that revokes credentials only on DELETE never revokes them under Okta.';
+
+/** The shape an Okta app deprovisions with: OIN apps PATCH, AIW apps PUT the whole user. */
+export function oktaLeaverShape(app: OktaAppType): LeaverShapeName {
+  return app === 'aiw' ? 'full-put' : 'okta-path-less';
+}
 
 /** One disposable (owner, key) pair of an external tenant (`--leaver OWNER=VAR`). */
 export interface LeaverPair {
@@ -98,6 +114,10 @@ export interface LeaverOptions {
   seed: number;
   /** The dialect of the external owner's restoring PATCH (as key-revocation sends it); default from the URL. */
   mode?: EntraClientMode;
+  /** Whose deactivations to test; default `entra` (every shape). `okta`: the shape of `oktaApp`, and `delete` untested. */
+  idp?: 'entra' | 'okta';
+  /** Okta's app type; default `oin`. */
+  oktaApp?: OktaAppType;
   /** Keep what the run created (the embedded server's owners and keys). An external owner is always set back. */
   keep?: boolean;
   reportDir?: string;
@@ -168,9 +188,15 @@ export function planShapes(
   shapes: readonly LeaverShapeName[],
   source: LeaverSource,
   runId: string,
+  idp: 'entra' | 'okta' = 'entra',
 ): { shape: LeaverShapeName; pair?: LeaverPair; created?: string; untested?: string }[] {
+  const okta = idp === 'okta';
   if (source.kind === 'admin-api')
-    return shapes.map((shape) => ({ shape, created: createdOwnerName(shape, runId) }));
+    return shapes.map((shape) =>
+      okta && shape === 'delete'
+        ? { shape, untested: UNTESTED_OKTA_DELETE }
+        : { shape, created: createdOwnerName(shape, runId) },
+    );
   const pairs = [...source.pairs];
   const testable = shapes.filter((shape) => shape !== 'delete');
   if (pairs.length > testable.length) {
@@ -183,7 +209,7 @@ export function planShapes(
     );
   }
   return shapes.map((shape) => {
-    if (shape === 'delete') return { shape, untested: UNTESTED_DELETE };
+    if (shape === 'delete') return { shape, untested: okta ? UNTESTED_OKTA_DELETE : UNTESTED_DELETE };
     const pair = pairs.shift();
     return pair === undefined ? { shape, untested: UNTESTED_NO_PAIR } : { shape, pair };
   });
@@ -278,7 +304,12 @@ export async function runLeaver(options: LeaverOptions, source: LeaverSource): P
   const run = clientFor(options.token);
   const tenant = parseTenantUrl(options.tenantUrl, options.mode);
   const profile = resolveClientProfile({ mode: tenant.mode, baseUrl: tenant.baseUrl });
-  const planned = planShapes(orderedShapes(options.shapes), source, options.runId);
+  const idp = options.idp ?? 'entra';
+  const oktaApp = options.oktaApp ?? 'oin';
+  // Okta: the shape its app sends, and DELETE listed as what Okta never sends.
+  const asked =
+    options.shapes ?? (idp === 'okta' ? [oktaLeaverShape(oktaApp), 'delete' as const] : undefined);
+  const planned = planShapes(orderedShapes(asked), source, options.runId, idp);
 
   // Before anything changes: every external owner exists once, is active, owns its key, and is not the run's token.
   const plans: Plan[] = [];
@@ -563,10 +594,14 @@ export async function runLeaver(options: LeaverOptions, source: LeaverSource): P
         explanation: `The scenario was interrupted; ${shapes.length} shape(s) finished before it stopped.`,
       }
     : leaverVerdict(shapes, options.budgetMs);
+  if (idp === 'okta' && !interrupted) verdict.explanation = `${verdict.explanation} ${OKTA_LEAVER_NOTE}`;
+  const clientVariant = idp === 'okta' ? oktaApp : tenant.mode;
   const result: ReplayResult = {
     schemaVersion: REPLAY_SCHEMA_VERSION,
     runId: options.runId,
-    mode: tenant.mode,
+    mode: clientVariant,
+    idp,
+    clientVariant,
     seed: options.seed,
     cycles: [],
     scenario: {

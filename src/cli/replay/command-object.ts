@@ -20,6 +20,21 @@ export type On429Choice = (typeof ON_429_CHOICES)[number];
 
 /** Options of `scim-harness replay`; numbers are checked while parsing (`numberOption`). */
 export const REPLAY_OPTIONS = {
+  idp: {
+    type: 'string',
+    choices: ['entra', 'okta'],
+    requiresArg: true,
+    describe: "Whose provisioning client to emulate: Microsoft Entra ID's or Okta's",
+    default: 'entra',
+  },
+  'okta-app': {
+    type: 'string',
+    choices: ['oin', 'aiw'],
+    requiresArg: true,
+    describe:
+      'Okta app type (--idp okta): oin, a catalog app (PATCH for (de)activation and groups); aiw, an App Integration Wizard app (PUT for everything)',
+    defaultDescription: 'oin',
+  },
   mode: {
     type: 'string',
     choices: ['legacy', 'compliant'],
@@ -105,7 +120,8 @@ export type ReplayArgs = InferredOptionTypes<typeof REPLAY_OPTIONS> &
 export function replayCommand(context: CommandContext): CommandModule<object, ReplayArgs> {
   return {
     command: 'replay',
-    describe: 'Replay Microsoft Entra provisioning cycles against a SCIM target and check convergence',
+    describe:
+      'Replay Microsoft Entra ID (or, with --idp okta, Okta) provisioning cycles against a SCIM target and check convergence',
     builder: (yargs) =>
       withSeedOptions(withTenantOptions(yargs))
         .options(REPLAY_REPORT_OPTIONS)
@@ -118,6 +134,10 @@ export function replayCommand(context: CommandContext): CommandModule<object, Re
         .group(Object.keys(LEAVER_OPTIONS), 'Leaver scenario:')
         .group(['run-id', 'report-dir'], 'Report:')
         .example('$0 replay --users 2000 --cycles 5 --churn 0.1', 'Against the embedded reference server')
+        .example(
+          '$0 replay --idp okta --okta-app aiw',
+          'As an Okta App Integration Wizard app: PUT for everything',
+        )
         .example(
           '$0 replay --cycles 3 --interval 60',
           'A minute between cycles, like Entra on a short schedule',

@@ -12,7 +12,11 @@ import {
 import { COMMAND_NUMERIC_OPTIONS, nodeConfigFs, resolveConfig } from '../../config/index.js';
 import { createScimClient, type ScimClient } from '../../http/index.js';
 import { startReferenceServer } from '../../reference-server/index.js';
-import { describeKeyOwnerRestore, type ReplaySustainWindow } from '../../run-contract/index.js';
+import {
+  describeKeyOwnerRestore,
+  type ReplaySustainWindow,
+  replayIdpName,
+} from '../../run-contract/index.js';
 import { formatCleanupReport } from '../cleanup/cleanup.js';
 import {
   type CleanupOutcome,
@@ -27,6 +31,7 @@ import { EXIT_CODES, type ExitCode } from '../exit-codes.js';
 import { assertTenantUsable, tenantClient } from '../run/tenant-client.js';
 import { toRawConfigInput } from '../shared-options.js';
 import type { On429Choice, ReplayArgs } from './command-object.js';
+import { checkIdpOptions } from './idp-options.js';
 import { leaverOwnerNames } from './leaver-options.js';
 import {
   BAR_FORMAT,
@@ -58,6 +63,7 @@ const ON_429_POLICIES: Readonly<Record<On429Choice, Replay429Policy>> = {
  */
 export async function replay(args: ReplayArgs, context: CommandContext): Promise<ExitCode> {
   const { io } = context;
+  checkIdpOptions(args);
   const config = resolveConfig(toRawConfigInput(args), io.env, nodeConfigFs, { cwd: io.cwd });
   const logger = createCommandLogger(context, 'replay', config);
   // Numbers arrive checked: the parser validated them against their bounds (numberOption in shared-options.ts).
@@ -109,6 +115,8 @@ export async function replay(args: ReplayArgs, context: CommandContext): Promise
       tenantUrl,
       token,
       ...(args.mode === 'legacy' || args.mode === 'compliant' ? { mode: args.mode } : {}),
+      ...(args.idp === 'okta' ? { idp: 'okta' as const } : {}),
+      ...(args['okta-app'] === 'oin' || args['okta-app'] === 'aiw' ? { oktaApp: args['okta-app'] } : {}),
       users,
       groups,
       seed: config.seed,
@@ -218,7 +226,7 @@ export async function replay(args: ReplayArgs, context: CommandContext): Promise
       ? `${tested} shape(s) tested, ${leaverShapes.length - tested} untested, ${passed ? 'every tested credential refused within the budget' : 'a credential outlived its owner (above)'}`
       : undefined;
     io.stdout.write(
-      `Replay ${config.runId}: ${ran ?? `${outcome.result.cycles.length} cycles, ${passed ? 'all converged' : describeCycleOutcomes(outcome.result.cycles)}`}${ownerLeftChanged ? ', but the key owner was NOT set back (above)' : ''}${sustained === undefined ? '' : `, sustained load ${sustained.verdict.held ? 'held' : 'NOT held (above)'}`}; cleanup deleted ${outcome.cleanup.deleted}, failed ${outcome.cleanup.failed}. Reports: ${outcome.files.join(', ')}\n`,
+      `Replay ${config.runId} (${replayIdpName(outcome.result)}): ${ran ?? `${outcome.result.cycles.length} cycles, ${passed ? 'all converged' : describeCycleOutcomes(outcome.result.cycles)}`}${ownerLeftChanged ? ', but the key owner was NOT set back (above)' : ''}${sustained === undefined ? '' : `, sustained load ${sustained.verdict.held ? 'held' : 'NOT held (above)'}`}; cleanup deleted ${outcome.cleanup.deleted}, failed ${outcome.cleanup.failed}. Reports: ${outcome.files.join(', ')}\n`,
     );
     // Ctrl-C keeps 130, as `run` does whatever its cleanup left; the owner's line above says what to do.
     if (io.shutdown.aborted) return EXIT_CODES.interrupted;

@@ -144,6 +144,8 @@ export async function startReplay(input: StartReplayInput): Promise<ReplayOutcom
         seed: common.seed,
         ...leaverSettings(input.args),
         ...(common.mode === undefined ? {} : { mode: common.mode }),
+        ...(common.idp === undefined ? {} : { idp: common.idp }),
+        ...(common.oktaApp === undefined ? {} : { oktaApp: common.oktaApp }),
         ...(common.keep === undefined ? {} : { keep: common.keep }),
         ...(common.reportDir === undefined ? {} : { reportDir: common.reportDir }),
         ...(common.timeoutMs === undefined ? {} : { timeoutMs: common.timeoutMs }),

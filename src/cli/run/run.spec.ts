@@ -84,7 +84,7 @@ async function closedPort(): Promise<number> {
 
 // [case, argv after `run`, env, expected stderr]: refused before anything runs, exit 2.
 const USAGE_ERRORS: [string, string[], NodeJS.ProcessEnv, RegExp][] = [
-  ['an unknown profile', ['--profile', 'okta'], {}, /unknown profile: okta/],
+  ['an unknown profile', ['--profile', 'onelogin'], {}, /unknown profile: onelogin/],
   ['a malformed shard', ['--shard', '3'], {}, /--shard "3" is not of the form i\/n/],
   ['a shard out of range', ['--shard', '4/3'], {}, /out of range/],
   ['an invalid --grep', ['--grep', '('], {}, /--grep "\(" is not a valid regular expression/],

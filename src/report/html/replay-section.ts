@@ -14,6 +14,7 @@ import {
   type ReplayTargetError,
   type ReplayTokenOwner,
   replayErrorsByCode,
+  replayIdpName,
 } from '../../run-contract/index.js';
 import {
   CHART_CSS,
@@ -124,13 +125,14 @@ function statusCounts(cycle: ReplayCycle): Map<string, number> {
   return counts;
 }
 
-/** The facts of the run: id, mode, seed, how many cycles ran, the requests, and who owns the token. */
+/** The facts of the run: id, IdP, mode, seed, how many cycles ran, the requests, and who owns the token. */
 function Facts(replay: ReplayResult): VNode {
   const requests = replay.cycles.reduce((sum, c) => sum + c.requests, 0);
   const cycles = `${replay.cycles.length}${replay.interrupted === true ? ' (interrupted: only the cycles that completed)' : ''}`;
   return html`<dl class="facts replay-facts">
     <dt>Run</dt><dd><code>${replay.runId}</code></dd>
-    <dt>Mode</dt><dd>${replay.mode}</dd>
+    <dt>IdP</dt><dd>${replayIdpName(replay)}</dd>
+    <dt>Mode</dt><dd>${replay.clientVariant ?? replay.mode}</dd>
     <dt>Seed</dt><dd>${String(replay.seed)}</dd>
     <dt>Cycles</dt><dd>${cycles}</dd>
     <dt>Requests</dt><dd>${formatNumber(requests, 0)}</dd>
