@@ -24,7 +24,7 @@ import { CHECKS_PROJECT, grepForProfiles } from './support/selected-profiles.js'
  * belongs to. The global setup reads what the target claims first. A quirk-matrix run (the self-test, see
  * support/quirk-matrix.ts) has its own project instead.
  *
- * Run directly, the suites cover the default profiles (rfc7644, entra, datadog); name others in SCIM_HARNESS_PROFILES
+ * Run directly, the suites cover the default profiles (rfc7644, entra, okta, datadog); name others in SCIM_HARNESS_PROFILES
  * (`RUN_ENV.profiles`):
  *
  *   SCIM_HARNESS_PROFILES=entra npx playwright test -c suites            # the checks of the entra profile

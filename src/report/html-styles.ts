@@ -32,6 +32,7 @@ th.num, td.num { text-align: right; white-space: nowrap; }
 .verdict { font-weight: 700; }
 .verdict-pass { color: var(--pass); }
 .verdict-fail { color: var(--fail); }
+.client-breaks { margin: 0; padding-left: 1.1rem; }
 .badge { display: inline-block; white-space: nowrap; font-size: 0.75rem; font-weight: 600; line-height: 1.4; padding: 0.05rem 0.4rem; border-radius: 3px; border: 1px solid currentColor; }
 .status-passed { color: var(--pass); }
 .status-failed { color: var(--fail); }

@@ -3,6 +3,11 @@ import { redact } from '../secrets/redaction.js';
 import { describeVerdict } from './build-conformance-result.js';
 import { formatScore, scoreCategories } from './category-score.js';
 import { decisiveExchange, exchangeLine } from './evidence-line.js';
+import {
+  type CompatibilityOutcome,
+  clientCompatibility,
+  describeCompatibility,
+} from './idp-compatibility.js';
 import { INTERRUPTED_NOTICE } from './interrupted-run.js';
 import { messageExcerpt } from './message-excerpt.js';
 import type { RenderOptions } from './render-json.js';
@@ -168,6 +173,32 @@ const UNEVALUATED: TableShape = {
  * full, in a fenced code block inside a collapsed `<details>`, with the decisive exchange when one is marked. No
  * links, no HTML from the target; never longer than `maxLength` (the lists are cut with a note when they would be).
  */
+const COMPATIBILITY_ICON: Record<CompatibilityOutcome, string> = {
+  works: '✅',
+  breaks: '❌',
+  unknown: '❔',
+  'not-tested': '➖',
+};
+
+/** "Will it work with…": a row per client variant, naming the checks of the requests it breaks on. */
+function compatibilityLines(result: ConformanceResult): string[] {
+  const rows = clientCompatibility(result);
+  return [
+    '### Will it work with Microsoft Entra ID / Okta?',
+    '',
+    '| client | answer | requests refused or mishandled |',
+    '| --- | --- | --- |',
+    ...rows.map(
+      (row) =>
+        `| ${row.name} | ${COMPATIBILITY_ICON[row.outcome]} ${describeCompatibility(row)} | ${row.broken
+          .slice(0, 8)
+          .map((check) => `\`${check.id}\``)
+          .join(', ')}${row.broken.length > 8 ? `, and ${row.broken.length - 8} more` : ''} |`,
+    ),
+    '',
+  ];
+}
+
 export function renderMarkdown(result: ConformanceResult, options: MarkdownOptions = {}): string {
   const clean = redact(result, options);
   const maxLength = options.maxLength ?? GITHUB_COMMENT_LIMIT;
@@ -229,6 +260,7 @@ export function renderMarkdown(result: ConformanceResult, options: MarkdownOptio
     `**${summary.total}** checks: ${summary.passed} passed, ${summary.failed} failed, ` +
       `${summary.unsupported} unsupported, ${summary.errored} could not be evaluated, ${summary.skipped} skipped.`,
     '',
+    ...compatibilityLines(clean),
     '| category | score | failed | unsupported | errored | skipped |',
     '| --- | --- | --- | --- | --- | --- |',
     ...scoreRows,

@@ -3,6 +3,7 @@ import { redact } from '../secrets/redaction.js';
 import { profileOutcome, verdictCauses } from './build-conformance-result.js';
 import { formatScore, scoreCategories } from './category-score.js';
 import { decisiveExchange, exchangeLine } from './evidence-line.js';
+import { type ClientCompatibility, clientCompatibility, describeCompatibility } from './idp-compatibility.js';
 import { INTERRUPTED_NOTICE } from './interrupted-run.js';
 import { messageExcerpt } from './message-excerpt.js';
 import type { RenderOptions } from './render-json.js';
@@ -114,6 +115,23 @@ export function renderTerminalSummary(result: ConformanceResult, options: Termin
   });
   out.push(
     formatTable(['profile', 'verdict', 'passed', 'failed', 'unsupported', 'errored', 'skipped'], profileRows),
+  );
+  out.push('');
+  const compatibilityText = (row: ClientCompatibility) => {
+    const words = describeCompatibility(row);
+    if (row.outcome === 'works') return paint(words, 'green');
+    if (row.outcome === 'breaks') {
+      const ids = row.broken.slice(0, 3).map((c) => inert(c.id));
+      const more = row.broken.length > 3 ? `, +${row.broken.length - 3}` : '';
+      return `${paint(words, 'red')} (${ids.join(', ')}${more})`;
+    }
+    return words;
+  };
+  out.push(
+    formatTable(
+      ['will it work with', 'answer'],
+      clientCompatibility(clean).map((row) => [row.name, compatibilityText(row)]),
+    ),
   );
   out.push('');
   out.push(

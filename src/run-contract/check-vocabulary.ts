@@ -59,11 +59,28 @@ export const PROFILES = ['rfc7644', 'entra', 'datadog', 'interop', 'ipsie', 'okt
 export type Profile = (typeof PROFILES)[number];
 
 /**
- * The profiles a run covers when none is asked for: the RFC and the two clients this harness is for. `interop` and
- * `ipsie` are asked for by name (`--profile interop --profile ipsie`): they hold a target to profiles it may never
- * have aimed at, and a verdict on them is only news to whoever asked.
+ * The profiles a run covers when none is asked for: the RFC, the two IdP clients that send most SCIM traffic (Entra,
+ * Okta) and Datadog's API. `interop` and `ipsie` are asked for by name (`--profile interop --profile ipsie`): they hold
+ * a target to profiles it may never have aimed at, and a verdict on them is only news to whoever asked.
  */
-export const DEFAULT_PROFILES: readonly Profile[] = ['rfc7644', 'entra', 'datadog'];
+export const DEFAULT_PROFILES: readonly Profile[] = ['rfc7644', 'entra', 'okta', 'datadog'];
+
+/**
+ * The provisioning clients whose documented requests the `entra` and `okta` checks send, one per way each client is
+ * configured: Entra's default client and the SCIM-compliant one a Tenant URL's `?aadOptscim062020` selects; Okta's
+ * OIN catalog apps (PATCH for (de)activation, password and groups) and App Integration Wizard apps (PUT for all).
+ * The run report's "Will it work with…" matrix has a row for each.
+ */
+export const CLIENT_VARIANTS = ['entra-legacy', 'entra-aadOptscim062020', 'okta-oin', 'okta-aiw'] as const;
+export type ClientVariant = (typeof CLIENT_VARIANTS)[number];
+
+/** Each client variant's name in reports, and the profile whose checks speak for it. */
+export const CLIENT_VARIANT_INFO: Readonly<Record<ClientVariant, { name: string; profile: Profile }>> = {
+  'entra-legacy': { name: 'Microsoft Entra ID, default client', profile: 'entra' },
+  'entra-aadOptscim062020': { name: 'Microsoft Entra ID, ?aadOptscim062020', profile: 'entra' },
+  'okta-oin': { name: 'Okta, OIN catalog app', profile: 'okta' },
+  'okta-aiw': { name: 'Okta, App Integration Wizard app', profile: 'okta' },
+};
 
 export const CATEGORIES = [
   'discovery',

@@ -91,6 +91,11 @@ export interface CheckResult {
    * no other). Absent or empty: declining the feature fails no profile.
    */
   neededBy?: string[];
+  /**
+   * The IdP client variants whose documented requests the check sends (run-contract CLIENT_VARIANTS): the run report's
+   * "Will it work with…" matrix reads them. Absent: the check speaks for no client.
+   */
+  clients?: string[];
 }
 
 /** Counts over all checks, plus one verdict per profile. */

@@ -1,7 +1,13 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import formatsPlugin from 'ajv-formats';
 import { HarnessError } from '../errors/harness-error.js';
-import { CHECK_STATUSES, FAIL_ON_LEVELS, REQUIREMENT_LEVELS, VERDICTS } from './check-vocabulary.js';
+import {
+  CHECK_STATUSES,
+  CLIENT_VARIANTS,
+  FAIL_ON_LEVELS,
+  REQUIREMENT_LEVELS,
+  VERDICTS,
+} from './check-vocabulary.js';
 import { CONFORMANCE_SCHEMA_VERSION, type ConformanceResult, EVIDENCE_PHASES } from './conformance-result.js';
 
 const headerMap = { type: 'object', additionalProperties: { type: 'string' } } as const;
@@ -124,6 +130,7 @@ export const CONFORMANCE_SCHEMA = {
         durationMs: { type: 'number', minimum: 0 },
         skipReason: { type: 'string' },
         neededBy: { type: 'array', items: nonEmpty, uniqueItems: true },
+        clients: { type: 'array', items: { enum: [...CLIENT_VARIANTS] }, uniqueItems: true },
       },
     },
     exchange: {

@@ -24,6 +24,7 @@ import {
   CHECK_ANNOTATION,
   type CheckResult,
   type CheckStatus,
+  CLIENT_VARIANTS,
   EXCHANGES_ATTACHMENT,
   HARNESS_ERROR_ANNOTATION,
   PROFILES,
@@ -31,7 +32,7 @@ import {
   UNSUPPORTED_ANNOTATION,
 } from '../../src/run-contract/index.js';
 import { redact } from '../../src/secrets/redaction.js';
-import { type CheckDefinition, neededByOf } from '../support/check-definition.js';
+import { type CheckDefinition, clientsOf, neededByOf } from '../support/check-definition.js';
 import { evidenceFromAttachment } from './exchange-evidence.js';
 import { capMessage, explainFailure, explainFailures } from './failure-message.js';
 
@@ -101,6 +102,7 @@ export function checkDefinitionOf(test: ReportedTest): CheckDefinition | undefin
     quirks,
     requires,
     neededBy,
+    clients,
   } = parsed;
   if (typeof id !== 'string' || typeof title !== 'string' || typeof rfc !== 'string') return undefined;
   if (!isOneOf(REQUIREMENT_LEVELS, level) || !isOneOf(CATEGORIES, category)) return undefined;
@@ -121,6 +123,7 @@ export function checkDefinitionOf(test: ReportedTest): CheckDefinition | undefin
     ...(isStringArray(requires) ? { requires: requires as CheckDefinition['requires'] } : {}),
     // Only profiles of the check itself: anything else in the annotation is ignored, falling back to the default.
     ...(Array.isArray(neededBy) && neededBy.every((p) => isOneOf(profiles, p)) ? { neededBy } : {}),
+    ...(Array.isArray(clients) && clients.every((c) => isOneOf(CLIENT_VARIANTS, c)) ? { clients } : {}),
   };
 }
 
@@ -280,5 +283,6 @@ export function resultSkeleton(
     requirement: definition.requirement,
     fix: definition.fix,
     neededBy: [...new Set(neededByOf(definition))],
+    ...(clientsOf(definition).length > 0 ? { clients: clientsOf(definition) } : {}),
   };
 }

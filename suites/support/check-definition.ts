@@ -5,7 +5,15 @@
  * @see https://www.rfc-editor.org/rfc/rfc2119
  */
 import type { QuirkName } from '../../src/reference-server/index.js';
-import type { Capability, Category, Profile, RequirementLevel } from '../../src/run-contract/index.js';
+import {
+  type Capability,
+  type Category,
+  CLIENT_VARIANT_INFO,
+  CLIENT_VARIANTS,
+  type ClientVariant,
+  type Profile,
+  type RequirementLevel,
+} from '../../src/run-contract/index.js';
 
 export interface CheckDefinition {
   /** Stable id, `<category>.<subject>.<expectation>`, e.g. `users.create.returns-201`. Never reuse a retired id. */
@@ -46,6 +54,23 @@ export interface CheckDefinition {
    * `externalId eq`): under them the check must report `unsupported`, not `failed`, and the self-test proves it does.
    */
   declinedBy?: readonly QuirkName[];
+  /**
+   * The client variants whose documented requests this check sends (the run report's "Will it work with…" matrix).
+   * Default: every variant of a client profile the check belongs to (both Entra clients for `entra`, both Okta app
+   * types for `okta`). A check of a request only one variant sends (Entra's legacy `"Replace"` ops, Okta OIN's
+   * path-less deactivation) names that one.
+   */
+  clients?: readonly ClientVariant[];
+}
+
+/** The client variants a check speaks for (see {@link CheckDefinition.clients}). */
+export function clientsOf(definition: Pick<CheckDefinition, 'profiles' | 'clients'>): ClientVariant[] {
+  return [
+    ...(definition.clients ??
+      CLIENT_VARIANTS.filter((variant) =>
+        definition.profiles.includes(CLIENT_VARIANT_INFO[variant].profile),
+      )),
+  ];
 }
 
 /** The profiles an `unsupported` outcome of this check fails (see {@link CheckDefinition.neededBy}). */
@@ -69,6 +94,12 @@ export function assertCheckDefinition(def: CheckDefinition): void {
   if (def.fix.trim().length < 10) problems.push('fix must say what to change');
   if (def.levelBasis !== undefined && def.levelBasis.trim().split(/\s+/).length < 6)
     problems.push('levelBasis, when given, must explain in a sentence why the check is graded at its level');
+  for (const client of def.clients ?? []) {
+    if (!def.profiles.includes(CLIENT_VARIANT_INFO[client].profile))
+      problems.push(
+        `clients names ${client}, whose profile ${CLIENT_VARIANT_INFO[client].profile} the check is not in`,
+      );
+  }
   for (const quirk of def.declinedBy ?? []) {
     if (!def.quirks.includes(quirk))
       problems.push(`declinedBy names ${quirk}, which is not among its quirks`);

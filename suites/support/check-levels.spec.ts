@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { CLIENT_VARIANTS, type ClientVariant } from '../../src/run-contract/index.js';
 import { listChecks } from '../self-test/suite-runs.js';
+import { clientsOf } from './check-definition.js';
 import { keywordUses, levelProblems } from './requirement-level.js';
 
 test.describe('the level a requirement words', () => {
@@ -87,4 +89,18 @@ test('every check is graded at the level of the words it quotes, or says why not
     levelProblems(definition).map((problem) => `${definition.id} (${file}): ${problem}`),
   );
   expect(offenders, `${offenders.length} checks:\n${offenders.join('\n')}`).toEqual([]);
+});
+
+test('every client variant of the "Will it work with…" matrix has checks of its own requests', async () => {
+  const checks = await listChecks();
+  const counts = new Map<ClientVariant, number>(CLIENT_VARIANTS.map((variant) => [variant, 0]));
+  for (const { definition } of checks) {
+    for (const variant of clientsOf(definition)) counts.set(variant, (counts.get(variant) ?? 0) + 1);
+  }
+  for (const [variant, count] of counts) expect(count, `checks of ${variant}'s requests`).toBeGreaterThan(5);
+  // A check of a request only one variant sends names it; the rest of its profile's variants are not answered by it.
+  const legacyOnly = checks.find(
+    ({ definition }) => definition.id === 'entra.patch-legacy.disable-with-string-false',
+  );
+  expect(legacyOnly && clientsOf(legacyOnly.definition)).toEqual(['entra-legacy']);
 });

@@ -62,7 +62,7 @@ export function runCommand(context: CommandContext): CommandModule<object, RunAr
         .options(RUN_OUTPUT_OPTIONS)
         .example(
           '$0 run',
-          'The default profiles (rfc7644, entra, datadog) against the embedded reference server',
+          'The default profiles (rfc7644, entra, okta, datadog) against the embedded reference server',
         )
         .example(
           '$0 run --server-mode minimal',

@@ -215,7 +215,7 @@ test('without a tenant URL the suites start the embedded server: no target or to
   await run({}, contextOf(io), { spawn: fakeSuites([check('users.a.b', 'MUST', 'passed')], calls) });
   expect(calls[0]?.env.SCIM_HARNESS_TARGET_URL).toBeUndefined();
   expect(calls[0]?.env.SCIM_HARNESS_TOKEN).toBeUndefined();
-  expect(calls[0]?.env.SCIM_HARNESS_PROFILES).toBe('rfc7644,entra,datadog');
+  expect(calls[0]?.env.SCIM_HARNESS_PROFILES).toBe('rfc7644,entra,okta,datadog');
   expect(calls[0]?.args.filter((a) => a.startsWith('--project'))).toEqual([]);
 });
 

@@ -66,7 +66,7 @@ test('an embedded run hands over no target: the global setup starts one', () => 
   });
   const child = suitesInvocation(config, PATHS, {}, '/work').env;
   expect(() => readTargetEnv(child)).toThrow(/The suites need SCIM_HARNESS_TARGET_URL/);
-  expect(selectedProfilesFrom(child)).toEqual(['rfc7644', 'entra', 'datadog']);
+  expect(selectedProfilesFrom(child)).toEqual(['rfc7644', 'entra', 'datadog', 'okta']);
   expect(terminalFrom(child)).toEqual({ terminal: undefined, columns: undefined, verbose: false });
   expect(failOnFrom(child)).toBe('must');
 });

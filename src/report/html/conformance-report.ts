@@ -18,6 +18,11 @@ import {
 } from '../../run-contract/index.js';
 import { describeVerdict, unsupportedFails } from '../build-conformance-result.js';
 import { scoreCategories } from '../category-score.js';
+import {
+  type CompatibilityOutcome,
+  clientCompatibility,
+  describeCompatibility,
+} from '../idp-compatibility.js';
 import { unevaluatedCauses } from '../unevaluated-causes.js';
 import { CategoryScoreChart, ProfileCategoryMatrix } from './conformance-pictures.js';
 import { BodyStore, DecisiveExchange, decisiveIndex, EvidenceList, evidenceCount } from './exchange-view.js';
@@ -209,6 +214,49 @@ function VerdictSection(props: { result: ConformanceResult }): VNode {
               ${columns.map(([name, keep]) => html`<td class="num" data-label=${name}>${mine.filter(keep).length}</td>`)}
             </tr>`;
           })}
+        </tbody>
+      </table>
+    </div>
+  </${Section}>`;
+}
+
+const COMPATIBILITY_CLASS: Record<CompatibilityOutcome, string> = {
+  works: 'verdict verdict-pass',
+  breaks: 'verdict verdict-fail',
+  unknown: 'verdict',
+  'not-tested': '',
+};
+
+/**
+ * "Will it work with Entra / with Okta?" on one screen: a row per client variant, with the checks of the requests the
+ * target refused or mishandled, each linked to its evidence.
+ */
+function ClientsSection(props: Parts): VNode {
+  const { result, anchors } = props;
+  const rows = clientCompatibility(result);
+  const lead =
+    "Each client's documented requests, as its checks send them: a client works when every one at or above the fail-on level was handled.";
+  return html`<${Section} id="clients" title="Will it work with Microsoft Entra ID / Okta?" lead=${lead}>
+    <div class="table-wrap">
+      <table class="clients-table cards" aria-labelledby="clients-heading">
+        <thead>
+          <tr><th scope="col">Client</th><th scope="col">Answer</th><th scope="col">Requests refused or mishandled</th></tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (row) => html`<tr data-client=${row.variant} data-outcome=${row.outcome}>
+              <th scope="row">${row.name}</th>
+              <td class=${COMPATIBILITY_CLASS[row.outcome]} data-label="Answer">${cap(describeCompatibility(row))}</td>
+              <td data-label="Refused or mishandled">${
+                row.broken.length === 0
+                  ? '—'
+                  : html`<ul class="client-breaks">${row.broken.map(
+                      (check) =>
+                        html`<li><a href=${`#${anchors.get(check.id) ?? ''}`}><code>${check.id}</code></a>: ${check.title}</li>`,
+                    )}</ul>`
+              }</td>
+            </tr>`,
+          )}
         </tbody>
       </table>
     </div>
@@ -416,6 +464,7 @@ function Contents(props: { result: ConformanceResult; replay: boolean }): VNode 
   const { summary } = props.result;
   const links: [string, string][] = [
     ['#verdicts', 'Verdicts'],
+    ['#clients', 'Entra / Okta'],
     ['#failures', `Failures (${summary.failed})`],
     ...(summary.unsupported > 0
       ? [['#unsupported', `Unsupported (${summary.unsupported})`] as [string, string]]
@@ -440,6 +489,7 @@ export function ConformanceReport(props: { result: ConformanceResult; replay: bo
   const parts: Parts = { result, anchors: checkAnchors(result.checks), store: new BodyStore() };
   return html`<${Contents} result=${result} replay=${props.replay} />
     <${VerdictSection} result=${result} />
+    <${ClientsSection} ...${parts} />
     <${NotesSection} result=${result} />
     <${FailuresSection} ...${parts} />
     <${UnsupportedSection} ...${parts} />

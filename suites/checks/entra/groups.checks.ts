@@ -56,6 +56,7 @@ check(
     rfc: `${ENTRA_DOCS.tutorial}: Update Group [Add Members]`,
     category: 'entra',
     profiles: ['entra'],
+    clients: ['entra-legacy'],
     requirement:
       'Update Group [Add Members]. Request: PATCH /Groups/a99962b9f99d4c4fac67 {"Operations": [{"op": "Add", "path": "members", "value": [{"$ref": null, "value": "f648f8d5ea4e4cd38e9c"}]}]} Response: HTTP/1.1 204 No Content',
     levelBasis:
@@ -82,6 +83,7 @@ check(
     rfc: `${ENTRA_DOCS.tutorial}: Update Group [Non-member attributes]; RFC 7644 §3.5.2`,
     category: 'entra',
     profiles: ['entra'],
+    clients: ['entra-legacy'],
     requirement:
       'Update to the group PATCH request should yield an HTTP 204 No Content in the response. Returning a body with a list of all the members isn\'t advisable. (RFC 7644 §3.5.2: "On successful completion, the server either MUST return a 200 OK response code and the entire resource within the response body, subject to the "attributes" query parameter (see Section 3.9), or MAY return HTTP status code 204 (No Content) and the appropriate response headers for a successful PATCH request.")',
     fix: 'Answer a successful group PATCH with 204 (or 200) and apply it; avoid sending every member back.',
@@ -108,6 +110,7 @@ check(
     rfc: `${ENTRA_DOCS.compat} (Remove group member, with flag)`,
     category: 'entra',
     profiles: ['entra'],
+    clients: ['entra-aadOptscim062020'],
     requirement:
       'Requests to remove a group member: with the flag, {"op": "remove", "path": "members[value eq \\"7f4bc1a3-285e-48ae-8202-5accb43efb0e\\"]"}.',
     levelBasis:
@@ -134,6 +137,7 @@ check(
     rfc: `${ENTRA_DOCS.compat} (Remove group member, without flag)`,
     category: 'entra',
     profiles: ['entra'],
+    clients: ['entra-legacy'],
     requirement:
       'Requests to remove a group member: without the flag, {"op": "Remove", "path": "members", "value": [{"value": "u1091"}]}. (A server that ignores the value removes every member: Segment reported whole groups wiped.)',
     levelBasis:

@@ -48,6 +48,7 @@ check(
     rfc: `${ENTRA_DOCS.validator}: Patch User - Add Manager`,
     category: 'entra',
     profiles: ['entra'],
+    clients: ['entra-legacy'],
     requirement:
       'SCIM_Update_Manager_Test sends {"op":"Add","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager","value":"<managerScimId>"} and reads urn:…:enterprise:2.0:User.manager.value back (Microsoft Logic App validation template; the same shape production Entra sends).',
     levelBasis:

@@ -27,6 +27,7 @@ check(
     rfc: `${ENTRA_DOCS.compat} (Replace multiple attributes, with flag)`,
     category: 'entra',
     profiles: ['entra'],
+    clients: ['entra-aadOptscim062020'],
     requirement: REPLACE_MULTIPLE,
     levelBasis:
       "Microsoft's compatibility page shows the request Entra with aadOptscim062020 sends, without RFC 2119 keywords (RFC 7644 does not define dotted keys in a path-less value); a target that refuses or ignores them loses those attribute updates, so the entra profile grades it MUST.",
@@ -59,6 +60,7 @@ check(
     rfc: `${ENTRA_DOCS.compat} (Replace multiple attributes, with flag)`,
     category: 'entra',
     profiles: ['entra'],
+    clients: ['entra-aadOptscim062020'],
     requirement: REPLACE_MULTIPLE,
     levelBasis:
       "Microsoft's compatibility page shows the request Entra with aadOptscim062020 sends, without RFC 2119 keywords; a target that refuses or ignores the URN-qualified keys loses every enterprise-extension update, so the entra profile grades it MUST.",
@@ -85,6 +87,7 @@ check(
     rfc: `${ENTRA_DOCS.tutorial}: requirements (soft delete)`,
     category: 'entra',
     profiles: ['entra'],
+    clients: ['entra-aadOptscim062020'],
     requirement: RETURNED_WHEN_INACTIVE,
     levelBasis:
       'Microsoft\'s tutorial words this with a lowercase "should"; graded MUST in the entra profile because Entra keeps working on a disabled user by its id, and a 404 there is an InvalidAnchor that stops every later update of that user.',
@@ -107,6 +110,7 @@ check(
     rfc: `${ENTRA_DOCS.tutorial}: requirements (soft delete)`,
     category: 'entra',
     profiles: ['entra'],
+    clients: ['entra-aadOptscim062020'],
     requirement: RETURNED_WHEN_INACTIVE,
     levelBasis:
       'Microsoft\'s tutorial words this with a lowercase "should"; graded MUST in the entra profile because Entra and its SCIM Validator look a disabled user up by userName (the validator fails "Response from a GET and filter request on a disabled User should have attribute active"), and a user the query misses is created again.',

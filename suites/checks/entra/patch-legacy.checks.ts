@@ -25,6 +25,7 @@ check(
     rfc: `${ENTRA_DOCS.compat} (Replace multiple attributes, without flag)`,
     category: 'entra',
     profiles: ['entra'],
+    clients: ['entra-legacy'],
     requirement:
       'Microsoft Entra ID emits the values of op as Add, Replace, and Remove. Without the flag, requests to replace multiple attributes send one "Replace" operation per attribute, each with a path (displayName, emails[type eq "work"].value, name.givenName, name.familyName, externalId, urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber).',
     levelBasis:
@@ -67,6 +68,7 @@ check(
     rfc: `${ENTRA_DOCS.compat} (Disable user, without flag)`,
     category: 'entra',
     profiles: ['entra'],
+    clients: ['entra-legacy'],
     requirement:
       'Requests made to disable users: without the flag, {"op": "Replace", "path": "active", "value": "False"}; with aadOptscim062020, {"op": "replace", "path": "active", "value": false}.',
     levelBasis:
@@ -90,6 +92,7 @@ check(
     rfc: `${ENTRA_DOCS.compat} (Add single-value string attribute, without flag)`,
     category: 'entra',
     profiles: ['entra'],
+    clients: ['entra-legacy'],
     requirement:
       'Requests to add a single-value string attribute: without the flag, {"op": "Add", "path": "nickName", "value": "Babs"}; with the flag, {"op": "add", …}.',
     levelBasis:

@@ -163,6 +163,7 @@ check(
     rfc: `${ENTRA_DOCS.tutorial}: Update User [Single-valued properties]`,
     category: 'entra',
     profiles: ['entra'],
+    clients: ['entra-legacy'],
     requirement:
       'Update User [Single-valued properties]. Request: PATCH /Users/5171a35d82074e068ce2 {"op": "Replace", "path": "userName", "value": "…"} Response: HTTP/1.1 200 OK, body is the full user with the new userName.',
     levelBasis:

@@ -277,6 +277,7 @@ check(
     rfc: `${OKTA_DOCS.ref}: Update a specific User (PATCH); ${OKTA_DOCS.crud} step 8; ${OKTA_DOCS.concept}`,
     category: 'okta',
     profiles: ['okta'],
+    clients: ['okta-oin'],
     requirement:
       'Deactivation: PATCH /Users/{id} {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"active":false}}]}, answered 200 with the user or 204. "Okta doesn\'t perform DELETE operations on User objects"; the CRUD test then expects GET /Users/{id} to answer 200 with active false.',
     levelBasis: 'It is how every OIN app deprovisions a user; the okta profile grades it MUST.',
