@@ -11,35 +11,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatTable } from '../src/report/index.js';
+import { packageRoot } from './package-root.js';
 import { suiteOverhead } from './suite-overhead-stats.js';
 
 /** The share of worker time the harness may spend on itself. */
 const TARGET_SHARE = 0.2;
-
-/** The checkout root: bench/ in a checkout, dist/bench/bench/ compiled. */
-function packageRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    try {
-      const manifest: unknown = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
-      if (
-        typeof manifest === 'object' &&
-        manifest !== null &&
-        'name' in manifest &&
-        manifest.name === 'scim-harness'
-      )
-        return dir;
-    } catch {
-      // Not here: keep walking up.
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('the scim-harness checkout was not found above this file');
-    dir = parent;
-  }
-}
 
 function runSuite(root: string, workers: number, outFile: string, runDir: string): Promise<number | null> {
   const cli = createRequire(path.join(root, 'package.json')).resolve('@playwright/test/cli');
@@ -89,7 +67,7 @@ async function main(): Promise<number> {
     process.stderr.write(`--workers must be an integer from 1 to 64, got ${values.workers}\n`);
     return 2;
   }
-  const root = packageRoot();
+  const root = packageRoot(import.meta.url);
   const scratch = mkdtempSync(path.join(tmpdir(), 'scim-suite-overhead-'));
   try {
     const outFile = path.join(scratch, 'report.json');
