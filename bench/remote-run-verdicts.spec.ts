@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { compareStatuses, statusesOf } from './remote-run-verdicts.js';
+import { compareStatuses, slowestChecks, statusesOf } from './remote-run-verdicts.js';
 
 const conformance = (checks: [string, string][], verdicts: Record<string, string>) => ({
   checks: checks.map(([id, status]) => ({ id, status })),
@@ -58,4 +58,16 @@ test('a check whose status changed, a check missing or added, and a verdict that
 test('a file without checks is refused rather than read as an empty run', () => {
   expect(() => statusesOf({ summary: {} })).toThrow(/not a conformance.json/);
   expect(() => statusesOf({ checks: [{ id: 'a' }], summary: {} })).toThrow(/without id or status/);
+});
+
+test('slowestChecks lists the slowest first, with their durations', () => {
+  const statuses = statusesOf({
+    checks: [
+      { id: 'a', status: 'passed', durationMs: 1200 },
+      { id: 'b', status: 'passed', durationMs: 5000 },
+      { id: 'c', status: 'passed' },
+    ],
+    summary: {},
+  });
+  expect(slowestChecks(statuses, 5)).toEqual(['b 5.0 s', 'a 1.2 s']);
 });

@@ -8,6 +8,8 @@ export interface RunStatuses {
   checks: Map<string, string>;
   /** Profile → verdict. */
   verdicts: Map<string, string>;
+  /** Check id → its duration, ms, when the report gives one. */
+  durations: Map<string, number>;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -19,16 +21,18 @@ export function statusesOf(conformance: unknown): RunStatuses {
   if (!isRecord(conformance) || !Array.isArray(conformance.checks) || !isRecord(conformance.summary))
     throw new Error('not a conformance.json: no checks or summary');
   const checks = new Map<string, string>();
+  const durations = new Map<string, number>();
   for (const check of conformance.checks) {
     if (!isRecord(check) || typeof check.id !== 'string' || typeof check.status !== 'string')
       throw new Error('not a conformance.json: a check without id or status');
     checks.set(check.id, check.status);
+    if (typeof check.durationMs === 'number') durations.set(check.id, check.durationMs);
   }
   const verdicts = new Map<string, string>();
   const byProfile = conformance.summary.verdicts;
   if (isRecord(byProfile))
     for (const [profile, verdict] of Object.entries(byProfile)) verdicts.set(profile, String(verdict));
-  return { checks, verdicts };
+  return { checks, verdicts, durations };
 }
 
 /** Each difference from `reference`, one line each; empty when every check and verdict is the same. */
@@ -47,4 +51,12 @@ export function compareStatuses(reference: RunStatuses, other: RunStatuses): str
   for (const [id, status] of other.checks)
     if (!reference.checks.has(id)) lines.push(`${id}: absent → ${status}`);
   return lines;
+}
+
+/** The `count` slowest checks, slowest first: `id 12.3 s`. */
+export function slowestChecks(statuses: RunStatuses, count: number): string[] {
+  return [...statuses.durations]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([id, ms]) => `${id} ${(ms / 1000).toFixed(1)} s`);
 }

@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { formatTable } from '../src/report/index.js';
 import { startLatencyProxy } from './latency-proxy.js';
 import { packageRoot } from './package-root.js';
-import { compareStatuses, type RunStatuses, statusesOf } from './remote-run-verdicts.js';
+import { compareStatuses, type RunStatuses, slowestChecks, statusesOf } from './remote-run-verdicts.js';
 
 /** Whole run at +100 ms, in seconds. */
 const TARGET_SECONDS = 60;
@@ -27,8 +27,8 @@ interface ServedTarget {
 }
 
 /** `scim-harness serve` in a child process; resolves with its base URL once it listens. */
-function serve(root: string, scratch: string): Promise<ServedTarget> {
-  const tokenFile = path.join(scratch, 'serve.token');
+function serve(root: string, scratch: string, n: number): Promise<ServedTarget> {
+  const tokenFile = path.join(scratch, `serve-${n}.token`);
   const child = spawn(
     process.execPath,
     [path.join(root, 'dist/src/cli/bin.js'), 'serve', '--port', '0', '--admin-token-file', tokenFile],
@@ -110,101 +110,112 @@ async function main(): Promise<number> {
       'delay-ms': { type: 'string', default: '100' },
       'old-concurrency': { type: 'string', default: '2' },
       'skip-old': { type: 'boolean', default: false },
+      also: { type: 'string', default: '' },
       help: { type: 'boolean' },
     },
   });
   if (values.help) {
     process.stdout.write(
-      'Usage: node dist/bench/bench/remote-run.js [--delay-ms 100] [--old-concurrency 2] [--skip-old]\n',
+      'Usage: node dist/bench/bench/remote-run.js [--delay-ms 100] [--old-concurrency 2] [--skip-old] [--also 4,8,16]\n' +
+        '  --also N,…  further pool sizes to time behind the proxy, between the old pool and the default\n',
     );
     return 0;
   }
   const delayMs = Number(values['delay-ms']);
   const oldConcurrency = Number(values['old-concurrency']);
-  if (!Number.isInteger(delayMs) || delayMs < 0 || !Number.isInteger(oldConcurrency) || oldConcurrency < 1) {
-    process.stderr.write('--delay-ms and --old-concurrency take integers (≥ 0, ≥ 1)\n');
+  const also = (values.also ?? '')
+    .split(',')
+    .filter((v) => v.trim() !== '')
+    .map(Number);
+  if (
+    !Number.isInteger(delayMs) ||
+    delayMs < 0 ||
+    !Number.isInteger(oldConcurrency) ||
+    oldConcurrency < 1 ||
+    also.some((n) => !Number.isInteger(n) || n < 1 || n > 64)
+  ) {
+    process.stderr.write('--delay-ms, --old-concurrency and --also take integers (≥ 0, 1–64)\n');
     return 2;
   }
   const root = packageRoot(import.meta.url);
   const scratch = mkdtempSync(path.join(tmpdir(), 'scim-remote-run-'));
-  const served = await serve(root, scratch);
+  // Each timed run gets a fresh server and proxy: against one server kept for every run, whichever run came last was
+  // about twice as slow (the reference server after several runs' worth of creates and deletes), whatever its pool.
+  const plans: { label: string; delay: number; pool: number | undefined }[] = [
+    { label: 'no added latency, default pool', delay: 0, pool: undefined },
+    ...(values['skip-old']
+      ? []
+      : [{ label: `+${delayMs} ms, old pool`, delay: delayMs, pool: oldConcurrency }]),
+    ...also.map((pool) => ({ label: `+${delayMs} ms, pool ${pool}`, delay: delayMs, pool })),
+    { label: `+${delayMs} ms, default pool`, delay: delayMs, pool: undefined },
+  ];
   try {
-    const token = readFileSync(served.tokenFile, 'utf8').trim();
-    const proxy = await startLatencyProxy(served.url, delayMs);
-    const direct = await startLatencyProxy(served.url, 0);
-    try {
-      const runs: TimedRun[] = [];
-      const reference = await timedRun(
-        root,
-        'no added latency, default pool',
-        direct.url,
-        token,
-        path.join(scratch, 'direct'),
-        undefined,
-        () => direct.forwarded,
-      );
-      runs.push(reference);
-      if (!values['skip-old'])
-        runs.push(
-          await timedRun(
-            root,
-            `+${delayMs} ms, old pool`,
-            proxy.url,
-            token,
-            path.join(scratch, 'old'),
-            oldConcurrency,
-            () => proxy.forwarded,
-          ),
-        );
-      runs.push(
-        await timedRun(
-          root,
-          `+${delayMs} ms, default pool`,
-          proxy.url,
-          token,
-          path.join(scratch, 'new'),
-          undefined,
-          () => proxy.forwarded,
-        ),
-      );
-      const rows = runs.map((run) => {
-        const diff = compareStatuses(reference.statuses, run.statuses);
-        return [
-          run.label,
-          run.concurrency,
-          seconds(run.wallMs),
-          String(run.requests),
-          String(run.exitCode),
-          run === reference ? '(reference)' : diff.length === 0 ? 'same' : `${diff.length} differ`,
-        ];
-      });
-      const latest = runs[runs.length - 1];
-      const differ = latest ? compareStatuses(reference.statuses, latest.statuses) : [];
-      const lines = [
-        `## Whole run against a remote target (+${delayMs} ms per request)`,
-        '',
-        `Host: ${cpus().length} CPU(s), load average ${loadavg()
-          .map((l) => l.toFixed(1))
-          .join(' ')}. Target: the reference server (\`serve\`) as a tenant, every profile.`,
-        '',
-        formatTable(['run', '--concurrency', 'wall', 'requests', 'exit', 'statuses vs no latency'], rows),
-        '',
-        ...differ.map((d) => `- ${d}`),
-        latest
-          ? `Target ≤ ${TARGET_SECONDS} s at +${delayMs} ms with the same verdicts: ${
-              latest.wallMs <= TARGET_SECONDS * 1000 && differ.length === 0 ? 'met' : 'not met'
-            } (${seconds(latest.wallMs)}, ${differ.length === 0 ? 'same statuses' : `${differ.length} statuses differ`}).`
-          : '',
-        '',
-      ];
-      process.stdout.write(lines.join('\n'));
-      return 0;
-    } finally {
-      await proxy.close();
-      await direct.close();
+    const runs: TimedRun[] = [];
+    for (const [n, plan] of plans.entries()) {
+      const served = await serve(root, scratch, n);
+      try {
+        const token = readFileSync(served.tokenFile, 'utf8').trim();
+        const proxy = await startLatencyProxy(served.url, plan.delay);
+        try {
+          runs.push(
+            await timedRun(
+              root,
+              plan.label,
+              proxy.url,
+              token,
+              path.join(scratch, `run-${n}`),
+              plan.pool,
+              () => proxy.forwarded,
+            ),
+          );
+        } finally {
+          await proxy.close();
+        }
+      } finally {
+        const exited = new Promise((resolve) => served.child.once('exit', resolve));
+        served.child.kill('SIGTERM');
+        await exited;
+      }
     }
+    const [reference] = runs;
+    if (reference === undefined) return 1;
+    const rows = runs.map((run) => {
+      const diff = compareStatuses(reference.statuses, run.statuses);
+      return [
+        run.label,
+        run.concurrency,
+        seconds(run.wallMs),
+        String(run.requests),
+        String(run.exitCode),
+        run === reference ? '(reference)' : diff.length === 0 ? 'same' : `${diff.length} differ`,
+      ];
+    });
+    const latest = runs[runs.length - 1];
+    const differ = latest ? compareStatuses(reference.statuses, latest.statuses) : [];
+    const lines = [
+      `## Whole run against a remote target (+${delayMs} ms per request)`,
+      '',
+      `Host: ${cpus().length} CPU(s), load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(
+          ' ',
+        )}. Target: the reference server (\`serve\`, a fresh one per run) as a tenant, every profile.`,
+      '',
+      formatTable(['run', '--concurrency', 'wall', 'requests', 'exit', 'statuses vs no latency'], rows),
+      '',
+      ...differ.map((d) => `- ${d}`),
+      ...runs.map((run) => `Slowest checks, ${run.label}: ${slowestChecks(run.statuses, 5).join(', ')}.`),
+      '',
+      latest
+        ? `Target ≤ ${TARGET_SECONDS} s at +${delayMs} ms with the same verdicts: ${
+            latest.wallMs <= TARGET_SECONDS * 1000 && differ.length === 0 ? 'met' : 'not met'
+          } (${seconds(latest.wallMs)}, ${differ.length === 0 ? 'same statuses' : `${differ.length} statuses differ`}).`
+        : '',
+      '',
+    ];
+    process.stdout.write(lines.join('\n'));
+    return 0;
   } finally {
-    served.child.kill('SIGTERM');
     rmSync(scratch, { recursive: true, force: true });
   }
 }
