@@ -110,13 +110,15 @@ async function main(): Promise<number> {
       'delay-ms': { type: 'string', default: '100' },
       'old-concurrency': { type: 'string', default: '2' },
       'skip-old': { type: 'boolean', default: false },
+      'old-root': { type: 'string' },
       also: { type: 'string', default: '' },
       help: { type: 'boolean' },
     },
   });
   if (values.help) {
     process.stdout.write(
-      'Usage: node dist/bench/bench/remote-run.js [--delay-ms 100] [--old-concurrency 2] [--skip-old] [--also 4,8,16]\n' +
+      'Usage: node dist/bench/bench/remote-run.js [--delay-ms 100] [--old-concurrency 2] [--skip-old] [--old-root DIR] [--also 4,8,16]\n' +
+        '  --old-root DIR  the old run with the CLI and suites of another checkout (built), e.g. the commit before\n' +
         '  --also N,…  further pool sizes to time behind the proxy, between the old pool and the default\n',
     );
     return 0;
@@ -141,11 +143,18 @@ async function main(): Promise<number> {
   const scratch = mkdtempSync(path.join(tmpdir(), 'scim-remote-run-'));
   // Each timed run gets a fresh server and proxy: against one server kept for every run, whichever run came last was
   // about twice as slow (the reference server after several runs' worth of creates and deletes), whatever its pool.
-  const plans: { label: string; delay: number; pool: number | undefined }[] = [
+  const plans: { label: string; delay: number; pool: number | undefined; root?: string | undefined }[] = [
     { label: 'no added latency, default pool', delay: 0, pool: undefined },
     ...(values['skip-old']
       ? []
-      : [{ label: `+${delayMs} ms, old pool`, delay: delayMs, pool: oldConcurrency }]),
+      : [
+          {
+            label: `+${delayMs} ms, ${values['old-root'] ? 'old checkout' : 'old pool'}`,
+            delay: delayMs,
+            pool: oldConcurrency,
+            root: values['old-root'],
+          },
+        ]),
     ...also.map((pool) => ({ label: `+${delayMs} ms, pool ${pool}`, delay: delayMs, pool })),
     { label: `+${delayMs} ms, default pool`, delay: delayMs, pool: undefined },
   ];
@@ -159,7 +168,7 @@ async function main(): Promise<number> {
         try {
           runs.push(
             await timedRun(
-              root,
+              plan.root ?? root,
               plan.label,
               proxy.url,
               token,
@@ -172,9 +181,8 @@ async function main(): Promise<number> {
           await proxy.close();
         }
       } finally {
-        const exited = new Promise((resolve) => served.child.once('exit', resolve));
+        // Not awaited: each run's server has a token file of its own, and the next one listens on another port.
         served.child.kill('SIGTERM');
-        await exited;
       }
     }
     const [reference] = runs;
