@@ -16,6 +16,7 @@ const PHASE = {
   name: 'users',
   requests: 2,
   durationMs: 3,
+  spanMs: 4,
   statuses: { 'POST /Users': { '201': 1 } },
   errors: 0,
   timeouts: 0,

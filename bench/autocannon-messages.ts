@@ -48,6 +48,7 @@ function isPhaseOutcome(value: unknown): value is PhaseOutcome {
     typeof value.name === 'string' &&
     isCount(value.requests) &&
     isCount(value.durationMs) &&
+    isCount(value.spanMs) &&
     isRecord(value.statuses) &&
     Object.values(value.statuses).every(isCountRecord) &&
     isCount(value.errors) &&

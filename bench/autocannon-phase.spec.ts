@@ -63,6 +63,9 @@ test('autocannon sends every planned request once, with the ids the creates retu
         idsMissing: 0,
       });
       expect(outcome.requests).toBe(phase.jobs.length * phase.jobLength);
+      // The runs' sending times lie inside the phase's span, apart from each other: their sum cannot exceed it.
+      expect(outcome.durationMs).toBeGreaterThan(0);
+      expect(outcome.durationMs).toBeLessThanOrEqual(outcome.spanMs);
       requests += outcome.requests;
       for (const [kind, byStatus] of Object.entries(outcome.statuses)) {
         for (const [status, count] of Object.entries(byStatus)) {

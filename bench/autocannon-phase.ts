@@ -12,8 +12,16 @@ import { fillTemplate, inJsonString, inPath } from './reference-template.js';
 export interface PhaseOutcome {
   readonly name: string;
   readonly requests: number;
-  /** From the first autocannon call to the last answer of the phase; autocannon's own teardown is not in it. */
+  /**
+   * The sum over the phase's autocannon runs of each run's time from its first request to its last answer: the time
+   * autocannon was sending. Neither the wait between runs nor autocannon's own teardown is in it.
+   */
   readonly durationMs: number;
+  /**
+   * The figure before: from the first autocannon call to the last answer of the phase. It also counts the wait between
+   * the phase's runs, as autocannon resolves a run only at its next 1 s tick after the last answer.
+   */
+  readonly spanMs: number;
   /** Answers by request kind and status. */
   readonly statuses: Record<string, Record<string, number>>;
   /** Connection errors and timeouts autocannon counted. */
@@ -61,11 +69,19 @@ interface Tally {
   unresolved: number;
   idsMissing: number;
   lastAnswer: number;
+  /** When the current run built its first request; reset before each run. */
+  runFirstRequest: number | undefined;
 }
 
 /** Runs one phase against the target; resolves when every planned request has been answered or failed. */
 export async function runPhase(phase: PlanPhase, target: PhaseTarget): Promise<PhaseOutcome> {
-  const tally: Tally = { statuses: {}, unresolved: 0, idsMissing: 0, lastAnswer: 0 };
+  const tally: Tally = {
+    statuses: {},
+    unresolved: 0,
+    idsMissing: 0,
+    lastAnswer: 0,
+    runFirstRequest: undefined,
+  };
   const authorization = `Bearer ${target.token}`;
   let next = 0;
   let errors = 0;
@@ -81,6 +97,7 @@ export async function runPhase(phase: PlanPhase, target: PhaseTarget): Promise<P
   const stepOf = (step: number): autocannon.Request => ({
     method: 'GET' as const,
     setupRequest: (request: autocannon.Request, context: object): autocannon.Request => {
+      tally.runFirstRequest ??= performance.now();
       // The context is the connection's own: step 0 claims the next job, later steps send the rest of it.
       if (step === 0) Reflect.set(context, 'job', next++);
       const planned = plannedAt(context, step);
@@ -113,7 +130,9 @@ export async function runPhase(phase: PlanPhase, target: PhaseTarget): Promise<P
   });
   const steps = Array.from({ length: phase.jobLength }, (_, step) => stepOf(step));
 
+  let activeMs = 0;
   for (const run of phaseRuns(phase.jobs.length, target.connections)) {
+    tally.runFirstRequest = undefined;
     const result = await autocannon({
       url: target.origin,
       connections: run.connections,
@@ -123,11 +142,14 @@ export async function runPhase(phase: PlanPhase, target: PhaseTarget): Promise<P
     errors += result.errors;
     timeouts += result.timeouts;
     requests += result['1xx'] + result['2xx'] + result['3xx'] + result['4xx'] + result['5xx'];
+    if (tally.runFirstRequest !== undefined)
+      activeMs += Math.max(0, tally.lastAnswer - tally.runFirstRequest);
   }
   return {
     name: phase.name,
     requests,
-    durationMs: tally.lastAnswer - started,
+    durationMs: activeMs,
+    spanMs: tally.lastAnswer - started,
     statuses: tally.statuses,
     errors,
     timeouts,

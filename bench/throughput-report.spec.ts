@@ -12,10 +12,16 @@ import {
   type ThroughputRound,
 } from './throughput-report.js';
 
-const half = (client: HalfFigures['client'], requests: number, seconds: number): HalfFigures => ({
+const half = (
+  client: HalfFigures['client'],
+  requests: number,
+  seconds: number,
+  spanSeconds?: number,
+): HalfFigures => ({
   client,
   requests,
   durationMs: seconds * 1000,
+  ...(spanSeconds === undefined ? {} : { spanMs: spanSeconds * 1000 }),
   answers: 'ok',
 });
 
@@ -51,9 +57,18 @@ for (const row of RATIOS) {
   });
 }
 
+test("roundRatio with span timing takes autocannon's time with the idle between runs", () => {
+  const round = { n: 1, halves: [half('autocannon', 1000, 1, 2), half('replay', 800, 2)] };
+  expect(roundRatio(round)).toBeCloseTo(0.4, 10);
+  expect(roundRatio(round, 'span')).toBeCloseTo(0.8, 10);
+  expect(
+    roundRatio({ n: 1, halves: [half('autocannon', 1000, 1), half('replay', 1, 1)] }, 'span'),
+  ).toBeUndefined();
+});
+
 const VERDICTS: { ratio: number | undefined; verdict: string }[] = [
-  { ratio: 0.5, verdict: '✅ met' },
-  { ratio: 0.49, verdict: '❌ not met' },
+  { ratio: 0.8, verdict: '✅ met' },
+  { ratio: 0.79, verdict: '❌ not met' },
   { ratio: 1.2, verdict: '✅ met' },
   { ratio: undefined, verdict: '— (no figure)' },
 ];
@@ -96,8 +111,8 @@ test('the report gives both halves, every round, the median and each process', (
   const text = renderThroughputReport({
     header: 'header line',
     rounds: [
-      { n: 1, halves: [half('autocannon', 1000, 1), half('replay', 400, 1)] },
-      { n: 2, halves: [half('replay', 600, 1), half('autocannon', 1000, 1)] },
+      { n: 1, halves: [half('autocannon', 1000, 1, 2), half('replay', 700, 1)] },
+      { n: 2, halves: [half('replay', 900, 1), half('autocannon', 1000, 1, 2)] },
     ],
     processes: [{ role: 'benchmark process', pid: 42, ran: 'the replay' }],
     replayMix: mix,
@@ -105,9 +120,10 @@ test('the report gives both halves, every round, the median and each process', (
     notes: ['a note'],
   });
   expect(text).toContain('| benchmark process | 42 | the replay |');
-  expect(text).toContain('| 1 | autocannon | 1000 | 1.0 | 1000 | ok |');
-  expect(text).toContain('| replay req/s ÷ autocannon req/s, round 1 | 0.40 | ≥ 0.5 | ❌ not met |');
-  expect(text).toContain('| replay req/s ÷ autocannon req/s, round 2 | 0.60 | ≥ 0.5 | ✅ met |');
-  expect(text).toContain('| median over 2 rounds | 0.50 | ≥ 0.5 | ✅ met |');
+  expect(text).toContain('| 1 | autocannon | 1000 | 1.0 | 1000 | 2.0 | 500 | ok |');
+  expect(text).toContain('| 1 | replay | 700 | 1.0 | 700 | | | ok |');
+  expect(text).toContain('| replay req/s ÷ autocannon req/s, round 1 | 0.70 | 1.40 | ≥ 0.8 | ❌ not met |');
+  expect(text).toContain('| replay req/s ÷ autocannon req/s, round 2 | 0.90 | 1.80 | ≥ 0.8 | ✅ met |');
+  expect(text).toContain('| median over 2 rounds | 0.80 | 1.60 | ≥ 0.8 | ✅ met |');
   expect(text).toContain('- a note');
 });

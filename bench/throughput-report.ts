@@ -4,14 +4,22 @@
  */
 import { compareMixes, mixTotal, type RequestMix } from './request-mix.js';
 
-/** The issue's target: the replay reaches at least half of autocannon's rate on the same server and requests. */
-export const THROUGHPUT_TARGET_RATIO = 0.5;
+/**
+ * The target: the replay reaches at least 0.8 of autocannon's rate on the same server and requests (issue 12; it was
+ * 0.5 in issue 4).
+ */
+export const THROUGHPUT_TARGET_RATIO = 0.8;
 
 /** One client's run of the initial cycle. */
 export interface HalfFigures {
   readonly client: 'autocannon' | 'replay';
   readonly requests: number;
   readonly durationMs: number;
+  /**
+   * autocannon only: the time as measured before, each phase from its first autocannon call to its last answer, which
+   * counts the idle wait between a phase's runs. Shown beside the honest figure.
+   */
+  readonly spanMs?: number;
   /** Answers by status, errors, convergence: what says the figure is not the speed of failures. */
   readonly answers: string;
 }
@@ -44,12 +52,17 @@ export function requestsPerSecond(requests: number, durationMs: number): number 
   return durationMs > 0 ? (requests * 1000) / durationMs : 0;
 }
 
-/** replay req/s ÷ autocannon req/s of one round; `undefined` when a half is missing or autocannon sent nothing. */
-export function roundRatio(round: ThroughputRound): number | undefined {
+/**
+ * replay req/s ÷ autocannon req/s of one round; `undefined` when a half is missing or autocannon sent nothing. `timing`
+ * `span` takes autocannon's time as measured before (with the idle between runs, {@link HalfFigures.spanMs}).
+ */
+export function roundRatio(round: ThroughputRound, timing: 'active' | 'span' = 'active'): number | undefined {
   const replay = round.halves.find((half) => half.client === 'replay');
   const raw = round.halves.find((half) => half.client === 'autocannon');
   if (replay === undefined || raw === undefined) return undefined;
-  const rawRate = requestsPerSecond(raw.requests, raw.durationMs);
+  const rawMs = timing === 'span' ? raw.spanMs : raw.durationMs;
+  if (rawMs === undefined) return undefined;
+  const rawRate = requestsPerSecond(raw.requests, rawMs);
   return rawRate > 0 ? requestsPerSecond(replay.requests, replay.durationMs) / rawRate : undefined;
 }
 
@@ -106,8 +119,19 @@ export function renderMixTable(replay: RequestMix, autocannon: RequestMix): stri
 
 /** The whole report. */
 export function renderThroughputReport(report: ThroughputReport): string {
-  const ratios = report.rounds.map(roundRatio).filter((ratio): ratio is number => ratio !== undefined);
+  const ratios = report.rounds
+    .map((round) => roundRatio(round))
+    .filter((ratio): ratio is number => ratio !== undefined);
   const overall = median(ratios);
+  const spanRatios = report.rounds
+    .map((round) => roundRatio(round, 'span'))
+    .filter((ratio): ratio is number => ratio !== undefined);
+  const overallSpan = median(spanRatios);
+  const fixed = (ratio: number | undefined) => (ratio === undefined ? '—' : ratio.toFixed(2));
+  const before = (half: HalfFigures) =>
+    half.spanMs === undefined
+      ? '| | |'
+      : `| ${(half.spanMs / 1000).toFixed(1)} | ${requestsPerSecond(half.requests, half.spanMs).toFixed(0)} |`;
   const lines = [
     report.header,
     '',
@@ -115,12 +139,12 @@ export function renderThroughputReport(report: ThroughputReport): string {
     '| ------- | --: | --- |',
     ...report.processes.map((p) => `| ${p.role} | ${p.pid ?? '?'} | ${p.ran} |`),
     '',
-    '| round | client | requests | s | req/s | answers |',
-    '| ----: | ------ | -------: | -: | ----: | ------- |',
+    '| round | client | requests | s | req/s | s before (with idle) | req/s before | answers |',
+    '| ----: | ------ | -------: | -: | ----: | -------------------: | -----------: | ------- |',
     ...report.rounds.flatMap((round) =>
       round.halves.map(
         (half) =>
-          `| ${round.n} | ${half.client} | ${half.requests} | ${(half.durationMs / 1000).toFixed(1)} | ${requestsPerSecond(half.requests, half.durationMs).toFixed(0)} | ${half.answers} |`,
+          `| ${round.n} | ${half.client} | ${half.requests} | ${(half.durationMs / 1000).toFixed(1)} | ${requestsPerSecond(half.requests, half.durationMs).toFixed(0)} ${before(half)} ${half.answers} |`,
       ),
     ),
     '',
@@ -130,15 +154,15 @@ export function renderThroughputReport(report: ThroughputReport): string {
     '',
     '#### Target',
     '',
-    '| target | measured | limit | verdict |',
-    '| ------ | -------: | ----: | ------- |',
+    '| target | measured | before (autocannon with idle) | limit | verdict |',
+    '| ------ | -------: | ----------------------------: | ----: | ------- |',
     ...report.rounds.map((round) => {
       const ratio = roundRatio(round);
-      return `| replay req/s ÷ autocannon req/s, round ${round.n} | ${ratio === undefined ? '—' : ratio.toFixed(2)} | ≥ ${THROUGHPUT_TARGET_RATIO} | ${ratioVerdict(ratio)} |`;
+      return `| replay req/s ÷ autocannon req/s, round ${round.n} | ${fixed(ratio)} | ${fixed(roundRatio(round, 'span'))} | ≥ ${THROUGHPUT_TARGET_RATIO} | ${ratioVerdict(ratio)} |`;
     }),
     ...(report.rounds.length > 1
       ? [
-          `| median over ${ratios.length} rounds | ${overall === undefined ? '—' : overall.toFixed(2)} | ≥ ${THROUGHPUT_TARGET_RATIO} | ${ratioVerdict(overall)} |`,
+          `| median over ${ratios.length} rounds | ${fixed(overall)} | ${fixed(overallSpan)} | ≥ ${THROUGHPUT_TARGET_RATIO} | ${ratioVerdict(overall)} |`,
         ]
       : []),
     ...(report.notes.length > 0 ? ['', ...report.notes.map((note) => `- ${note}`)] : []),

@@ -39,6 +39,13 @@ export const COMMAND_NUMERIC_OPTIONS = {
   churn: { flag: '--churn', integer: false, min: 0, max: 1, default: 0.1 },
   replayConcurrency: { ...NUMERIC_OPTIONS.concurrency, default: 8 },
   /**
+   * `run --tenant-url` without `--concurrency`: checks at once against a tenant. A tenant's checks wait on its round
+   * trips, not on local cores, so the pool is sized for latency (docs/decisions/0009-checks-in-parallel-against-a-tenant.md);
+   * against the embedded server the run keeps {@link NUMERIC_OPTIONS.concurrency}'s default, as the checks and the
+   * server share the machine's cores there.
+   */
+  tenantRunConcurrency: { ...NUMERIC_OPTIONS.concurrency, default: 8 },
+  /**
    * `replay --sustain [RPS]`: the request rate to hold. The default, 25, is the floor both IPSIE ("The Application
    * MUST support at least 25 SCIM requests per second.") and Entra's gallery checklist ("Support at least 25
    * requests per second per tenant") name. Given without a value it is this default; never on unless given.

@@ -80,7 +80,14 @@ const OK_CASES: OkCase[] = [
         },
         tokenSource: { kind: 'env', name: 'SCIM_TOKEN' },
       },
+      // A tenant's checks wait on round trips: the default pool is sized for latency (decision 0007).
+      concurrency: 8,
     },
+  },
+  {
+    name: '--concurrency given for a tenant is the pool, below the default as above it',
+    input: { tenantUrl: 'https://x.example/scim', concurrency: '3' },
+    expected: { target: { kind: 'tenant' }, concurrency: 3 },
   },
   {
     name: 'token from a named variable',

@@ -3,7 +3,12 @@ import { HarnessError } from '../errors/harness-error.js';
 import { isLogLevel, type LogLevel } from '../logging/index.js';
 import type { SecretValue } from '../secrets/secret-value.js';
 import { type ConfigFs, nodeConfigFs } from './config-fs.js';
-import { NUMERIC_OPTIONS, type NumericOptionName, parseNumericOption } from './numeric-options.js';
+import {
+  COMMAND_NUMERIC_OPTIONS,
+  NUMERIC_OPTIONS,
+  type NumericOptionName,
+  parseNumericOption,
+} from './numeric-options.js';
 import { generateRunId, parseRunId, seedFromRunId } from './run-id.js';
 import { parseShard, type Shard } from './shard.js';
 import { parseTenantUrl, type TenantUrl } from './tenant-url.js';
@@ -158,8 +163,9 @@ export function resolveConfig(
   const logLevel = input.logLevel ?? 'info';
   if (!isLogLevel(logLevel))
     throw invalid(`--log-level "${logLevel}" is not one of: fatal, error, warn, info, debug, trace, silent`);
+  const resolvedTarget = target(input, env, fs, cwd);
   return {
-    target: target(input, env, fs, cwd),
+    target: resolvedTarget,
     runId,
     reportDir: path.resolve(cwd, input.reportDir ?? path.join('reports', runId)),
     failOn: input.failOn === undefined ? 'must' : parseFailOn(input.failOn),
@@ -170,7 +176,11 @@ export function resolveConfig(
     grepInvert: regExp('--grep-invert', input.grepInvert),
     requestTimeoutMs: numeric(input, 'requestTimeoutMs') ?? NUMERIC_OPTIONS.requestTimeoutMs.default,
     testTimeoutMs: numeric(input, 'testTimeoutMs') ?? NUMERIC_OPTIONS.testTimeoutMs.default,
-    concurrency: numeric(input, 'concurrency') ?? NUMERIC_OPTIONS.concurrency.default,
+    concurrency:
+      (input.concurrency === undefined ? undefined : numeric(input, 'concurrency')) ??
+      (resolvedTarget.kind === 'tenant'
+        ? COMMAND_NUMERIC_OPTIONS.tenantRunConcurrency.default
+        : NUMERIC_OPTIONS.concurrency.default),
     retries: numeric(input, 'retries') ?? NUMERIC_OPTIONS.retries.default,
     rate: numeric(input, 'rate'),
     seed: numeric(input, 'seed') ?? seedFromRunId(runId),

@@ -63,7 +63,9 @@ export function recordResponse(attempt: AttemptResponse, options: RecordOptions)
   if (rawText.trim() === '' || !(options.expectJson || isJsonMediaType(contentType))) return record;
   try {
     const parsed: unknown = JSON.parse(rawText);
-    record.json = redactor.containsSecret(rawText) ? redactor.redactJson(parsed) : parsed;
+    // `text` is `rawText` redacted: when redaction left it unchanged the body holds no secret (what containsSecret
+    // would have computed with a second pass over the body).
+    record.json = text !== rawText ? redactor.redactJson(parsed) : parsed;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const media = mediaTypeOf(contentType) || 'no Content-Type';

@@ -36,7 +36,10 @@ export interface ResourceFactory {
   track(endpoint: string, id: string, name: string): void;
   /** Records that a check deleted a tracked resource itself. */
   forget(endpoint: string, id: string): void;
-  /** Deletes everything still tracked, newest first. Returns what could not be deleted. */
+  /**
+   * Deletes everything still tracked, newest first, one endpoint's run of resources at a time (up to
+   * {@link CLEANUP_AT_ONCE} of them at once). Returns what could not be deleted.
+   */
   cleanup(): Promise<string[]>;
 }
 
@@ -44,6 +47,20 @@ interface Tracked {
   endpoint: string;
   id: string;
   name: string;
+}
+
+/** DELETEs in flight at once while a check's resources are cleaned up: as many as a check creates at once. */
+export const CLEANUP_AT_ONCE = 10;
+
+/** Consecutive items of one endpoint, in order: `[U1, U2, G1, U3]` → `[[U1, U2], [G1], [U3]]`. */
+export function endpointRuns<T extends { endpoint: string }>(items: readonly T[]): T[][] {
+  const runs: T[][] = [];
+  for (const item of items) {
+    const last = runs.at(-1);
+    if (last !== undefined && last[0]?.endpoint === item.endpoint) last.push(item);
+    else runs.push([item]);
+  }
+  return runs;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -124,18 +141,32 @@ export function createResourceFactory(options: {
 
   async function cleanupAll(): Promise<string[]> {
     const failures: string[] = [];
-    for (const item of [...tracked].reverse()) {
-      const path = `${item.endpoint}/${encodeURIComponent(item.id)}`;
-      let exchange = await client.delete(path);
-      // A DELETE lost to the infrastructure (no answer, a gateway's 5xx) is sent once more: DELETE is idempotent,
-      // and a leftover would collide with the same check's resources in the next profile.
-      // A redirect is an answer, not a lost request: sending the DELETE again would get the same 3xx.
-      if (noScimAnswer(exchange) && !isRedirect(exchange)) exchange = await client.delete(path);
-      const status = exchange.response?.status;
-      if (status !== undefined && (status < 300 || status === 404)) factory.forget(item.endpoint, item.id);
-      else failures.push(`${item.endpoint}/${item.id}: ${status ?? exchange.outcome}`);
+    // Newest first, and one endpoint after another (a group goes before the users it was created for); a run of
+    // resources of one endpoint is deleted CLEANUP_AT_ONCE at a time, as a check creates many: against a target a
+    // round trip away, a hundred DELETEs one after another were most of a check's time.
+    for (const wave of endpointRuns([...tracked].reverse())) {
+      for (let start = 0; start < wave.length; start += CLEANUP_AT_ONCE) {
+        const results = await Promise.all(wave.slice(start, start + CLEANUP_AT_ONCE).map(deleteTracked));
+        failures.push(...results.filter((failure): failure is string => failure !== undefined));
+      }
     }
     return failures;
+  }
+
+  /** Deletes one tracked resource; the failure, if any. */
+  async function deleteTracked(item: Tracked): Promise<string | undefined> {
+    const path = `${item.endpoint}/${encodeURIComponent(item.id)}`;
+    let exchange = await client.delete(path);
+    // A DELETE lost to the infrastructure (no answer, a gateway's 5xx) is sent once more: DELETE is idempotent,
+    // and a leftover would collide with the same check's resources in the next profile.
+    // A redirect is an answer, not a lost request: sending the DELETE again would get the same 3xx.
+    if (noScimAnswer(exchange) && !isRedirect(exchange)) exchange = await client.delete(path);
+    const status = exchange.response?.status;
+    if (status !== undefined && (status < 300 || status === 404)) {
+      factory.forget(item.endpoint, item.id);
+      return undefined;
+    }
+    return `${item.endpoint}/${item.id}: ${status ?? exchange.outcome}`;
   }
 
   async function create(endpoint: string, body: Record<string, unknown>, nameAttr: string) {

@@ -181,11 +181,11 @@ test('replay --help shows its own pacing defaults and --interval', async () => {
   expect(help).toMatch(
     /--on-429\s+What a cycle does with a 429: honour waits as Retry-After asks[\s\S]*?\[choices: "honour", "next-cycle"\] \[default: "honour"\]/,
   );
-  // `run` keeps the shared default.
+  // `run` has its own: a pool by target (decision 0007).
   const runIo = captureIo({ cwd: test.info().outputPath() });
   expect(await main(['run', '--help'], runIo)).toBe(0);
   expect(runIo.stdout.text()).toMatch(
-    /--concurrency\s+Parallel workers \(1–64\)\s+\[number\] \[default: 2\]/,
+    /--concurrency\s+Checks run at once \(Playwright workers\)[\s\S]*?\(1–64\)\s+\[number\] \[default: 2 against the embedded server, 8 against --tenant-url\]/,
   );
 });
 

@@ -1,7 +1,9 @@
 import type { CommandModule, InferredOptionTypes, Options } from 'yargs';
+import { COMMAND_NUMERIC_OPTIONS, NUMERIC_OPTIONS } from '../../config/numeric-options.js';
 import type { CommandContext } from '../command-context.js';
 import {
   type GlobalArgs,
+  numberOption,
   PACING_OPTIONS,
   type ReportArgs,
   type SeedArgs,
@@ -13,9 +15,18 @@ import {
   withTenantOptions,
 } from '../shared-options.js';
 
-/** The pacing options a run honours: workers and the per-request and per-check timeouts. */
+/**
+ * The pacing options a run honours: checks at once and the per-request and per-check timeouts. `--concurrency` has no
+ * yargs default: unset, the resolved config picks one by target (docs/decisions/0009-checks-in-parallel-against-a-tenant.md).
+ */
 export const RUN_PACING_OPTIONS = {
-  concurrency: PACING_OPTIONS.concurrency,
+  concurrency: numberOption(
+    { ...NUMERIC_OPTIONS.concurrency, default: undefined },
+    'Checks run at once (Playwright workers); 429s are honoured whatever the pool',
+    {
+      defaultDescription: `${NUMERIC_OPTIONS.concurrency.default} against the embedded server, ${COMMAND_NUMERIC_OPTIONS.tenantRunConcurrency.default} against --tenant-url`,
+    },
+  ),
   'request-timeout': PACING_OPTIONS['request-timeout'],
   'test-timeout': PACING_OPTIONS['test-timeout'],
 } as const satisfies Record<string, Options>;

@@ -226,7 +226,11 @@ check(
     const group = await resources.createGroup();
     const members: string[] = [];
     await test.step('create 50 users', async () => {
-      for (let i = 0; i < 50; i += 1) members.push((await resources.createUser()).id);
+      // Ten at a time, as groups.patch.add-many-members: quick against a distant target without flooding it.
+      for (let batch = 0; batch < 50; batch += 10)
+        members.push(
+          ...(await Promise.all(Array.from({ length: 10 }, () => resources.createUser()))).map((u) => u.id),
+        );
     });
     const path = groupPath(group.id);
     const added = await scim.patch(
