@@ -2,7 +2,9 @@
  * The IPC messages between the throughput benchmark and the autocannon process it forks. The token travels
  * over the channel, never on the command line (where `ps` would show it).
  */
+
 import { MAPPING_PRESET_NAMES, type MappingPresetName } from '../mock-idp/index.js';
+import { isJsonObject } from '../src/json/json-guards.js';
 import type { PhaseOutcome } from './autocannon-phase.js';
 
 /** Benchmark → autocannon process: the replay to mirror and the server to send it to. */
@@ -30,26 +32,22 @@ export type AutocannonMessage =
     }
   | { readonly kind: 'failed'; readonly message: string };
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
 function isCountRecord(value: unknown): value is Record<string, number> {
-  return isRecord(value) && Object.values(value).every(isCount);
+  return isJsonObject(value) && Object.values(value).every(isCount);
 }
 
 function isPhaseOutcome(value: unknown): value is PhaseOutcome {
   return (
-    isRecord(value) &&
+    isJsonObject(value) &&
     typeof value.name === 'string' &&
     isCount(value.requests) &&
     isCount(value.durationMs) &&
     isCount(value.spanMs) &&
-    isRecord(value.statuses) &&
+    isJsonObject(value.statuses) &&
     Object.values(value.statuses).every(isCountRecord) &&
     isCount(value.errors) &&
     isCount(value.timeouts) &&
@@ -60,7 +58,7 @@ function isPhaseOutcome(value: unknown): value is PhaseOutcome {
 
 export function isAutocannonJob(value: unknown): value is AutocannonJob {
   return (
-    isRecord(value) &&
+    isJsonObject(value) &&
     value.kind === 'start' &&
     typeof value.baseUrl === 'string' &&
     typeof value.token === 'string' &&
@@ -75,7 +73,7 @@ export function isAutocannonJob(value: unknown): value is AutocannonJob {
 }
 
 export function isAutocannonMessage(value: unknown): value is AutocannonMessage {
-  if (!isRecord(value)) return false;
+  if (!isJsonObject(value)) return false;
   switch (value.kind) {
     case 'done':
       return (

@@ -2,6 +2,7 @@
  * The IPC messages between the benchmark and the server process it forks per directory size. The server
  * process runs the reference server alone, so the memory it reports is the server's, not the client's.
  */
+import { isJsonObject } from '../src/json/json-guards.js';
 import type { UserSample } from './bench-scenarios.js';
 
 /** A process's memory, in bytes. */
@@ -35,23 +36,22 @@ export type ServerMessage =
 /** Benchmark → server process. */
 export type ControlMessage = { kind: 'measure' } | { kind: 'stop' };
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
 export function isMemoryFigures(value: unknown): value is MemoryFigures {
   return (
-    isRecord(value) && isCount(value.rssBytes) && isCount(value.heapUsedBytes) && isCount(value.peakRssBytes)
+    isJsonObject(value) &&
+    isCount(value.rssBytes) &&
+    isCount(value.heapUsedBytes) &&
+    isCount(value.peakRssBytes)
   );
 }
 
 export function isUserSample(value: unknown): value is UserSample {
   return (
-    isRecord(value) &&
+    isJsonObject(value) &&
     typeof value.id === 'string' &&
     typeof value.userName === 'string' &&
     typeof value.externalId === 'string'
@@ -59,7 +59,7 @@ export function isUserSample(value: unknown): value is UserSample {
 }
 
 export function isServerMessage(value: unknown): value is ServerMessage {
-  if (!isRecord(value)) return false;
+  if (!isJsonObject(value)) return false;
   switch (value.kind) {
     case 'ready':
       return (
@@ -82,5 +82,5 @@ export function isServerMessage(value: unknown): value is ServerMessage {
 }
 
 export function isControlMessage(value: unknown): value is ControlMessage {
-  return isRecord(value) && (value.kind === 'measure' || value.kind === 'stop');
+  return isJsonObject(value) && (value.kind === 'measure' || value.kind === 'stop');
 }

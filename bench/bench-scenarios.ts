@@ -3,6 +3,7 @@
  * Each row builds its request path from a random pick and checks the answer, so a benchmark never
  * reports the speed of a 404 or of an empty result.
  */
+import { isJsonObject } from '../src/json/json-guards.js';
 
 /** An existing seeded user, drawn at random by the server process. */
 export interface UserSample {
@@ -47,10 +48,6 @@ export interface BenchScenario {
 /** Users per page in the `page` scenario. */
 export const PAGE_SIZE = 100;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** A SCIM string literal inside a filter: quotes and backslashes escaped (RFC 7644 §3.4.2.2 uses JSON strings). */
 function filterString(value: string): string {
   return JSON.stringify(value);
@@ -62,11 +59,11 @@ function filterPath(attribute: string, value: string): string {
 
 /** The single-match ListResponse a lookup of `sample` must produce. */
 function singleMatchProblem(body: unknown, sample: UserSample): string | undefined {
-  if (!isRecord(body)) return 'the body is not a JSON object';
+  if (!isJsonObject(body)) return 'the body is not a JSON object';
   if (body.totalResults !== 1) return `totalResults is ${JSON.stringify(body.totalResults)}, expected 1`;
   const resources = body.Resources;
   const first: unknown = Array.isArray(resources) ? resources[0] : undefined;
-  if (!isRecord(first) || first.id !== sample.id) return `Resources[0] is not the user ${sample.id}`;
+  if (!isJsonObject(first) || first.id !== sample.id) return `Resources[0] is not the user ${sample.id}`;
   return undefined;
 }
 
@@ -112,7 +109,7 @@ export const BENCH_SCENARIOS: readonly BenchScenario[] = [
     kind: 'lookup',
     path: ({ sample }) => `/Users/${encodeURIComponent(sample.id)}`,
     problem: (body, { sample }) =>
-      isRecord(body) && body.id === sample.id ? undefined : `the body is not the user ${sample.id}`,
+      isJsonObject(body) && body.id === sample.id ? undefined : `the body is not the user ${sample.id}`,
   },
   {
     id: 'page-100',
@@ -141,10 +138,10 @@ export const BENCH_SCENARIOS: readonly BenchScenario[] = [
   sortedPage('userName', 'ascending', (user) => lowerText(user.userName)),
   sortedPage('userName', 'descending', (user) => lowerText(user.userName)),
   sortedPage('name.familyName', 'ascending', (user) =>
-    lowerText(isRecord(user.name) ? user.name.familyName : ''),
+    lowerText(isJsonObject(user.name) ? user.name.familyName : ''),
   ),
   sortedPage('name.familyName', 'descending', (user) =>
-    lowerText(isRecord(user.name) ? user.name.familyName : ''),
+    lowerText(isJsonObject(user.name) ? user.name.familyName : ''),
   ),
   {
     id: 'filter-userName-sw',
@@ -167,7 +164,8 @@ export const BENCH_SCENARIOS: readonly BenchScenario[] = [
       everyResource(
         body,
         (user) =>
-          isRecord(user.name) && lowerText(user.name.familyName) === (sample.familyName ?? '').toLowerCase(),
+          isJsonObject(user.name) &&
+          lowerText(user.name.familyName) === (sample.familyName ?? '').toLowerCase(),
       ),
   },
   {
@@ -227,7 +225,7 @@ function infixOf(userName: string): string {
 
 /** A page of exactly {@link PAGE_SIZE} users. */
 function fullPageProblem(body: unknown): string | undefined {
-  if (!isRecord(body)) return 'the body is not a JSON object';
+  if (!isJsonObject(body)) return 'the body is not a JSON object';
   const resources = body.Resources;
   if (!Array.isArray(resources) || resources.length !== PAGE_SIZE) {
     return `Resources holds ${Array.isArray(resources) ? resources.length : 'no array'}, expected ${PAGE_SIZE}`;
@@ -237,10 +235,10 @@ function fullPageProblem(body: unknown): string | undefined {
 
 /** A non-empty page whose every user passes `check` (the filter's meaning, checked outside the clock). */
 function everyResource(body: unknown, check: (user: Record<string, unknown>) => boolean): string | undefined {
-  if (!isRecord(body)) return 'the body is not a JSON object';
+  if (!isJsonObject(body)) return 'the body is not a JSON object';
   const resources = body.Resources;
   if (!Array.isArray(resources) || resources.length === 0) return 'the page is empty';
-  const wrong = resources.find((user) => !isRecord(user) || !check(user));
+  const wrong = resources.find((user) => !isJsonObject(user) || !check(user));
   return wrong === undefined
     ? undefined
     : `a user does not match the filter: ${JSON.stringify(wrong).slice(0, 200)}`;
@@ -298,7 +296,7 @@ function cursorWalk(sortBy: string | undefined): BenchScenario {
       return `/Users?cursor=${encodeURIComponent(cursor)}&count=${PAGE_SIZE}${sort}`;
     },
     problem: (body, { users = 0 }) => {
-      if (!isRecord(body)) return 'the body is not a JSON object';
+      if (!isJsonObject(body)) return 'the body is not a JSON object';
       if (typeof body.nextCursor === 'string') next.set(users, { cursor: body.nextCursor, at: Date.now() });
       else next.delete(users);
       const resources = body.Resources;

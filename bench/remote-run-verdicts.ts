@@ -2,6 +2,7 @@
  * What the remote-run benchmark compares between runs: each check's status and each profile's verdict, read from
  * conformance.json. The same target behind a slower network must give the same answers.
  */
+import { isJsonObject } from '../src/json/json-guards.js';
 
 export interface RunStatuses {
   /** Check id → status (`passed`, `failed`, `unsupported`, `skipped`, `error`). */
@@ -12,25 +13,21 @@ export interface RunStatuses {
   durations: Map<string, number>;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
 /** The statuses of a conformance.json; throws on a file of another shape, so a broken run is never "the same". */
 export function statusesOf(conformance: unknown): RunStatuses {
-  if (!isRecord(conformance) || !Array.isArray(conformance.checks) || !isRecord(conformance.summary))
+  if (!isJsonObject(conformance) || !Array.isArray(conformance.checks) || !isJsonObject(conformance.summary))
     throw new Error('not a conformance.json: no checks or summary');
   const checks = new Map<string, string>();
   const durations = new Map<string, number>();
   for (const check of conformance.checks) {
-    if (!isRecord(check) || typeof check.id !== 'string' || typeof check.status !== 'string')
+    if (!isJsonObject(check) || typeof check.id !== 'string' || typeof check.status !== 'string')
       throw new Error('not a conformance.json: a check without id or status');
     checks.set(check.id, check.status);
     if (typeof check.durationMs === 'number') durations.set(check.id, check.durationMs);
   }
   const verdicts = new Map<string, string>();
   const byProfile = conformance.summary.verdicts;
-  if (isRecord(byProfile))
+  if (isJsonObject(byProfile))
     for (const [profile, verdict] of Object.entries(byProfile)) verdicts.set(profile, String(verdict));
   return { checks, verdicts, durations };
 }

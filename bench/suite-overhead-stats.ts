@@ -5,6 +5,7 @@
  * Pure: the tests feed it a synthetic report.
  * @see ../src/http/exchange.ts ExchangeTiming for what serverMs covers
  */
+import { isJsonObject } from '../src/json/json-guards.js';
 import { EXCHANGES_ATTACHMENT } from '../src/run-contract/index.js';
 
 export interface WorkerOverhead {
@@ -29,27 +30,23 @@ export interface SuiteOverhead {
   overheadShare: number;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** Every test result in a Playwright JSON report, however deep its suites nest. */
 function results(report: unknown): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   const walk = (suite: unknown) => {
-    if (!isRecord(suite)) return;
+    if (!isJsonObject(suite)) return;
     for (const spec of list(suite.specs)) {
-      if (!isRecord(spec)) continue;
+      if (!isJsonObject(spec)) continue;
       for (const t of list(spec.tests)) {
-        if (!isRecord(t)) continue;
-        for (const r of list(t.results)) if (isRecord(r)) out.push(r);
+        if (!isJsonObject(t)) continue;
+        for (const r of list(t.results)) if (isJsonObject(r)) out.push(r);
       }
     }
     for (const child of list(suite.suites)) walk(child);
   };
-  for (const suite of list(isRecord(report) ? report.suites : undefined)) walk(suite);
+  for (const suite of list(isJsonObject(report) ? report.suites : undefined)) walk(suite);
   return out;
 }
 
@@ -63,7 +60,9 @@ function serverTimes(attachment: Record<string, unknown>): number[] {
     return [];
   }
   return list(exchanges).map((e) =>
-    isRecord(e) && isRecord(e.timing) && typeof e.timing.serverMs === 'number' ? e.timing.serverMs : 0,
+    isJsonObject(e) && isJsonObject(e.timing) && typeof e.timing.serverMs === 'number'
+      ? e.timing.serverMs
+      : 0,
   );
 }
 
@@ -83,7 +82,7 @@ export function suiteOverhead(report: unknown): SuiteOverhead {
     row.end = Math.max(row.end, start + duration);
     row.tests += 1;
     for (const attachment of list(result.attachments)) {
-      if (!isRecord(attachment) || attachment.name !== EXCHANGES_ATTACHMENT) continue;
+      if (!isJsonObject(attachment) || attachment.name !== EXCHANGES_ATTACHMENT) continue;
       const times = serverTimes(attachment);
       row.requests += times.length;
       row.serverMs += times.reduce((sum, ms) => sum + ms, 0);

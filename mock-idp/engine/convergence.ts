@@ -1,4 +1,5 @@
 import type { ScimClient } from '../../src/http/index.js';
+import { isJsonObject } from '../../src/json/json-guards.js';
 import type { ReplayDivergence } from '../../src/run-contract/index.js';
 import { computeScope, type EntraDirectory, type EntraGroup, type EntraUser } from '../directory/index.js';
 import {
@@ -66,22 +67,18 @@ const NOTHING_ABSENT: readonly string[] = Object.freeze([]);
 /** The profile's own default, read from it so that the two cannot drift (the mode plays no part in it). */
 const DEFAULT_MANAGER_REMOVAL: ManagerRemoval = resolveClientProfile({ mode: 'legacy' }).managerRemoval;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Reads a mapping target path (`name.givenName`, `emails[type eq "work"].value`, URN paths) from a resource. */
 export function readTargetPath(resource: Record<string, unknown>, path: string): unknown {
   const target = parseTargetPath(path);
   const container = target.urn === undefined ? resource : resource[target.urn];
-  if (!isRecord(container)) return undefined;
+  if (!isJsonObject(container)) return undefined;
   const value = container[target.attr];
   if (target.type !== undefined) {
     if (!Array.isArray(value)) return undefined;
-    const item = value.find((entry) => isRecord(entry) && entry.type === target.type);
-    return isRecord(item) && target.sub !== undefined ? item[target.sub] : undefined;
+    const item = value.find((entry) => isJsonObject(entry) && entry.type === target.type);
+    return isJsonObject(item) && target.sub !== undefined ? item[target.sub] : undefined;
   }
-  if (target.sub !== undefined) return isRecord(value) ? value[target.sub] : undefined;
+  if (target.sub !== undefined) return isJsonObject(value) ? value[target.sub] : undefined;
   return value;
 }
 
@@ -91,7 +88,7 @@ export function readTargetPath(resource: Record<string, unknown>, path: string):
  * manager may take ("empty, null or absent", as Microsoft's SCIM_Update_Manager_Test accepts).
  */
 function heldReference(found: unknown): unknown {
-  const held = isRecord(found) ? found.value : found;
+  const held = isJsonObject(found) ? found.value : found;
   if (held === undefined || held === null || held === '') return undefined;
   if (Array.isArray(held) && held.length === 0) return undefined;
   return held;
@@ -125,7 +122,7 @@ export function compareResource(
     }
     if (value.kind === 'reference') {
       const want = resolve(value.objectId);
-      const got = isRecord(found) ? found.value : found;
+      const got = isJsonObject(found) ? found.value : found;
       if (got !== want) divergences.push({ object, attribute: path, expected: want, found: got ?? null });
     } else if (value.kind === 'references') {
       const want = value.objectIds
@@ -133,7 +130,7 @@ export function compareResource(
         .filter((id): id is string => id !== undefined)
         .sort();
       const got = (Array.isArray(found) ? found : [])
-        .map((member) => (isRecord(member) ? member.value : undefined))
+        .map((member) => (isJsonObject(member) ? member.value : undefined))
         .filter((id): id is string => typeof id === 'string')
         .sort();
       if (want.join('\n') !== got.join('\n'))
@@ -253,7 +250,7 @@ export async function checkConvergence(
         ]);
       return;
     }
-    if (status !== 200 || !isRecord(json)) {
+    if (status !== 200 || !isJsonObject(json)) {
       report([
         refused({
           object,

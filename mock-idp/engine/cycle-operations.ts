@@ -1,4 +1,5 @@
 import type { RetryRecord, ScimClient, ScimExchange } from '../../src/http/index.js';
+import { isJsonObject } from '../../src/json/json-guards.js';
 import { encodeQuery, type RequestDescriptor } from '../requests/index.js';
 import { CycleMetrics } from './cycle-metrics.js';
 import type { FailedTasks } from './failed-tasks.js';
@@ -203,18 +204,14 @@ function loggedRetry(retry: RetryRecord): LoggedRetry {
   };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** The `id` a create answered with, if any. */
 export function idOf(exchange: ScimExchange): string | undefined {
   const json = exchange.response?.json;
-  return isRecord(json) && typeof json.id === 'string' && json.id !== '' ? json.id : undefined;
+  return isJsonObject(json) && typeof json.id === 'string' && json.id !== '' ? json.id : undefined;
 }
 
 function resourcesOf(exchange: ScimExchange): Record<string, unknown>[] {
   const json = exchange.response?.json;
-  if (!isRecord(json) || !Array.isArray(json.Resources)) return [];
-  return json.Resources.filter(isRecord);
+  if (!isJsonObject(json) || !Array.isArray(json.Resources)) return [];
+  return json.Resources.filter(isJsonObject);
 }

@@ -1,5 +1,6 @@
 import { HarnessError } from '../../src/errors/harness-error.js';
 import type { ScimClient, ScimExchange } from '../../src/http/index.js';
+import { isJsonObject } from '../../src/json/json-guards.js';
 import {
   encodeQuery,
   OKTA_PAGE_SIZE,
@@ -40,10 +41,6 @@ function refusal(
     'TARGET_RESPONSE_UNUSABLE',
     `${step}: ${request.path}?${encodeQuery(request)} answered ${exchange.response?.status}, expected 200 with a ListResponse`,
   );
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -89,7 +86,7 @@ export async function oktaImport(
       const exchange = await sendOkta(client, request);
       requests++;
       const json = exchange.response?.json;
-      if (classifyExchange(request.operation, exchange) !== 'success' || !isRecord(json))
+      if (classifyExchange(request.operation, exchange) !== 'success' || !isJsonObject(json))
         throw refusal('Import', request, exchange, client);
       const { totalResults, Resources } = json;
       if (!Number.isInteger(totalResults)) {

@@ -1,7 +1,7 @@
 import { type EntraUser, oktaUserId } from '../directory/index.js';
 import { mapUser, type ScimAttributeSet } from '../mappings/index.js';
 import {
-  type JsonObject,
+  isParsedJsonObject,
   oktaCreateUserRequest,
   oktaGetUserRequest,
   oktaMatchUserRequest,
@@ -15,10 +15,6 @@ import { idOf, type Operation, type SentOutcome } from './cycle-operations.js';
 import type { CyclePass, OktaPassContext } from './cycle-pass.js';
 import { type MappedSource, type ObjectState, SourceMappedState, sameAttributes } from './object-state.js';
 import type { ProvisioningAction } from './provisioning-log.js';
-
-function isRecord(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function withoutActive(attributes: ScimAttributeSet): ScimAttributeSet {
   const { active: _active, ...rest } = attributes;
@@ -134,7 +130,7 @@ async function updateOktaUser(
     const read = await operations.send(operation, oktaGetUserRequest(profile, id));
     last = read;
     const current = read.exchange.response?.json;
-    if (read.kind !== 'success' || !isRecord(current)) {
+    if (read.kind !== 'success' || !isParsedJsonObject(current)) {
       if (read.kind === 'anchorNotFound') users.set(objectId, { targetId: id, applied, anchorLost: true });
       operations.finish(
         operation,
@@ -207,7 +203,7 @@ export async function deprovisionOktaUser(
   } else {
     const read = await operations.send(operation, oktaGetUserRequest(okta.profile, id));
     const current = read.exchange.response?.json;
-    if (read.kind !== 'success' || !isRecord(current)) {
+    if (read.kind !== 'success' || !isParsedJsonObject(current)) {
       if (read.kind === 'anchorNotFound') users.set(objectId, { ...state, anchorLost: true });
       operations.finish(operation, 'Disable', read, id);
       return;

@@ -1,4 +1,5 @@
 import type { ScimExchange } from '../../src/http/index.js';
+import { isJsonObject } from '../../src/json/json-guards.js';
 import {
   REPLAY_TARGET_ERROR_CHARS,
   type ReplayDivergence,
@@ -6,10 +7,6 @@ import {
 } from '../../src/run-contract/index.js';
 import type { LoggedExchange } from './provisioning-log.js';
 import { statusKey } from './reactions.js';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** `text` on one line (runs of whitespace as one space), cut to {@link REPLAY_TARGET_ERROR_CHARS} with a `…`. */
 function excerpt(text: string): string {
@@ -27,7 +24,7 @@ export function targetErrorText(body: string | undefined, fallback?: string): st
   if (body !== undefined && body.trim() !== '') {
     try {
       const json: unknown = JSON.parse(body);
-      if (isRecord(json) && typeof json.detail === 'string' && json.detail.trim() !== '') {
+      if (isJsonObject(json) && typeof json.detail === 'string' && json.detail.trim() !== '') {
         return excerpt(json.detail);
       }
     } catch {

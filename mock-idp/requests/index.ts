@@ -65,6 +65,7 @@ export {
   ENTRA_OPERATIONS,
   encodeQuery,
   HTTP_METHODS,
+  isParsedJsonObject,
   OKTA_OPERATIONS,
 } from './request-descriptor.js';
 export { eqFilter } from './request-parts.js';

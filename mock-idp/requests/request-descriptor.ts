@@ -3,6 +3,7 @@
  * engine sends descriptors through the harness's HTTP client, substituting the real token for
  * {@link AUTHORIZATION_PLACEHOLDER} at the last moment, so no descriptor ever holds a secret.
  */
+import { isJsonObject } from '../../src/json/json-guards.js';
 
 /** JSON as it goes on the wire. */
 export type JsonValue =
@@ -13,6 +14,11 @@ export type JsonValue =
   | readonly JsonValue[]
   | { readonly [key: string]: JsonValue };
 export type JsonObject = { readonly [key: string]: JsonValue };
+
+/** A JSON object of a parsed body: its members are JSON values, since it came from `JSON.parse`. */
+export function isParsedJsonObject(value: unknown): value is JsonObject {
+  return isJsonObject(value);
+}
 
 /** PUT is Okta's: its profile updates, and every write of an AIW app, replace the whole resource. */
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;

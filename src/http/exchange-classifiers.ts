@@ -1,3 +1,4 @@
+import { isJsonObject } from '../json/json-guards.js';
 import { isScimType } from '../scim/errors/scim-types.js';
 import { SCHEMA_URNS, SCIM_MEDIA_TYPE } from '../scim/urns.js';
 import type { ScimExchange } from './exchange.js';
@@ -32,10 +33,6 @@ export interface ScimErrorReply {
   findings: string[];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 /**
  * Parses an RFC 7644 §3.12 error body. Returns `undefined` when there is no response or its body has neither the
  * Error schema URN nor a `status` member (e.g. a vendor's own `{"errors": [...]}`). A numeric `status`, a
@@ -44,7 +41,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  */
 export function scimErrorOf(exchange: ScimExchange): ScimErrorReply | undefined {
   const response = exchange.response;
-  if (!response || !isRecord(response.json)) return undefined;
+  if (!response || !isJsonObject(response.json)) return undefined;
   const body = response.json;
   const schemas = Array.isArray(body.schemas) ? body.schemas : undefined;
   const hasUrn = schemas?.includes(SCHEMA_URNS.Error) ?? false;

@@ -6,6 +6,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc7644#section-3.11
  * @see https://docs.datadoghq.com/account_management/scim/
  */
+import { isJsonObject } from '../json/json-guards.js';
 import { SCHEMA_URNS } from '../scim/urns.js';
 import type { ScimClient } from './scim-client.js';
 
@@ -29,10 +30,6 @@ export interface TokenRisk {
   severity: TokenRiskSeverity;
   /** One paragraph for a terminal or a report; never contains the token. */
   text: string;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Attribute names are case-insensitive (RFC 7643 §2.1). */
@@ -61,7 +58,7 @@ function shortText(text: string): string {
 
 /** Reads a `/Me` body: a User resource is a user unless its userType marks a service account. */
 function ownerFromBody(body: unknown): TokenOwner {
-  if (!isRecord(body)) return { kind: 'unknown', reason: 'GET /Me answered 200 without a JSON object' };
+  if (!isJsonObject(body)) return { kind: 'unknown', reason: 'GET /Me answered 200 without a JSON object' };
   const id = nonEmptyString(memberOf(body, 'id'));
   if (id === undefined) return { kind: 'unknown', reason: 'GET /Me answered a resource without an id' };
   const userType = nonEmptyString(memberOf(body, 'userType'))?.toLowerCase();

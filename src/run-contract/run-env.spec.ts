@@ -53,7 +53,7 @@ test('an unset setting takes the default resolveConfig gives it', () => {
   expect(failOnFrom({})).toBe('must');
   expect(workersFrom({})).toBeUndefined();
   expect(seedFrom({})).toBe(0);
-  expect(selectedProfilesFrom({})).toEqual(['rfc7644', 'entra', 'datadog']);
+  expect(selectedProfilesFrom({})).toEqual(['rfc7644', 'entra', 'okta', 'datadog']);
   expect(terminalFrom({})).toEqual({ terminal: undefined, columns: undefined, verbose: false });
 });
 

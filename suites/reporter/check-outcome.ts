@@ -18,7 +18,9 @@
  *
  * The message is the full explanation (see failure-message.ts): every line of the error, redacted, then capped.
  */
+
 import { readFileSync } from 'node:fs';
+import { isJsonObject, isStringArray } from '../../src/json/json-guards.js';
 import {
   CATEGORIES,
   CHECK_ANNOTATION,
@@ -67,14 +69,6 @@ export interface ReportedResult {
   steps?: readonly StepLike[];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isStringArray(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string');
-}
-
 const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
   typeof value === 'string' && (list as readonly string[]).includes(value);
 
@@ -88,7 +82,7 @@ export function checkDefinitionOf(test: ReportedTest): CheckDefinition | undefin
   } catch {
     return undefined;
   }
-  if (!isRecord(parsed)) return undefined;
+  if (!isJsonObject(parsed)) return undefined;
   const {
     id,
     title,

@@ -1,3 +1,4 @@
+import { isJsonObject } from '../../src/json/json-guards.js';
 import { EVIDENCE_PHASES, type EvidenceExchange, type HeaderMap } from '../../src/run-contract/index.js';
 
 /**
@@ -7,13 +8,9 @@ import { EVIDENCE_PHASES, type EvidenceExchange, type HeaderMap } from '../../sr
  * @see https://www.rfc-editor.org/rfc/rfc7644#section-3 (the requests the evidence shows)
  */
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function headerMap(value: unknown): HeaderMap {
   const out: HeaderMap = {};
-  if (!isRecord(value)) return out;
+  if (!isJsonObject(value)) return out;
   for (const [name, text] of Object.entries(value)) if (typeof text === 'string') out[name] = text;
   return out;
 }
@@ -30,7 +27,7 @@ function parsedBody(text: unknown): unknown {
 
 /** One recorded exchange as an evidence item, or `undefined` when it is not shaped like one. */
 export function evidenceOf(value: unknown): EvidenceExchange | undefined {
-  if (!isRecord(value) || !isRecord(value.request)) return undefined;
+  if (!isJsonObject(value) || !isJsonObject(value.request)) return undefined;
   const { request, response } = value;
   if (typeof request.method !== 'string' || typeof request.url !== 'string') return undefined;
   const item: EvidenceExchange = {
@@ -38,7 +35,7 @@ export function evidenceOf(value: unknown): EvidenceExchange | undefined {
   };
   const requestBody = parsedBody(request.body);
   if (requestBody !== undefined) item.request.body = requestBody;
-  if (isRecord(response) && typeof response.status === 'number') {
+  if (isJsonObject(response) && typeof response.status === 'number') {
     item.response = { status: response.status, headers: headerMap(response.headers) };
     const body =
       response.json !== undefined
@@ -82,7 +79,7 @@ export function evidenceFromAttachment(text: string): {
     evidence.push(item);
     if (
       dropped === undefined &&
-      isRecord(raw) &&
+      isJsonObject(raw) &&
       typeof raw.outcome === 'string' &&
       raw.outcome !== 'ok' &&
       raw.response === undefined

@@ -3,11 +3,13 @@
  * reference server (with quirks when asked), reporting through the conformance reporter, whose conformance.json is
  * read back. Also lists every check with its definition, from the `scim-check` annotations.
  */
+
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isJsonObject } from '../../src/json/json-guards.js';
 import {
   CHECK_ANNOTATION,
   type ConformanceResult,
@@ -82,10 +84,6 @@ function runPlaywright(
   });
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Every profile selected: the self-test lists and runs every check the suites declare. */
 const EVERY_PROFILE = { [RUN_ENV.profiles]: PROFILES.join(',') };
 
@@ -95,14 +93,14 @@ export async function listChecks(): Promise<ListedCheck[]> {
   if (code !== 0) throw new Error(`listing the checks failed (exit ${code}): ${stderr.slice(0, 2000)}`);
   const found = new Map<string, ListedCheck>();
   const walk = (suite: unknown, file: string) => {
-    if (!isRecord(suite)) return;
+    if (!isJsonObject(suite)) return;
     const here = typeof suite.file === 'string' && file === '' ? suite.file : file;
     for (const spec of Array.isArray(suite.specs) ? suite.specs : []) {
-      if (!isRecord(spec)) continue;
+      if (!isJsonObject(spec)) continue;
       for (const t of Array.isArray(spec.tests) ? spec.tests : []) {
-        if (!isRecord(t) || !Array.isArray(t.annotations)) continue;
+        if (!isJsonObject(t) || !Array.isArray(t.annotations)) continue;
         for (const annotation of t.annotations) {
-          if (!isRecord(annotation) || annotation.type !== CHECK_ANNOTATION) continue;
+          if (!isJsonObject(annotation) || annotation.type !== CHECK_ANNOTATION) continue;
           if (typeof annotation.description !== 'string') continue;
           const definition = JSON.parse(annotation.description) as CheckDefinition;
           found.set(definition.id, { definition, file: here });
@@ -112,7 +110,8 @@ export async function listChecks(): Promise<ListedCheck[]> {
     for (const child of Array.isArray(suite.suites) ? suite.suites : []) walk(child, here);
   };
   const report: unknown = JSON.parse(stdout);
-  for (const suite of isRecord(report) && Array.isArray(report.suites) ? report.suites : []) walk(suite, '');
+  for (const suite of isJsonObject(report) && Array.isArray(report.suites) ? report.suites : [])
+    walk(suite, '');
   return [...found.values()].sort((a, b) => a.definition.id.localeCompare(b.definition.id));
 }
 

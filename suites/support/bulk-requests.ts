@@ -4,8 +4,9 @@
  * gives none, by filtering on the run-tagged name the check chose.
  */
 import type { ScimClient, ScimExchange } from '../../src/http/index.js';
+import { isJsonObject } from '../../src/json/json-guards.js';
 import { SCHEMA_URNS } from '../../src/scim/urns.js';
-import { idFromLocation, isRecord, member, resourcesOf, stringMember } from './case-insensitive-json.js';
+import { idFromLocation, member, resourcesOf, stringMember } from './case-insensitive-json.js';
 import type { ResourceFactory } from './resource-factory.js';
 
 export type BulkMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -26,7 +27,7 @@ export function bulkRequest(operations: readonly BulkOperation[], extra: Record<
 /** The `Operations` of a BulkResponse, each an object (anything else is dropped). */
 export function bulkResults(exchange: ScimExchange): Record<string, unknown>[] {
   const operations = member(exchange.response?.json, 'Operations');
-  return Array.isArray(operations) ? operations.filter(isRecord) : [];
+  return Array.isArray(operations) ? operations.filter(isJsonObject) : [];
 }
 
 /**
@@ -36,7 +37,7 @@ export function bulkResults(exchange: ScimExchange): Record<string, unknown>[] {
  */
 export function statusCodeOf(result: unknown): string | undefined {
   const status = member(result, 'status');
-  const code = isRecord(status) ? member(status, 'code') : status;
+  const code = isJsonObject(status) ? member(status, 'code') : status;
   if (typeof code === 'string') return code.trim();
   return typeof code === 'number' ? String(code) : undefined;
 }

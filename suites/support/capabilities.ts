@@ -4,9 +4,11 @@
  * every worker. Optional features the target does not claim are skipped, never failed (RFC 7644 §4).
  * @see https://www.rfc-editor.org/rfc/rfc7643#section-5
  */
+
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { HarnessError } from '../../src/errors/harness-error.js';
+import { isJsonObject } from '../../src/json/json-guards.js';
 import { CAPABILITIES, type Capability } from '../../src/run-contract/index.js';
 import { SCHEMA_URNS } from '../../src/scim/urns.js';
 
@@ -134,13 +136,9 @@ export interface DiscoveryAnswers {
   adminApi: boolean;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function lowerKeys(value: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  if (isRecord(value)) for (const [key, v] of Object.entries(value)) out[key.toLowerCase()] = v;
+  if (isJsonObject(value)) for (const [key, v] of Object.entries(value)) out[key.toLowerCase()] = v;
   return out;
 }
 
@@ -179,7 +177,8 @@ const ok = (answer: { status: number } | undefined) => answer !== undefined && a
 export function deriveCapabilities(answers: DiscoveryAnswers): TargetCapabilities {
   const findings: string[] = [];
   const discovery = {
-    serviceProviderConfig: ok(answers.serviceProviderConfig) && isRecord(answers.serviceProviderConfig?.json),
+    serviceProviderConfig:
+      ok(answers.serviceProviderConfig) && isJsonObject(answers.serviceProviderConfig?.json),
     resourceTypes: ok(answers.resourceTypes),
     schemas: ok(answers.schemas),
   };

@@ -3,14 +3,11 @@
  * `Resources`, `resources` and `RESOURCES` up alike and never fails a target for its spelling.
  * @see https://www.rfc-editor.org/rfc/rfc7643#section-2.1
  */
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isJsonObject } from '../../src/json/json-guards.js';
 
 /** The member of `value` named `name`, compared case-insensitively; undefined when `value` is not an object. */
 export function member(value: unknown, name: string): unknown {
-  if (!isRecord(value)) return undefined;
+  if (!isJsonObject(value)) return undefined;
   if (name in value) return value[name];
   const lower = name.toLowerCase();
   const key = Object.keys(value).find((candidate) => candidate.toLowerCase() === lower);

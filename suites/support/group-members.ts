@@ -5,8 +5,9 @@
  */
 
 import type { ScimClient, ScimExchange } from '../../src/http/index.js';
+import { isJsonObject } from '../../src/json/json-guards.js';
 import { groupPath } from '../../src/scim/resource-path.js';
-import { isRecord, member } from './case-insensitive-json.js';
+import { member } from './case-insensitive-json.js';
 import { expect } from './fixtures.js';
 import { answered } from './matchers.js';
 import type { CreatedResource, ResourceFactory } from './resource-factory.js';
@@ -15,13 +16,13 @@ import type { CreatedResource, ResourceFactory } from './resource-factory.js';
 export function memberValues(group: unknown): string[] {
   const members = member(group, 'members');
   if (!Array.isArray(members)) return [];
-  return members.filter(isRecord).map((entry) => String(member(entry, 'value')));
+  return members.filter(isJsonObject).map((entry) => String(member(entry, 'value')));
 }
 
 /** The member objects of a Group body. */
 export function membersOf(group: unknown): Record<string, unknown>[] {
   const members = member(group, 'members');
-  return Array.isArray(members) ? members.filter(isRecord) : [];
+  return Array.isArray(members) ? members.filter(isJsonObject) : [];
 }
 
 export interface GroupPair {
@@ -69,5 +70,5 @@ export async function readBackGroup(
   const read = await scim.get(groupPath(id));
   await expect(read).toHaveStatus(200);
   const body = answered(read).json;
-  return isRecord(body) ? body : {};
+  return isJsonObject(body) ? body : {};
 }

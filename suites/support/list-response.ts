@@ -7,7 +7,8 @@
  */
 import { test } from '@playwright/test';
 import type { ScimExchange } from '../../src/http/index.js';
-import { isRecord, member } from './case-insensitive-json.js';
+import { isJsonObject } from '../../src/json/json-guards.js';
+import { member } from './case-insensitive-json.js';
 import { expect } from './fixtures.js';
 import { answered, describeExchange, markDecisive } from './matchers.js';
 import { unsupportedWhenNotImplemented } from './unsupported.js';
@@ -18,7 +19,7 @@ export { member as attributeOf } from './case-insensitive-json.js';
 /** The `Resources` of a ListResponse body; `[]` when absent (allowed when totalResults is 0). */
 export function listedResources(exchange: ScimExchange): Record<string, unknown>[] {
   const resources = member(answered(exchange).json, 'Resources');
-  return Array.isArray(resources) ? resources.filter(isRecord) : [];
+  return Array.isArray(resources) ? resources.filter(isJsonObject) : [];
 }
 
 /** The ids of the listed resources, in the order the target returned them. */

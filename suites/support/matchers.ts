@@ -4,9 +4,11 @@
  * the request line and what the target answered. A transport fault (timeout, reset, …) is not a verdict on the
  * target: the matcher throws a HarnessError instead of failing, and the check is reported as `error`.
  */
+
 import { expect as baseExpect } from '@playwright/test';
 import { HarnessError } from '../../src/errors/harness-error.js';
 import { isScimMediaType, type ScimExchange } from '../../src/http/index.js';
+import { isJsonObject } from '../../src/json/json-guards.js';
 import type { ScimType } from '../../src/scim/errors/scim-types.js';
 import { formatFindings, hasNoErrors } from '../../src/scim/findings.js';
 import type { MessageKind } from '../../src/scim/schemas/index.js';
@@ -119,12 +121,8 @@ export function markDecisive(exchange: ScimExchange, passed: boolean): void {
   if (!passed) exchange.decisive = true;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function isExchange(value: unknown): value is ScimExchange {
-  return isRecord(value) && isRecord(value.request) && typeof value.outcome === 'string';
+  return isJsonObject(value) && isJsonObject(value.request) && typeof value.outcome === 'string';
 }
 
 export const expect = baseExpect.extend({
@@ -179,7 +177,7 @@ export const expect = baseExpect.extend({
     const problems: string[] = [];
     if (response.status !== status) problems.push(`HTTP status ${response.status}, expected ${status}`);
     const body = response.json;
-    if (!isRecord(body)) {
+    if (!isJsonObject(body)) {
       problems.push(`body is not a JSON object${response.jsonError ? ` (${response.jsonError})` : ''}`);
     } else {
       const schemas = Array.isArray(body.schemas) ? body.schemas : [];

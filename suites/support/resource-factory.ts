@@ -3,9 +3,11 @@
  * the check ends (also when it fails or times out: Playwright runs fixture teardown in every case). It never deletes
  * anything it did not create.
  */
+
 import type { Faker } from '@faker-js/faker';
 import { HarnessError } from '../../src/errors/harness-error.js';
 import type { ScimClient, ScimExchange } from '../../src/http/index.js';
+import { isJsonObject } from '../../src/json/json-guards.js';
 import { appendLedger } from '../../src/run-contract/index.js';
 import { SCHEMA_URNS } from '../../src/scim/urns.js';
 import { inPhase } from './exchange-phase.js';
@@ -61,10 +63,6 @@ export function endpointRuns<T extends { endpoint: string }>(items: readonly T[]
     else runs.push([item]);
   }
   return runs;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** True when the answer is a redirect (3xx other than 304), which the harness never follows. */
@@ -172,10 +170,10 @@ export function createResourceFactory(options: {
   async function create(endpoint: string, body: Record<string, unknown>, nameAttr: string) {
     const exchange = await inPhase(client, 'setup', () => client.post(endpoint, body));
     const json = exchange.response?.json;
-    const id = isRecord(json) && typeof json.id === 'string' ? json.id : undefined;
+    const id = isJsonObject(json) && typeof json.id === 'string' ? json.id : undefined;
     const status = exchange.response?.status;
     if (id && (status === 201 || status === 200)) factory.track(endpoint, id, String(body[nameAttr]));
-    if (!id || (status !== 201 && status !== 200) || !isRecord(json)) {
+    if (!id || (status !== 201 && status !== 200) || !isJsonObject(json)) {
       // When the answer came from the infrastructure (a redirect, a gateway, an HTML page), say so: that is the cause.
       const infrastructure = exchange.response ? infrastructureAnswer(exchange.response) : undefined;
       throw new HarnessError(

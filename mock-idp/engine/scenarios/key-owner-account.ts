@@ -4,8 +4,10 @@
  * back as it was afterwards, and never deleted.
  * @see https://docs.datadoghq.com/account_management/scim/
  */
+
 import { HarnessError } from '../../../src/errors/harness-error.js';
 import type { ScimClient, ScimExchange } from '../../../src/http/index.js';
+import { isJsonObject } from '../../../src/json/json-guards.js';
 import {
   disableUserRequest,
   type EntraClientProfile,
@@ -20,10 +22,6 @@ export interface KeyOwnerAccount {
   userName: string;
   /** `active` before the scenario; a user that does not say is taken as active (RFC 7643 §4.1.1 default use). */
   priorActive: boolean;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Attribute names are case-insensitive (RFC 7643 §2.1). */
@@ -74,11 +72,11 @@ export async function findKeyOwner(
   const what = `Looking up the key's owner ${userName}`;
   const exchange = await send(client, matchUserRequest(profile, 'userName', userName));
   const json = exchange.response?.json;
-  if (exchange.response?.status !== 200 || !isRecord(json)) throw unusable(exchange, client, what);
+  if (exchange.response?.status !== 200 || !isJsonObject(json)) throw unusable(exchange, client, what);
   const resources = member(json, 'Resources');
   const matches = (Array.isArray(resources) ? resources : []).filter(
     (resource): resource is Record<string, unknown> =>
-      isRecord(resource) &&
+      isJsonObject(resource) &&
       typeof member(resource, 'userName') === 'string' &&
       String(member(resource, 'userName')).toLowerCase() === userName.toLowerCase(),
   );

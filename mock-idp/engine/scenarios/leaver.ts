@@ -12,6 +12,7 @@
  * out, as the key-revocation scenario does; it is never deleted. Keys never reach a log, a report or an error.
  * @see https://openid.net/specs/ipsie-al-scim-profile-1_0.html
  */
+
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HarnessError } from '../../../src/errors/harness-error.js';
@@ -41,6 +42,7 @@ import { SCHEMA_URNS } from '../../../src/scim/urns.js';
 import { redact } from '../../../src/secrets/redaction.js';
 import {
   type EntraClientMode,
+  isParsedJsonObject,
   type JsonObject,
   type OktaAppType,
   parseTenantUrl,
@@ -279,10 +281,6 @@ function send(client: ScimClient, request: LeaverRequest): Promise<ScimExchange>
   });
 }
 
-function isRecord(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Runs the scenario; writes replay.json and report.html when `reportDir` is set. */
 export async function runLeaver(options: LeaverOptions, source: LeaverSource): Promise<LeaverOutcome> {
   const clock = options.clock ?? systemClock;
@@ -391,7 +389,7 @@ export async function runLeaver(options: LeaverOptions, source: LeaverSource): P
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const json: unknown = await response.json().catch(() => ({}));
-    if (response.status >= 300 || !isRecord(json))
+    if (response.status >= 300 || !isParsedJsonObject(json))
       throw new HarnessError(
         'CHECK_PRECONDITION',
         `the admin API answered ${response.status} to ${method} /admin${path}`,
@@ -407,7 +405,7 @@ export async function runLeaver(options: LeaverOptions, source: LeaverSource): P
       displayName: `Leaver ${options.runId}`,
       active: true,
     });
-    const id = isRecord(created.response?.json) ? created.response.json.id : undefined;
+    const id = isParsedJsonObject(created.response?.json) ? created.response.json.id : undefined;
     if (created.response?.status !== 201 || typeof id !== 'string')
       throw new HarnessError(
         'CHECK_PRECONDITION',
@@ -468,7 +466,7 @@ export async function runLeaver(options: LeaverOptions, source: LeaverSource): P
     if (needsCurrentUser(shape)) {
       const read = await run.get(`/Users/${encodeURIComponent(id)}`);
       const json = read.response?.json;
-      if (!isOk(read) || !isRecord(json))
+      if (!isOk(read) || !isParsedJsonObject(json))
         return {
           ...untested(`GET /Users/{id} answered ${statusOf(read)}`),
           outcome: 'not-deprovisioned',
@@ -529,7 +527,7 @@ export async function runLeaver(options: LeaverOptions, source: LeaverSource): P
     let again = current;
     if (needsCurrentUser(shape)) {
       const read = await run.get(`/Users/${encodeURIComponent(id)}`);
-      if (isOk(read) && isRecord(read.response?.json)) again = read.response.json;
+      if (isOk(read) && isParsedJsonObject(read.response?.json)) again = read.response.json;
     }
     const reactivation = reactivationRequest(shape, id, again);
     if (reactivation === undefined) return row;

@@ -13,9 +13,11 @@
  * @see https://www.rfc-editor.org/rfc/rfc7644#section-3.6 (DELETE)
  * @see https://www.rfc-editor.org/rfc/rfc7644#section-3.4.2.4 (pagination)
  */
+
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ScimClient, ScimExchange } from '../../http/index.js';
+import { isJsonObject } from '../../json/json-guards.js';
 import {
   appendLedger,
   carriesRunId,
@@ -70,10 +72,6 @@ const PAGE_SIZE = 100;
 /** A sweep never reads more than this many resources per endpoint; reaching it is reported as incomplete. */
 export const MAX_SWEPT = 100_000;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** What an exchange came back with, for a reason line. */
 function answered(exchange: ScimExchange): string {
   return exchange.response
@@ -83,7 +81,7 @@ function answered(exchange: ScimExchange): string {
 
 function nameOf(endpoint: string, resource: unknown): unknown {
   const attribute = NAME_ATTRIBUTE[endpoint];
-  if (!attribute || !isRecord(resource)) return undefined;
+  if (!attribute || !isJsonObject(resource)) return undefined;
   // Attribute names are case-insensitive (RFC 7643 §2.1).
   const key = Object.keys(resource).find((k) => k.toLowerCase() === attribute.toLowerCase());
   return key === undefined ? undefined : resource[key];
@@ -187,11 +185,11 @@ async function listAll(client: ScimClient, endpoint: string, filter: string | un
     if (filter !== undefined) query.filter = filter;
     const exchange = await client.get(endpoint, { query });
     const json = exchange.response?.json;
-    const resources = isRecord(json) ? memberOf(json, 'Resources') : undefined;
-    const total = isRecord(json) ? memberOf(json, 'totalResults') : undefined;
+    const resources = isJsonObject(json) ? memberOf(json, 'Resources') : undefined;
+    const total = isJsonObject(json) ? memberOf(json, 'totalResults') : undefined;
     const usable =
       exchange.response?.status === 200 &&
-      isRecord(json) &&
+      isJsonObject(json) &&
       (Array.isArray(resources) || (resources === undefined && total === 0));
     if (!usable) {
       const why =
@@ -205,7 +203,7 @@ async function listAll(client: ScimClient, endpoint: string, filter: string | un
     const items = Array.isArray(resources) ? resources : [];
     const before = found.size;
     for (const resource of items) {
-      if (isRecord(resource) && typeof resource.id === 'string')
+      if (isJsonObject(resource) && typeof resource.id === 'string')
         found.set(resource.id, nameOf(endpoint, resource));
     }
     const read = startIndex - 1 + items.length;

@@ -5,15 +5,13 @@
  * @see https://www.rfc-editor.org/rfc/rfc7643#section-2.1
  * @see https://www.rfc-editor.org/rfc/rfc7644#section-3.10
  */
+import { isJsonObject } from '../../json/json-guards.js';
 import type { AttrPath } from './ast.js';
 
 /** The prefix of the schema URNs RFC 7643 §8.7.1 defines as core schemas. */
 const CORE_SCHEMA_PREFIX = 'urn:ietf:params:scim:schemas:core:';
 
-/** Whether `value` is a JSON object (not an array, not null). */
-export function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isJsonObject };
 
 /**
  * The key of `obj` that equals `name` ignoring case (RFC 7643 §2.1: attribute names are

@@ -1,4 +1,4 @@
-import { isRecord } from '../../support/case-insensitive-json.js';
+import { isJsonObject } from '../../../src/json/json-guards.js';
 import { check } from '../../support/check.js';
 import { expect } from '../../support/fixtures.js';
 import {
@@ -63,7 +63,7 @@ check(
     const exchange = await scim.post('/Users', body, { token: null });
     const json = exchange.response?.json;
     // If the target wrongly created it, it is still ours to clean up.
-    if (isRecord(json) && typeof json.id === 'string' && (exchange.response?.status ?? 0) < 300) {
+    if (isJsonObject(json) && typeof json.id === 'string' && (exchange.response?.status ?? 0) < 300) {
       resources.track('/Users', json.id, String(body.userName));
     }
     await expect(exchange).toHaveStatus(401, 403);

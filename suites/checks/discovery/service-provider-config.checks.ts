@@ -1,5 +1,6 @@
+import { isJsonObject } from '../../../src/json/json-guards.js';
 import { SCHEMA_URNS } from '../../../src/scim/urns.js';
-import { isRecord, member, resourcesOf, schemaUrnsOf } from '../../support/case-insensitive-json.js';
+import { member, resourcesOf, schemaUrnsOf } from '../../support/case-insensitive-json.js';
 import { check } from '../../support/check.js';
 import { expect, test } from '../../support/fixtures.js';
 
@@ -29,7 +30,7 @@ check(
     // No `requires`: a target without discovery is still tested, and this is where its absence is reported.
     const exchange = await scim.get('/ServiceProviderConfig');
     await expect(exchange, capabilities.findings.join('; ')).toHaveStatus(200);
-    expect(isRecord(exchange.response?.json), 'the body is a JSON object').toBe(true);
+    expect(isJsonObject(exchange.response?.json), 'the body is a JSON object').toBe(true);
   },
 );
 
@@ -96,7 +97,7 @@ check(
     const problems: string[] = [];
     for (const feature of FEATURES) {
       const entry = member(config, feature);
-      if (!isRecord(entry)) problems.push(`${feature} is missing`);
+      if (!isJsonObject(entry)) problems.push(`${feature} is missing`);
       else if (typeof member(entry, 'supported') !== 'boolean')
         problems.push(`${feature}.supported is not a boolean`);
     }

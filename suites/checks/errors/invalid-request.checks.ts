@@ -1,4 +1,5 @@
-import { isRecord, member } from '../../support/case-insensitive-json.js';
+import { isJsonObject } from '../../../src/json/json-guards.js';
+import { member } from '../../support/case-insensitive-json.js';
 import { check } from '../../support/check.js';
 import { expect } from '../../support/fixtures.js';
 
@@ -44,7 +45,7 @@ check(
     const body = resources.userBody({ name: 'Barbara Jensen' });
     const exchange = await scim.post('/Users', body);
     const json = exchange.response?.json;
-    if (isRecord(json) && typeof json.id === 'string' && (exchange.response?.status ?? 0) < 300) {
+    if (isJsonObject(json) && typeof json.id === 'string' && (exchange.response?.status ?? 0) < 300) {
       resources.track('/Users', json.id, String(body.userName));
     }
     await expect(exchange).toBeScimError(400);

@@ -1,7 +1,8 @@
 import type { ScimClient } from '../../../src/http/index.js';
+import { isJsonObject } from '../../../src/json/json-guards.js';
 import { userPath } from '../../../src/scim/resource-path.js';
 import { SCHEMA_URNS } from '../../../src/scim/urns.js';
-import { isRecord, member, resourcesOf, stringMember } from '../../support/case-insensitive-json.js';
+import { member, resourcesOf, stringMember } from '../../support/case-insensitive-json.js';
 import { check } from '../../support/check.js';
 import { expect, test } from '../../support/fixtures.js';
 import type { ResourceFactory } from '../../support/resource-factory.js';
@@ -13,7 +14,7 @@ function trackIfCreated(
   name: string,
 ) {
   const json = exchange.response?.json;
-  if (isRecord(json) && typeof json.id === 'string' && (exchange.response?.status ?? 0) < 300) {
+  if (isJsonObject(json) && typeof json.id === 'string' && (exchange.response?.status ?? 0) < 300) {
     resources.track('/Users', json.id, name);
   }
 }

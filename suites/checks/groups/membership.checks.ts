@@ -5,8 +5,9 @@
  */
 
 import { randomUUID } from 'node:crypto';
+import { isJsonObject } from '../../../src/json/json-guards.js';
 import { groupPath, userPath } from '../../../src/scim/resource-path.js';
-import { isRecord, member } from '../../support/case-insensitive-json.js';
+import { member } from '../../support/case-insensitive-json.js';
 import { check } from '../../support/check.js';
 import { expect } from '../../support/fixtures.js';
 import { memberValues, readBackGroup } from '../../support/group-members.js';
@@ -235,7 +236,7 @@ check(
     await expect(read).toHaveStatus(200);
     const groups = member(answered(read).json, 'groups');
     const values = Array.isArray(groups)
-      ? groups.filter(isRecord).map((entry) => member(entry, 'value'))
+      ? groups.filter(isJsonObject).map((entry) => member(entry, 'value'))
       : [];
     expect(values, 'groups[].value of the member').toContain(group.id);
   },

@@ -6,6 +6,7 @@
  * `password`, the path-less deactivation after which the user still exists, and Group Push's shapes.
  * @see https://developer.okta.com/docs/api/openapi/okta-scim/guides/scim-20/
  */
+
 import type { Faker } from '@faker-js/faker';
 import {
   type JsonObject,
@@ -22,6 +23,7 @@ import {
   resolveOktaClientProfile,
 } from '../../../mock-idp/requests/index.js';
 import { HarnessError } from '../../../src/errors/harness-error.js';
+import { isJsonObject } from '../../../src/json/json-guards.js';
 import { SCHEMA_URNS } from '../../../src/scim/urns.js';
 import { member } from '../../support/case-insensitive-json.js';
 import { check } from '../../support/check.js';
@@ -33,10 +35,6 @@ import { infrastructureAnswer } from '../../support/matchers.js';
 import type { ResourceFactory } from '../../support/resource-factory.js';
 import { attributeAt, bodyOf, listsSchema } from '../../support/resource-reading.js';
 import { OKTA_DOCS, OKTA_OIN, oktaPassword, oktaUserIdOf, sendOkta } from './okta-shapes.js';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The mapped attributes of an Okta user as the create carries them (REF20's attributes, the run's values). */
 function oktaUser(resources: ResourceFactory, faker: Faker) {
@@ -84,7 +82,7 @@ async function createOktaUser(resources: ResourceFactory, faker: Faker, precondi
 
 /** Paging fields Okta reads as integers ("must be integers", REF20). */
 function integerField(json: unknown, name: string): unknown {
-  return isRecord(json) ? json[name] : undefined;
+  return isJsonObject(json) ? json[name] : undefined;
 }
 
 check(

@@ -13,9 +13,10 @@
 
 import { HarnessError } from '../../../src/errors/harness-error.js';
 import type { ScimClient, ScimExchange } from '../../../src/http/index.js';
+import { isJsonObject } from '../../../src/json/json-guards.js';
 import { userPath } from '../../../src/scim/resource-path.js';
 import { SCHEMA_URNS } from '../../../src/scim/urns.js';
-import { isRecord, member } from '../../support/case-insensitive-json.js';
+import { member } from '../../support/case-insensitive-json.js';
 import { check } from '../../support/check.js';
 import { inPhase } from '../../support/exchange-phase.js';
 import { expect } from '../../support/fixtures.js';
@@ -161,7 +162,7 @@ check(
     const exchange = await scim.get('/ServiceProviderConfig');
     await expect(exchange).toHaveStatus(200);
     const pagination = member(answered(exchange).json, 'pagination');
-    expect(isRecord(pagination), 'pagination is a JSON object').toBe(true);
+    expect(isJsonObject(pagination), 'pagination is a JSON object').toBe(true);
     const problems: string[] = [];
     for (const name of ['cursor', 'index']) {
       const value = member(pagination, name);
