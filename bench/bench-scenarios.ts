@@ -3,7 +3,9 @@
  * Each row builds its request path from a random pick and checks the answer, so a benchmark never
  * reports the speed of a 404 or of an empty result.
  */
+
 import { isJsonObject } from '../src/json/json-guards.js';
+import { userPath } from '../src/scim/resource-path.js';
 
 /** An existing seeded user, drawn at random by the server process. */
 export interface UserSample {
@@ -107,7 +109,7 @@ export const BENCH_SCENARIOS: readonly BenchScenario[] = [
     id: 'get-by-id',
     label: 'GET /Users/{id}',
     kind: 'lookup',
-    path: ({ sample }) => `/Users/${encodeURIComponent(sample.id)}`,
+    path: ({ sample }) => userPath(sample.id),
     problem: (body, { sample }) =>
       isJsonObject(body) && body.id === sample.id ? undefined : `the body is not the user ${sample.id}`,
   },

@@ -1,6 +1,7 @@
 import type { ScimClient } from '../../src/http/index.js';
 import { isJsonObject } from '../../src/json/json-guards.js';
 import type { ReplayDivergence } from '../../src/run-contract/index.js';
+import { groupPath, userPath } from '../../src/scim/resource-path.js';
 import { computeScope, type EntraDirectory, type EntraGroup, type EntraUser } from '../directory/index.js';
 import {
   type GroupMapping,
@@ -282,7 +283,7 @@ export async function checkConvergence(
     userChecks.push(() => {
       const expected = expectedUser(user, input.userMapping, { inScope, resolve, managerRemoval });
       return read(
-        `/Users/${encodeURIComponent(state.targetId ?? '')}`,
+        userPath(state.targetId ?? ''),
         `User ${user.userPrincipalName}`,
         expected.attributes,
         expected.absent,
@@ -292,9 +293,7 @@ export async function checkConvergence(
   const gone = input.goneUsers === 'deactivated' ? DEACTIVATED : undefined;
   for (const [objectId, state] of users) {
     if (directory.users.has(objectId) || state.targetId === undefined) continue;
-    userChecks.push(() =>
-      read(`/Users/${encodeURIComponent(state.targetId ?? '')}`, `User ${objectId}`, gone),
-    );
+    userChecks.push(() => read(userPath(state.targetId ?? ''), `User ${objectId}`, gone));
   }
   if (input.groupMapping !== undefined) {
     for (const group of directory.groups.values()) {
@@ -306,7 +305,7 @@ export async function checkConvergence(
         continue;
       }
       const expected = expectedGroup(group, input.groupMapping, resolve);
-      userChecks.push(() => read(`/Groups/${encodeURIComponent(state.targetId ?? '')}`, object, expected));
+      userChecks.push(() => read(groupPath(state.targetId ?? ''), object, expected));
     }
   }
   await runPool(userChecks, input.concurrency, (check) => check());

@@ -1,4 +1,5 @@
 import type { ScimClient } from '../../src/http/index.js';
+import { groupPath, userPath } from '../../src/scim/resource-path.js';
 import type { CycleEngine } from './cycle-engine.js';
 import type { ReplayContext } from './replay.js';
 import type { ProgressTracker } from './replay-progress.js';
@@ -34,7 +35,7 @@ export async function removeCreated(
   const groups = ids(engine.groups);
   const users = [...ids(engine.users), ...moreUsers];
   progress.stage('cleanup', groups.length + users.length);
-  await runPool(groups, concurrency, (id) => remove(`/Groups/${encodeURIComponent(id)}`));
-  await runPool(users, concurrency, (id) => remove(`/Users/${encodeURIComponent(id)}`));
+  await runPool(groups, concurrency, (id) => remove(groupPath(id)));
+  await runPool(users, concurrency, (id) => remove(userPath(id)));
   return { deleted, failed };
 }

@@ -1,7 +1,8 @@
+import { resourcePath } from '../../src/scim/resource-path.js';
 import type { ScimAttributeSet, ScimAttributeValue } from '../mappings/index.js';
 import { type EntraClientProfile, opName } from './client-profile.js';
 import type { JsonValue, PatchOperation, RequestDescriptor } from './request-descriptor.js';
-import { patchBody, requestFor, resourcePath } from './request-parts.js';
+import { patchBody, requestFor } from './request-parts.js';
 import { managerOperation, patchValue } from './user-requests.js';
 
 /** Maps a source objectId to the id the target assigned it; `undefined` when not (yet) provisioned. */

@@ -1,9 +1,10 @@
+import { resourcePath } from '../../src/scim/resource-path.js';
 import { SCHEMA_URNS } from '../../src/scim/urns.js';
 import type { ScimAttributeSet, ScimAttributeValue } from '../mappings/index.js';
 import { diffAttributes, type ResolveTargetId } from './attribute-diff.js';
 import { type EntraClientProfile, opName } from './client-profile.js';
 import type { JsonObject, JsonValue, PatchOperation, RequestDescriptor } from './request-descriptor.js';
-import { eqFilter, patchBody, requestFor, resourcePath } from './request-parts.js';
+import { eqFilter, patchBody, requestFor } from './request-parts.js';
 
 /**
  * The Microsoft schema URI the client adds to a group create.

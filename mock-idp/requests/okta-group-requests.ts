@@ -1,8 +1,9 @@
+import { resourcePath } from '../../src/scim/resource-path.js';
 import { SCHEMA_URNS } from '../../src/scim/urns.js';
 import type { OktaClientProfile } from './okta-client-profile.js';
 import { OKTA_PAGE_SIZE, oktaRequest } from './okta-user-requests.js';
 import type { JsonObject, PatchOperation, RequestDescriptor } from './request-descriptor.js';
-import { eqFilter, patchBody, resourcePath } from './request-parts.js';
+import { eqFilter, patchBody } from './request-parts.js';
 
 /** A member as Group Push sends it: the target id and, as `display`, the member's userName. */
 export interface OktaMember {

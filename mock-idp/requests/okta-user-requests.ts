@@ -1,3 +1,4 @@
+import { resourcePath } from '../../src/scim/resource-path.js';
 import { SCHEMA_URNS } from '../../src/scim/urns.js';
 import type { ScimAttributeSet } from '../mappings/index.js';
 import { type OktaClientProfile, oktaHeaders } from './okta-client-profile.js';
@@ -8,7 +9,7 @@ import type {
   OktaOperation,
   RequestDescriptor,
 } from './request-descriptor.js';
-import { eqFilter, patchBody, resourcePath, type ScimEndpoint } from './request-parts.js';
+import { eqFilter, patchBody, type ScimEndpoint } from './request-parts.js';
 import { plainJson, writeAtPath } from './scim-body.js';
 
 /** Okta pages every list by 100 ("startIndex=1&count=100"), except Test Connection's first probe. */

@@ -1,4 +1,3 @@
-import { HarnessError } from '../../src/errors/harness-error.js';
 import { SCHEMA_URNS } from '../../src/scim/urns.js';
 import { type EntraClientProfile, entraHeaders } from './client-profile.js';
 import type {
@@ -19,12 +18,6 @@ export type ScimEndpoint = '/Users' | '/Groups';
  */
 export function eqFilter(attribute: string, value: string, quote: boolean): string {
   return `${attribute} eq ${quote ? JSON.stringify(value) : value}`;
-}
-
-/** `/Users/<id>` with the id percent-encoded; an empty id is a harness bug, not a request. */
-export function resourcePath(endpoint: ScimEndpoint, id: string): string {
-  if (id === '') throw new HarnessError('INTERNAL', `cannot address ${endpoint} with an empty id`);
-  return `${endpoint}/${encodeURIComponent(id)}`;
 }
 
 /** Assembles a descriptor with the profile's headers. */

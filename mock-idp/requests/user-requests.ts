@@ -1,8 +1,9 @@
+import { resourcePath } from '../../src/scim/resource-path.js';
 import { SCHEMA_URNS } from '../../src/scim/urns.js';
 import type { ScimAttributeSet, UserMapping } from '../mappings/index.js';
 import { type EntraClientProfile, opName } from './client-profile.js';
 import type { JsonObject, JsonValue, PatchOperation, RequestDescriptor } from './request-descriptor.js';
-import { eqFilter, patchBody, requestFor, resourcePath } from './request-parts.js';
+import { eqFilter, patchBody, requestFor } from './request-parts.js';
 import { plainJson, writeAtPath } from './scim-body.js';
 
 const ENTERPRISE = SCHEMA_URNS.EnterpriseUser;

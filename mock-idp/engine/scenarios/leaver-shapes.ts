@@ -8,6 +8,7 @@
  */
 
 import type { LeaverShapeName } from '../../../src/run-contract/index.js';
+import { userPath } from '../../../src/scim/resource-path.js';
 import { SCHEMA_URNS } from '../../../src/scim/urns.js';
 import {
   deleteUserRequest,
@@ -51,7 +52,7 @@ function fromDescriptor(descriptor: RequestDescriptor): LeaverRequest {
 function pathLessActive(id: string, active: boolean): LeaverRequest {
   return {
     method: 'PATCH',
-    path: `/Users/${encodeURIComponent(id)}`,
+    path: userPath(id),
     body: { schemas: [SCHEMA_URNS.PatchOp], Operations: [{ op: 'replace', value: { active } }] },
     headers: {},
   };
@@ -72,7 +73,7 @@ export function putWithActive(current: JsonObject, active: boolean): JsonObject 
 function putActive(id: string, current: JsonObject, active: boolean): LeaverRequest {
   return {
     method: 'PUT',
-    path: `/Users/${encodeURIComponent(id)}`,
+    path: userPath(id),
     body: putWithActive(current, active),
     headers: {},
   };

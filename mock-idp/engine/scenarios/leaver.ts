@@ -38,6 +38,7 @@ import {
   type ReplayResult,
   type ReplayScenario,
 } from '../../../src/run-contract/index.js';
+import { userPath } from '../../../src/scim/resource-path.js';
 import { SCHEMA_URNS } from '../../../src/scim/urns.js';
 import { redact } from '../../../src/secrets/redaction.js';
 import {
@@ -464,7 +465,7 @@ export async function runLeaver(options: LeaverOptions, source: LeaverSource): P
     }
     let current: JsonObject | undefined;
     if (needsCurrentUser(shape)) {
-      const read = await run.get(`/Users/${encodeURIComponent(id)}`);
+      const read = await run.get(userPath(id));
       const json = read.response?.json;
       if (!isOk(read) || !isParsedJsonObject(json))
         return {
@@ -526,7 +527,7 @@ export async function runLeaver(options: LeaverOptions, source: LeaverSource): P
     // Reactivate in the same family; a PUT sends the user as it reads now (or as it read before, if hidden).
     let again = current;
     if (needsCurrentUser(shape)) {
-      const read = await run.get(`/Users/${encodeURIComponent(id)}`);
+      const read = await run.get(userPath(id));
       if (isOk(read) && isParsedJsonObject(read.response?.json)) again = read.response.json;
     }
     const reactivation = reactivationRequest(shape, id, again);
@@ -627,7 +628,7 @@ export async function runLeaver(options: LeaverOptions, source: LeaverSource): P
       if (keyId !== undefined)
         await admin('DELETE', `/keys/${encodeURIComponent(keyId)}`).catch(() => undefined);
       if (id === undefined || deleted.has(id)) continue;
-      const gone = await run.delete(`/Users/${encodeURIComponent(id)}`);
+      const gone = await run.delete(userPath(id));
       const status = gone.response?.status;
       if (status !== undefined && ((status >= 200 && status < 300) || status === 404)) counts.deleted += 1;
       else counts.failed += 1;

@@ -25,6 +25,7 @@ import {
   type LedgerEntry,
   readOutstanding,
 } from '../../run-contract/index.js';
+import { resourcePath } from '../../scim/resource-path.js';
 
 export interface CleanupOutcome {
   endpoint: string;
@@ -115,7 +116,7 @@ async function deleteIfStillTagged(
   id: string,
   known: unknown,
 ): Promise<LedgerOutcome> {
-  const url = `${endpoint}/${encodeURIComponent(id)}`;
+  const url = resourcePath(endpoint, id);
   const read = await client.get(url);
   const status = read.response?.status;
   const fallbackName = typeof known === 'string' ? known : '';
