@@ -1,10 +1,11 @@
 import type { EntraGroup } from '../directory/index.js';
-import { mapGroup } from '../mappings/index.js';
+import { mapGroup, type ScimAttributeSet } from '../mappings/index.js';
 import {
   createGroupRequest,
   deleteGroupRequest,
   getGroupRequest,
   matchGroupRequest,
+  type RequestDescriptor,
   updateGroupRequests,
 } from '../requests/index.js';
 import { idOf, type Operation, type SentOutcome } from './cycle-operations.js';
@@ -53,21 +54,8 @@ export async function provisionGroup(
     );
     if (match === 'failed') return;
     if (match === undefined) {
-      const sent = await operations.send(operation, createGroupRequest(profile, attributes));
-      targetId = sent.kind === 'success' ? idOf(sent.exchange) : undefined;
-      if (targetId === undefined) {
-        operations.finish(
-          operation,
-          'Create',
-          sent,
-          undefined,
-          sent.kind === 'success' ? 'SystemForCrossDomainIdentityManagementServiceIncompatible' : undefined,
-        );
-        return;
-      }
-      groups.set(group.objectId, { targetId, applied: attributes, anchorLost: false });
-      steps.set(group.objectId, { operation, action: 'Create', targetId, last: outcomeOf(sent) });
-      return;
+      const request = createGroupRequest(profile, attributes);
+      return createUnmatchedGroup(pass, operation, group, attributes, request, INCOMPATIBLE, steps);
     }
     // Adopt the match: cache its id, then bring it in line like any update.
     targetId = match;
@@ -111,6 +99,33 @@ export async function deleteGroup(pass: CyclePass, objectId: string): Promise<vo
 }
 
 /** Drops the exchange (its parsed body) from a step kept until the memberships pass. */
-function outcomeOf(sent: SentOutcome): SentOutcome {
+export function outcomeOf(sent: SentOutcome): SentOutcome {
   return { kind: sent.kind, logged: sent.logged };
+}
+
+/** Entra's error code for a create answered 2xx without an id. */
+const INCOMPATIBLE = 'SystemForCrossDomainIdentityManagementServiceIncompatible';
+
+/**
+ * Creates a group no lookup matched, as both clients do: on an id, records the group and hands its step to the
+ * memberships pass; otherwise finishes the operation as failed, with `emptyCode` when a 2xx came back without an id.
+ */
+export async function createUnmatchedGroup(
+  pass: CyclePass,
+  operation: Operation,
+  group: EntraGroup,
+  attributes: ScimAttributeSet,
+  request: RequestDescriptor,
+  emptyCode: string,
+  steps: Map<string, GroupStep>,
+): Promise<void> {
+  const { groups, operations } = pass;
+  const sent = await operations.send(operation, request);
+  const targetId = sent.kind === 'success' ? idOf(sent.exchange) : undefined;
+  if (targetId === undefined) {
+    operations.finish(operation, 'Create', sent, undefined, sent.kind === 'success' ? emptyCode : undefined);
+    return;
+  }
+  groups.set(group.objectId, { targetId, applied: attributes, anchorLost: false });
+  steps.set(group.objectId, { operation, action: 'Create', targetId, last: outcomeOf(sent) });
 }

@@ -9,9 +9,9 @@ import {
   oktaRenameGroupRequest,
   oktaReplaceGroupRequest,
 } from '../requests/index.js';
-import { idOf, type SentOutcome } from './cycle-operations.js';
+import type { SentOutcome } from './cycle-operations.js';
 import type { CyclePass, OktaPassContext } from './cycle-pass.js';
-import type { GroupStep } from './group-pass.js';
+import { createUnmatchedGroup, type GroupStep, outcomeOf } from './group-pass.js';
 import {
   replaceReferences,
   resolvableAttributes,
@@ -54,21 +54,16 @@ export async function provisionOktaGroup(
     );
     if (match === 'failed') return;
     if (match === undefined) {
-      const sent = await operations.send(operation, oktaCreateGroupRequest(profile, group.displayName));
-      targetId = sent.kind === 'success' ? idOf(sent.exchange) : undefined;
-      if (targetId === undefined) {
-        operations.finish(
-          operation,
-          'Create',
-          sent,
-          undefined,
-          sent.kind === 'success' ? 'CreateReturnedEmptyGroup' : undefined,
-        );
-        return;
-      }
-      groups.set(group.objectId, { targetId, applied: attributes, anchorLost: false });
-      steps.set(group.objectId, { operation, action: 'Create', targetId, last: outcomeOf(sent) });
-      return;
+      const request = oktaCreateGroupRequest(profile, group.displayName);
+      return createUnmatchedGroup(
+        pass,
+        operation,
+        group,
+        attributes,
+        request,
+        'CreateReturnedEmptyGroup',
+        steps,
+      );
     }
     // Linked: the name is pushed as for a rename.
     targetId = match;
@@ -187,8 +182,4 @@ export async function unlinkOktaGroup(
   const sent = await operations.send(operation, oktaDeleteGroupRequest(okta.profile, state.targetId));
   if (sent.kind === 'success' || sent.kind === 'anchorNotFound') groups.delete(objectId);
   operations.finish(operation, 'Delete', sent, state.targetId);
-}
-
-function outcomeOf(sent: SentOutcome): SentOutcome {
-  return { kind: sent.kind, logged: sent.logged };
 }
