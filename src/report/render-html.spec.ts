@@ -354,3 +354,33 @@ test("the replay's sweep findings, leftovers and searches it could not complete,
   expect(interrupted).not.toContain('class="leftover-');
   expect(renderHtml(null, { replay: sampleReplayResult() })).not.toContain('class="safety"');
 });
+
+test('the Entra / Okta matrix answers per client variant and links each broken request to its evidence', () => {
+  const base = { category: 'entra', level: 'MUST' as const, rfc: 'doc', message: 'x', evidence: [] };
+  const checks: CheckResult[] = [
+    {
+      ...base,
+      id: 'entra.patch-legacy.disable-with-string-false',
+      title: 'Legacy disable',
+      profiles: ['entra'],
+      status: 'failed',
+      clients: ['entra-legacy'],
+    },
+    {
+      ...base,
+      id: 'entra.users.create-returns-201',
+      title: 'Create',
+      profiles: ['entra'],
+      status: 'passed',
+      clients: ['entra-legacy', 'entra-aadOptscim062020'],
+    },
+  ];
+  const page = markupOf(renderHtml(buildConformanceResult({ ...TEST_RUN, profiles: ['entra'], checks })));
+  const row = (variant: string) =>
+    page.match(new RegExp(`<tr data-client="${variant}"[\\s\\S]*?</tr>`))?.[0] ?? '';
+  expect(row('entra-legacy')).toContain('data-outcome="breaks"');
+  expect(row('entra-legacy')).toContain('href="#check-entra_patch-legacy_disable-with-string-false"');
+  expect(page).toContain('id="check-entra_patch-legacy_disable-with-string-false"');
+  expect(row('entra-aadOptscim062020')).toContain('data-outcome="works"');
+  expect(row('okta-oin')).toContain('data-outcome="not-tested"');
+});
