@@ -797,6 +797,18 @@ const CASES: QuirkCase[] = [
     conformant: [201, undefined],
     quirky: [400, 'mutability'],
   },
+  {
+    quirk: 'filter-with-paging-broken',
+    probe: async ({ call }) => {
+      for (const name of ['a', 'b', 'c', 'd']) await createUser(call, `${name}@x.com`);
+      const filter = encodeURIComponent('userName eq "d@x.com" or userName eq "b@x.com"');
+      const paged = (await call('GET', `/Users?filter=${filter}&startIndex=1&count=2`)).json;
+      const names = ((paged.Resources ?? []) as { userName: string }[]).map((user) => user.userName);
+      return [paged.totalResults, names];
+    },
+    conformant: [2, ['b@x.com', 'd@x.com']],
+    quirky: [1, ['b@x.com']],
+  },
 ];
 
 async function observe(row: QuirkCase, quirks: QuirkName[]): Promise<unknown> {

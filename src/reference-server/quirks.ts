@@ -788,6 +788,12 @@ export const QUIRKS = [
       'POST /Users carrying the readOnly groups (even "groups": []) answers 400 mutability instead of ignoring it, as strict schema validators do.',
     affects: ['create', 'groups'],
   },
+  {
+    name: 'filter-with-paging-broken',
+    description:
+      'A filtered list pages before it filters: startIndex and count cut the stored resources, and the page holds those of them that match, as servers that run LIMIT/OFFSET in the database and the filter in memory do.',
+    affects: ['filter', 'pagination'],
+  },
 ] as const satisfies readonly QuirkDefinition[];
 
 export type QuirkName = (typeof QUIRKS)[number]['name'];

@@ -1,8 +1,8 @@
 /**
  * What Okta's SCIM 2.0 client needs of a service provider, each check sending Okta's own request (the mock Okta
  * client's builders: headers, key order, `%20` in lookups) and citing the Okta document it holds the target to:
- * Test API Credentials and its integer paging fields, the userName lookup (a match, and "not found" as an empty list
- * or a 404), the create with its placeholder password, 409 on a duplicate, the full PUT that echoes `id`, `meta` and
+ * Test API Credentials and its integer paging fields, the userName lookup (a match, one stored after 100 others, and
+ * "not found" as an empty list or a 404), the create with its placeholder password, 409 on a duplicate, the full PUT that echoes `id`, `meta` and
  * `password`, the path-less deactivation after which the user still exists, and Group Push's shapes.
  * @see https://developer.okta.com/docs/api/openapi/okta-scim/guides/scim-20/
  */
@@ -152,6 +152,36 @@ check(
       expect(listedIds(answer), `spaces as ${filterSpace === 'plus' ? '+' : '%20'}`).toEqual([wanted.id]);
       expect(listNumber(answer, 'totalResults'), 'totalResults').toBe(1);
     }
+  },
+);
+
+check(
+  {
+    id: 'okta.lookup.finds-user-beyond-first-hundred',
+    title:
+      "Okta's userName lookup (startIndex=1&count=100) finds a user stored after 100 others: the filter is applied before the page",
+    level: 'MUST',
+    rfc: `${OKTA_DOCS.ref}: Determine if the User already exists; RFC 7644 §3.4.2.4`,
+    category: 'okta',
+    profiles: ['okta'],
+    requirement:
+      'GET /scim/v2/Users?filter=userName%20eq%20%22test.user%40okta.local%22&startIndex=1&count=100 — Okta sends startIndex=1&count=100 with every lookup, and startIndex is "the 1-based index of the first query result" (RFC 7644 §3.4.2.4): the page is cut from the filter\'s matches, not from the stored users.',
+    levelBasis:
+      'Every create follows this lookup; once a tenant holds more than 100 users a lookup that pages before it filters misses most of them, and Okta creates duplicates (409), so the okta profile grades it MUST.',
+    fix: 'Apply the filter first, then startIndex and count to its matches (and count totalResults over all matches).',
+    quirks: ['filter-with-paging-broken'],
+  },
+  async ({ scim, resources }) => {
+    // 100 users stored before the one looked up, so it is beyond the first 100 even on an empty target.
+    for (let i = 0; i < 100; i++) await resources.createUser();
+    const wanted = await resources.createUser();
+    const answer = await sendOkta(
+      scim,
+      oktaMatchUserRequest(OKTA_OIN, String(attributeAt(wanted.body, 'userName'))),
+    );
+    await expect(answer).toHaveStatus(200);
+    expect(listedIds(answer), 'the user looked up').toEqual([wanted.id]);
+    expect(listNumber(answer, 'totalResults'), 'totalResults').toBe(1);
   },
 );
 
