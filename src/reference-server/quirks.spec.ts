@@ -726,6 +726,89 @@ const CASES: QuirkCase[] = [
     conformant: 400,
     quirky: 200,
   },
+  {
+    quirk: 'paging-fields-as-strings',
+    probe: async ({ call }) => {
+      await createUser(call, 'a@x.com');
+      const page = (await call('GET', '/Users?startIndex=1&count=2')).json;
+      return [typeof page.totalResults, typeof page.itemsPerPage, typeof page.startIndex];
+    },
+    conformant: ['number', 'number', 'number'],
+    quirky: ['string', 'string', 'string'],
+  },
+  {
+    quirk: 'path-less-replace-object-ignored',
+    probe: async ({ call }) => {
+      const user = await createUser(call, 'a@x.com');
+      const patched = await call('PATCH', `/Users/${id(user)}`, {
+        body: patchBody({ op: 'replace', value: { active: false } }),
+      });
+      return [patched.status, (await call('GET', `/Users/${id(user)}`)).json.active];
+    },
+    conformant: [200, false],
+    quirky: [200, true],
+  },
+  {
+    quirk: 'put-readonly-echo-rejected',
+    probe: async ({ call }) => {
+      const user = await createUser(call, 'a@x.com');
+      const read = (await call('GET', `/Users/${id(user)}`)).json;
+      const put = await call('PUT', `/Users/${id(user)}`, { body: { ...read, title: 'T' } });
+      return [put.status, put.json.scimType];
+    },
+    conformant: [200, undefined],
+    quirky: [400, 'mutability'],
+  },
+  {
+    quirk: 'password-write-rejected',
+    probe: async ({ call }) => {
+      const created = await call('POST', '/Users', { body: userBody('a@x.com', { password: '1mz050nq' }) });
+      const user = id(await createUser(call, 'b@x.com'));
+      // PATCH is not refused: once a password is stored, a later PATCH result carries it and must still apply.
+      const setByPatch = await call('PATCH', `/Users/${user}`, {
+        body: patchBody({ op: 'replace', path: 'password', value: 'x1y2z3w4' }),
+      });
+      const patched = await call('PATCH', `/Users/${user}`, {
+        body: patchBody({ op: 'replace', path: 'title', value: 'T' }),
+      });
+      const put = await call('PUT', `/Users/${user}`, { body: userBody('b@x.com', { password: 'x' }) });
+      return [created.status, setByPatch.status, patched.status, put.status];
+    },
+    conformant: [201, 200, 200, 200],
+    quirky: [400, 200, 200, 400],
+  },
+  {
+    quirk: 'empty-members-create-rejected',
+    probe: async ({ call }) => {
+      const user = await createUser(call, 'a@x.com');
+      const empty = await call('POST', '/Groups', { body: groupBody('Empty') });
+      const withMember = await call('POST', '/Groups', { body: groupBody('Full', [id(user)]) });
+      return [empty.status, withMember.status];
+    },
+    conformant: [201, 201],
+    quirky: [400, 201],
+  },
+  {
+    quirk: 'users-groups-on-create-rejected',
+    probe: async ({ call }) => {
+      const created = await call('POST', '/Users', { body: userBody('a@x.com', { groups: [] }) });
+      return [created.status, created.json.scimType];
+    },
+    conformant: [201, undefined],
+    quirky: [400, 'mutability'],
+  },
+  {
+    quirk: 'filter-with-paging-broken',
+    probe: async ({ call }) => {
+      for (const name of ['a', 'b', 'c', 'd']) await createUser(call, `${name}@x.com`);
+      const filter = encodeURIComponent('userName eq "d@x.com" or userName eq "b@x.com"');
+      const paged = (await call('GET', `/Users?filter=${filter}&startIndex=1&count=2`)).json;
+      const names = ((paged.Resources ?? []) as { userName: string }[]).map((user) => user.userName);
+      return [paged.totalResults, names];
+    },
+    conformant: [2, ['b@x.com', 'd@x.com']],
+    quirky: [1, ['b@x.com']],
+  },
 ];
 
 async function observe(row: QuirkCase, quirks: QuirkName[]): Promise<unknown> {

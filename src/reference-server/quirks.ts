@@ -751,6 +751,49 @@ export const QUIRKS = [
       'The asynchronous result at the Location of a 202 is served without authorization (RFC 9967 §5).',
     affects: ['async', 'auth'],
   },
+  // What Okta's SCIM 2.0 client sends and reads (the okta profile), broken the ways real servers break it.
+  {
+    name: 'paging-fields-as-strings',
+    description:
+      'ListResponse totalResults, itemsPerPage and startIndex are JSON strings ("3"), as servers that pass a database driver\'s bigint count through (node-postgres returns COUNT(*) as a string) send them.',
+    affects: ['pagination', 'list'],
+  },
+  {
+    name: 'path-less-replace-object-ignored',
+    description:
+      'A PATCH replace without path whose value is an object ({"active": false}) answers 200 but changes nothing, as servers that apply only operations with a path do.',
+    affects: ['patch'],
+  },
+  {
+    name: 'put-readonly-echo-rejected',
+    description:
+      'A PUT that repeats the readOnly id, meta or groups (as a GET-then-PUT client does) answers 400 mutability instead of ignoring them, as strict schema validators do.',
+    affects: ['replace'],
+  },
+  {
+    name: 'password-write-rejected',
+    description:
+      'A POST or PUT carrying password answers 400, as services that authenticate only by SSO and keep no password do.',
+    affects: ['create', 'replace'],
+  },
+  {
+    name: 'empty-members-create-rejected',
+    description:
+      'POST /Groups with "members": [] answers 400, as servers that validate members as a non-empty list do.',
+    affects: ['create', 'groups'],
+  },
+  {
+    name: 'users-groups-on-create-rejected',
+    description:
+      'POST /Users carrying the readOnly groups (even "groups": []) answers 400 mutability instead of ignoring it, as strict schema validators do.',
+    affects: ['create', 'groups'],
+  },
+  {
+    name: 'filter-with-paging-broken',
+    description:
+      'A filtered list pages before it filters: startIndex and count cut the stored resources, and the page holds those of them that match, as servers that run LIMIT/OFFSET in the database and the filter in memory do.',
+    affects: ['filter', 'pagination'],
+  },
 ] as const satisfies readonly QuirkDefinition[];
 
 export type QuirkName = (typeof QUIRKS)[number]['name'];

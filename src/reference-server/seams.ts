@@ -249,6 +249,12 @@ export function beforeWrite<P extends WritePlan>(
 export interface PageWindow {
   offset: number;
   size: number;
+  /**
+   * What the window is cut from: the filter's matches (RFC 7644 §3.4.2.4: startIndex is "the 1-based index of the
+   * first query result"), or, for a filtered index-paged list of one resource type, the type's resources in their
+   * stored order before the filter, the page then holding those of them that match.
+   */
+  over: 'matches' | 'resources';
 }
 
 /** How the server serves RFC 9865 cursors. */

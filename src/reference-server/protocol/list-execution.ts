@@ -12,7 +12,7 @@ import {
 import { SCHEMA_URNS } from '../../scim/urns.js';
 import { filterView, type RenderContext, renderResource } from '../resources/resource-renderer.js';
 import { RESOURCE_TYPE_CONFIGS } from '../resources/resource-type-config.js';
-import type { ComposedSeams, CursorPlan } from '../seams.js';
+import type { ComposedSeams, CursorPlan, PageWindow } from '../seams.js';
 import { checkFilterSupport, type ServerFeatures } from '../server-modes.js';
 import { planQuery } from '../store/query-planner.js';
 import type { ResourceTypeName, ScimObject, StoredResource } from '../store/resource-store.js';
@@ -172,6 +172,10 @@ export async function executeList(
       if (deps.features.filter) checkFilterSupport(filter, types, deps.features.filter);
       if (types.length === 1 && deps.features.interopProfile === true) checkDefined(filter, resolve, seams);
     }
+    if (types.length === 1 && filter !== undefined && !cursorPaged(query, deps)) {
+      const window = pageWindow(query, 'index', deps);
+      if (window.over === 'resources') return pageBeforeFilter(type, filter, resolve, window, query, deps);
+    }
     // One type with an index that fits: sorted and paged in the store's indexes (indexed-list.ts).
     if (types.length === 1) {
       const served = await indexedList(type, query, filter, resolve, deps);
@@ -213,7 +217,7 @@ export async function executeList(
       ),
     );
   }
-  if (query.cursor !== undefined && deps.features.cursor && deps.cursors !== undefined) {
+  if (cursorPaged(query, deps) && deps.cursors !== undefined) {
     return cursorPage(types, query, matches, deps, deps.cursors);
   }
   const window = pageWindow(query, 'index', deps);
@@ -221,10 +225,41 @@ export async function executeList(
   return indexListResponse(page, matches.length, query, deps);
 }
 
+/** Whether a list is paged by RFC 9865 cursor (asked for, and the server's mode serves cursors). */
+function cursorPaged(query: ListQuery, deps: ListDeps): boolean {
+  return query.cursor !== undefined && deps.features.cursor && deps.cursors !== undefined;
+}
+
+/**
+ * A page cut from the type's resources in stored order before the filter (a window `over: 'resources'`): the page
+ * holds those of the window's resources that match, and totalResults counts them.
+ */
+async function pageBeforeFilter(
+  type: ResourceTypeName,
+  filter: Filter,
+  resolve: AttributeResolver,
+  window: PageWindow,
+  query: ListQuery,
+  deps: ListDeps,
+): Promise<ScimObject> {
+  const rendering = filterNamesDerived(filter);
+  const options = { resolve, defaultSchema: RESOURCE_TYPE_CONFIGS[type].core.id };
+  const screened = deps.seams.overridden.has('read');
+  const visible = (await deps.render.store.scanReadonly(type)).filter(
+    (stored) => !screened || deps.seams.read(stored, {}) !== undefined,
+  );
+  const page: Match[] = [];
+  for (const stored of visible.slice(window.offset, window.offset + window.size)) {
+    const view = rendering ? await renderResource(stored, deps.render) : filterView(stored, deps.render);
+    if (matchesFilter(view, filter, options)) page.push({ stored, view, rendered: rendering });
+  }
+  return indexListResponse(page, page.length, query, deps);
+}
+
 /** Where an index-paged (1-based startIndex, RFC 7644 §3.4.2.4) or a cursor page starts and how much it holds. */
 export function pageWindow(query: ListQuery, paging: 'index' | 'cursor', deps: ListDeps) {
   return deps.seams.page(
-    { offset: paging === 'index' ? query.startIndex - 1 : 0, size: query.count },
+    { offset: paging === 'index' ? query.startIndex - 1 : 0, size: query.count, over: 'matches' },
     { query, paging },
   );
 }

@@ -17,6 +17,16 @@ export function clientId(body: unknown): string | undefined {
   return isJsonObject(body) && typeof body.id === 'string' && body.id !== '' ? body.id : undefined;
 }
 
+/**
+ * The top-level attribute names of a body that are among `names` (compared without case, as attribute names are:
+ * RFC 7643 §2.1).
+ */
+export function sentAttributes(body: unknown, names: readonly string[]): string[] {
+  if (!isJsonObject(body)) return [];
+  const wanted = new Set(names.map((name) => name.toLowerCase()));
+  return Object.keys(body).filter((key) => wanted.has(key.toLowerCase()));
+}
+
 /** `multi-valued-keeps-first`: every multi-valued core attribute keeps only its first value. */
 export function keepFirstValues(attributes: ScimObject, config: ResourceTypeConfig): ScimObject {
   const result: ScimObject = { ...attributes };

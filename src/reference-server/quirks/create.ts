@@ -1,6 +1,7 @@
 import { ScimError } from '../../scim/errors/scim-error.js';
+import { isJsonObject } from '../../scim/filter/index.js';
 import { isEntraGroupSchema } from '../resources/resource-input.js';
-import { clientCreated, clientId, keepFirstValues } from './client-values.js';
+import { clientCreated, clientId, keepFirstValues, sentAttributes } from './client-values.js';
 import type { QuirkEntries } from './entry.js';
 import { patchedCreated } from './patch.js';
 
@@ -108,6 +109,38 @@ export const CREATE_QUIRKS = {
       plan.kind === 'input' && config.name === 'Group'
         ? { ...plan, required: plan.required.filter((name) => name !== 'displayName') }
         : plan,
+  },
+  // POST and PUT only (their plans carry the body as sent); a PATCH result holds the stored password, never refused.
+  'password-write-rejected': {
+    beforeWrite: (plan, { config }) => {
+      if ((plan.kind === 'create' || plan.kind === 'replace') && config.name === 'User') {
+        if (sentAttributes(plan.body, ['password']).length > 0) {
+          throw ScimError.invalidValue('password is not supported: users sign in by single sign-on.');
+        }
+      }
+      return plan;
+    },
+  },
+  'empty-members-create-rejected': {
+    beforeWrite: (plan, { config }) => {
+      if (plan.kind !== 'create' || config.name !== 'Group' || !isJsonObject(plan.body)) return plan;
+      const [members] = sentAttributes(plan.body, ['members']);
+      const value = members === undefined ? undefined : plan.body[members];
+      if (Array.isArray(value) && value.length === 0) {
+        throw ScimError.invalidValue('members must hold at least one member.');
+      }
+      return plan;
+    },
+  },
+  // RFC 7643 §4.1.2 makes groups readOnly, and RFC 7644 §3.3 says readOnly attributes sent on create are ignored.
+  'users-groups-on-create-rejected': {
+    beforeWrite: (plan, { config }) => {
+      if (plan.kind !== 'create' || config.name !== 'User') return plan;
+      if (sentAttributes(plan.body, ['groups']).length > 0) {
+        throw ScimError.mutability('groups is readOnly and cannot be sent.');
+      }
+      return plan;
+    },
   },
   // draft-zollner-scim-interop-profile-01 §5.3: the attribute is dropped (201), the URN refused as invalidValue.
   'undefined-attribute-ignored': {

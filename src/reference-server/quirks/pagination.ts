@@ -87,6 +87,17 @@ export const PAGINATION_QUIRKS = {
   'cursor-not-token-bound': {
     cursor: (plan) => ({ ...plan, boundToCredential: false }),
   },
+  // Each paging field as the string of its number, as a bigint count passed through from the database is.
+  'paging-fields-as-strings': {
+    render: (body, context) => {
+      if (context.stage !== 'list' || context.query === undefined) return body;
+      const result = { ...body };
+      for (const name of ['totalResults', 'itemsPerPage', 'startIndex']) {
+        if (typeof result[name] === 'number') result[name] = String(result[name]);
+      }
+      return result;
+    },
+  },
   // Below the 100 a client may ask for (draft-zollner-scim-interop-profile-01 §6.4).
   'page-size-capped-at-50': {
     page: (window, { paging }) =>

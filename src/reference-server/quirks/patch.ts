@@ -273,6 +273,19 @@ export const PATCH_QUIRKS = {
       return plan;
     },
   },
+  // Okta's deactivation {"op":"replace","value":{"active":false}} is taken out; the PATCH answers 200 unchanged.
+  'path-less-replace-object-ignored': {
+    patch: (plan) => ({
+      ...plan,
+      request: {
+        ...plan.request,
+        operations: plan.request.operations.filter(
+          (operation) =>
+            !(operation.op === 'replace' && operation.path === undefined && isJsonObject(operation.value)),
+        ),
+      },
+    }),
+  },
   'members-value-filter-removal-rejected': {
     patch: (plan) => {
       const filtered = plan.request.operations.some(

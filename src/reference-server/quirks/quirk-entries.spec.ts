@@ -78,7 +78,11 @@ test('the conformant source reaches quirk entries only where the seams are compo
 
 test('a seam nobody fills returns its value; overrides run in the order given', () => {
   const error = new Error('kept');
-  expect(NO_SEAMS.page({ offset: 3, size: 10 }, {} as never)).toEqual({ offset: 3, size: 10 });
+  expect(NO_SEAMS.page({ offset: 3, size: 10, over: 'matches' }, {} as never)).toEqual({
+    offset: 3,
+    size: 10,
+    over: 'matches',
+  });
   expect(NO_SEAMS.refuse(error as never, { rule: 'method' })).toBe(error);
   expect(NO_SEAMS.overridden.size).toBe(0);
   const composed = composeSeams([
@@ -86,6 +90,10 @@ test('a seam nobody fills returns its value; overrides run in the order given', 
     { page: (window) => ({ ...window, offset: window.offset * 10 }) },
     { etag: (shown) => ({ ...shown, form: 'bare' }) },
   ]);
-  expect(composed.page({ offset: 1, size: 5 }, {} as never)).toEqual({ offset: 20, size: 5 });
+  expect(composed.page({ offset: 1, size: 5, over: 'matches' }, {} as never)).toEqual({
+    offset: 20,
+    size: 5,
+    over: 'matches',
+  });
   expect([...composed.overridden].sort()).toEqual(['etag', 'page']);
 });

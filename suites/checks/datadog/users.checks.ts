@@ -187,7 +187,7 @@ check(
     levelBasis: DATADOG_DOCUMENTED,
     fix: 'Apply a path-less replace by merging the value object into the user, and answer 200.',
     requires: ['patch'],
-    quirks: ['patch-not-applied'],
+    quirks: ['patch-not-applied', 'path-less-replace-object-ignored'],
   },
   async ({ scim, resources }) => {
     const user = await resources.createUser();

@@ -1,8 +1,8 @@
 /**
  * What Okta's SCIM 2.0 client needs of a service provider, each check sending Okta's own request (the mock Okta
  * client's builders: headers, key order, `%20` in lookups) and citing the Okta document it holds the target to:
- * Test API Credentials and its integer paging fields, the userName lookup (a match, and "not found" as an empty list
- * or a 404), the create with its placeholder password, 409 on a duplicate, the full PUT that echoes `id`, `meta` and
+ * Test API Credentials and its integer paging fields, the userName lookup (a match, one stored after 100 others, and
+ * "not found" as an empty list or a 404), the create with its placeholder password, 409 on a duplicate, the full PUT that echoes `id`, `meta` and
  * `password`, the path-less deactivation after which the user still exists, and Group Push's shapes.
  * @see https://developer.okta.com/docs/api/openapi/okta-scim/guides/scim-20/
  */
@@ -99,7 +99,7 @@ check(
     levelBasis:
       "Okta's reference words it as what the integration must answer; a failed Test API Credentials stops the app's setup, so the okta profile grades it MUST.",
     fix: 'Answer with a ListResponse (its URN in schemas) holding at most count resources, totalResults the number of all matches, and every paging field a JSON integer.',
-    quirks: ['count-ignored', 'total-results-page-size', 'list-schemas-missing'],
+    quirks: ['count-ignored', 'total-results-page-size', 'list-schemas-missing', 'paging-fields-as-strings'],
   },
   async ({ scim, resources }) => {
     for (let i = 0; i < 3; i++) await resources.createUser();
@@ -155,6 +155,36 @@ check(
 
 check(
   {
+    id: 'okta.lookup.finds-user-beyond-first-hundred',
+    title:
+      "Okta's userName lookup (startIndex=1&count=100) finds a user stored after 100 others: the filter is applied before the page",
+    level: 'MUST',
+    rfc: `${OKTA_DOCS.ref}: Determine if the User already exists; RFC 7644 §3.4.2.4`,
+    category: 'okta',
+    profiles: ['okta'],
+    requirement:
+      'GET /scim/v2/Users?filter=userName%20eq%20%22test.user%40okta.local%22&startIndex=1&count=100 — Okta sends startIndex=1&count=100 with every lookup, and startIndex is "the 1-based index of the first query result" (RFC 7644 §3.4.2.4): the page is cut from the filter\'s matches, not from the stored users.',
+    levelBasis:
+      'Every create follows this lookup; once a tenant holds more than 100 users a lookup that pages before it filters misses most of them, and Okta creates duplicates (409), so the okta profile grades it MUST.',
+    fix: 'Apply the filter first, then startIndex and count to its matches (and count totalResults over all matches).',
+    quirks: ['filter-with-paging-broken'],
+  },
+  async ({ scim, resources }) => {
+    // 100 users stored before the one looked up, so it is beyond the first 100 even on an empty target.
+    for (let i = 0; i < 100; i++) await resources.createUser();
+    const wanted = await resources.createUser();
+    const answer = await sendOkta(
+      scim,
+      oktaMatchUserRequest(OKTA_OIN, String(attributeAt(wanted.body, 'userName'))),
+    );
+    await expect(answer).toHaveStatus(200);
+    expect(listedIds(answer), 'the user looked up').toEqual([wanted.id]);
+    expect(listNumber(answer, 'totalResults'), 'totalResults').toBe(1);
+  },
+);
+
+check(
+  {
     id: 'okta.lookup.no-match',
     title:
       'A userName lookup that matches nothing answers 200 with an empty ListResponse, or 404 with a SCIM error',
@@ -195,7 +225,13 @@ check(
       'POST /scim/v2/Users with schemas, userName, name, emails, displayName, locale, externalId, groups: [], password and active. "Okta always sends a password, even if password sync isn\'t enabled ... a placeholder". The SCIM server responds with 201 Created and the user, its id included.',
     levelBasis: 'Okta treats any other answer as a failed create; the okta profile grades it MUST.',
     fix: 'Accept the body as Okta sends it (a password, readOnly groups as an empty list, Content-Type "application/scim+json; charset=utf-8"), answer 201 with the user, and never return the password.',
-    quirks: ['create-returns-200', 'media-type-parameters-rejected', 'password-returned'],
+    quirks: [
+      'create-returns-200',
+      'media-type-parameters-rejected',
+      'password-returned',
+      'password-write-rejected',
+      'users-groups-on-create-rejected',
+    ],
   },
   async ({ resources, faker }) => {
     const { created, id } = await createOktaUser(resources, faker);
@@ -244,8 +280,8 @@ check(
     requirement:
       'Okta updates a user by GET /Users/{id}, then PUT /Users/{id} with the whole resource after it "modifies the attributes that were changed": the body echoes id, meta and server-set sub-attributes, and Okta\'s captured PUT carries the password. The SCIM server responds with 200 OK and the updated user.',
     levelBasis: 'Every profile change of an Okta user is this PUT; the okta profile grades it MUST.',
-    fix: 'Accept a PUT that repeats id and meta (ignore them; they are readOnly) and carries password (writeOnly), apply the rest, answer 200 with the user, and never return the password.',
-    quirks: ['put-returns-204', 'password-returned'],
+    fix: 'Accept a PUT that repeats id, meta and groups (ignore them; they are readOnly) and carries password (writeOnly), apply the rest, answer 200 with the user, and never return the password.',
+    quirks: ['put-returns-204', 'password-returned', 'put-readonly-echo-rejected'],
   },
   async ({ scim, resources, faker }) => {
     const { attributes, id } = await createOktaUser(resources, faker, true);
@@ -280,7 +316,7 @@ check(
       'Deactivation: PATCH /Users/{id} {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"active":false}}]}, answered 200 with the user or 204. "Okta doesn\'t perform DELETE operations on User objects"; the CRUD test then expects GET /Users/{id} to answer 200 with active false.',
     levelBasis: 'It is how every OIN app deprovisions a user; the okta profile grades it MUST.',
     fix: 'Apply a replace without path whose value is {"active": false}, and keep serving the deactivated user by id.',
-    quirks: ['patch-not-applied', 'disabled-user-hidden'],
+    quirks: ['path-less-replace-object-ignored', 'disabled-user-hidden'],
   },
   async ({ scim, resources }) => {
     const user = await resources.createUser();
@@ -306,7 +342,7 @@ check(
     levelBasis: 'Group Push sends exactly these; the okta profile grades it MUST.',
     fix: "Create a group from an empty members list, add members from separate PATCHes without dropping earlier ones, accept the group's own id inside a replace value, and return members on GET.",
     requires: ['groups'],
-    quirks: ['patch-add-replaces-multi-valued', 'members-not-returned'],
+    quirks: ['patch-add-replaces-multi-valued', 'members-not-returned', 'empty-members-create-rejected'],
   },
   async ({ scim, resources }) => {
     const first = await resources.createUser();

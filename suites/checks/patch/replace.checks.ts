@@ -46,7 +46,7 @@ check(
       'If the "path" parameter is omitted, the target is assumed to be the resource itself.  In this case, the "value" attribute SHALL contain a list of one or more attributes that are to be replaced.',
     fix: 'Treat a path-less replace as a set of attribute/value pairs, each replacing that attribute only.',
     requires: ['patch'],
-    quirks: ['patch-not-applied'],
+    quirks: ['patch-not-applied', 'path-less-replace-object-ignored'],
   },
   async ({ scim, resources, faker, capabilities }) => {
     const [first = 'nickName', second = 'title'] = declaredSingularStrings(capabilities, 2);

@@ -284,7 +284,7 @@ check(
     requirement:
       'In the request body, attributes whose mutability is "readOnly" (see Sections 2.2 and 7 of [RFC7643]) SHALL be ignored.',
     fix: 'Drop meta, groups and other readOnly attributes from a POST body instead of storing or rejecting them.',
-    quirks: ['read-only-meta-honoured'],
+    quirks: ['read-only-meta-honoured', 'users-groups-on-create-rejected'],
   },
   async ({ scim, resources, target }) => {
     const body = resources.userBody({

@@ -83,7 +83,7 @@ check(
     profiles: ['rfc7644'],
     requirement: 'readOnly  Any values provided SHALL be ignored.',
     fix: 'Drop meta, groups and other readOnly attributes from a PUT body instead of storing or rejecting them.',
-    quirks: ['read-only-meta-honoured'],
+    quirks: ['read-only-meta-honoured', 'put-readonly-echo-rejected'],
   },
   async ({ scim, resources, target }) => {
     const created = await resources.createUser();
