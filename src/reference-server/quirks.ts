@@ -734,6 +734,12 @@ export const QUIRKS = [
   },
   // RFC 9967 asynchronous requests (https://www.rfc-editor.org/rfc/rfc9967).
   {
+    name: 'async-accept-honoured',
+    description:
+      'A write sent with Prefer: respond-async and an Accept header that admits no JSON (e.g. application/xml) is refused 406 instead of answered 202: the server negotiates a body the 202 does not have.',
+    affects: ['async'],
+  },
+  {
     name: 'async-response-has-body',
     description:
       'A 202 answer to Prefer: respond-async carries the resource as its body (RFC 9967 §2.5.1.1: no response body).',

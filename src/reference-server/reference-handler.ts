@@ -124,7 +124,13 @@ async function handleScim(
     prefersAsync(request.method, request.headers.get('prefer'))
   ) {
     return extras.asyncResults.accept(
-      { method: request.method, path: rest, owner: ownerOf(principal), baseUrl },
+      {
+        method: request.method,
+        path: rest,
+        owner: ownerOf(principal),
+        baseUrl,
+        accept: request.headers.get('accept'),
+      },
       result,
       state.seams,
     );

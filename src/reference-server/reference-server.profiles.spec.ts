@@ -120,6 +120,22 @@ const CASES: QuirkCase[] = [
     quirky: '202 body',
   },
   {
+    quirk: 'async-accept-honoured',
+    probe: async (call) => {
+      const xml = await call('POST', '/Users', {
+        body: userBody('a@x.com'),
+        headers: { prefer: 'respond-async', accept: 'application/xml' },
+      });
+      const json = await call('POST', '/Users', {
+        body: userBody('b@x.com'),
+        headers: { prefer: 'respond-async', accept: 'application/scim+json' },
+      });
+      return [xml.status, json.status];
+    },
+    conformant: [202, 202],
+    quirky: [406, 202],
+  },
+  {
     quirk: 'async-headers-missing',
     probe: async (call) => {
       const answer = await asyncCreate(call, 'a@x.com');

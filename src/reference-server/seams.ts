@@ -100,7 +100,11 @@ export type Outcome =
   | { event: 'me' }
   | { event: 'unauthorized' }
   | { event: 'rate-limited' }
-  | { event: 'async-accepted'; completed: ScimResult }
+  | {
+      event: 'async-accepted';
+      completed: ScimResult /** The request's Accept header, which §2.5.1.1 says to ignore. */;
+      accept: string | null;
+    }
   | { event: 'error'; error: ScimError }
   | { event: 'send' };
 

@@ -46,7 +46,7 @@ export class AsyncResults {
    * credential's principal: only it reads the event back.
    */
   accept(
-    request: { method: string; path: string; owner: string; baseUrl: string },
+    request: { method: string; path: string; owner: string; baseUrl: string; accept: string | null },
     result: ScimResult,
     seams: ComposedSeams,
   ): ScimResult {
@@ -81,7 +81,10 @@ export class AsyncResults {
       'Set-Txn': txn,
       'Preference-Applied': 'respond-async',
     };
-    return seams.status({ status: 202, headers }, { event: 'async-accepted', completed: result });
+    return seams.status(
+      { status: 202, headers },
+      { event: 'async-accepted', completed: result, accept: request.accept },
+    );
   }
 
   /** The completion event of `txn`, for its owner (`undefined` owner: a request served without credentials). */

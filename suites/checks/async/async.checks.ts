@@ -1,7 +1,8 @@
 /**
  * RFC 9967 asynchronous requests, checked only where ServiceProviderConfig advertises `securityEvents.asyncRequest:
  * "request"` (§4; otherwise skipped with the reason): a POST /Users with `Prefer: respond-async` answered 202 with no
- * body (§2.5.1.1), `Set-Txn` (§3), `Preference-Applied`, and a `Location` that needs authorization (§5).
+ * body whatever its Accept header says (§2.5.1.1), `Set-Txn` (§3), `Preference-Applied`, and a `Location` that needs
+ * authorization (§5).
  * @see https://www.rfc-editor.org/rfc/rfc9967
  */
 import { HarnessError } from '../../../src/errors/harness-error.js';
@@ -16,9 +17,13 @@ const RFC = 'RFC 9967';
  * POST /Users with `Prefer: respond-async`. A 202 creates the user behind the answer's back: it is found by userName
  * afterwards and tracked for cleanup.
  */
-async function asyncCreate(scim: ScimClient, resources: ResourceFactory): Promise<ScimExchange> {
+async function asyncCreate(
+  scim: ScimClient,
+  resources: ResourceFactory,
+  headers: Readonly<Record<string, string>> = {},
+): Promise<ScimExchange> {
   const body = resources.userBody();
-  const accepted = await scim.post('/Users', body, { headers: { prefer: 'respond-async' } });
+  const accepted = await scim.post('/Users', body, { headers: { prefer: 'respond-async', ...headers } });
   await test.step(
     'find the user the request created, for cleanup',
     async () => {
@@ -51,6 +56,25 @@ check(
     const accepted = await asyncCreate(scim, resources);
     await expect(accepted, 'the asynchronous POST').toHaveStatus(202);
     expect(accepted.response?.bodyBytes ?? 0, 'bytes of body in the 202').toBe(0);
+  },
+);
+
+check(
+  {
+    id: 'async.respond-async.accept-ignored',
+    title: 'A 202 to Prefer: respond-async ignores an Accept header that admits no JSON',
+    level: 'MUST',
+    rfc: `${RFC} §2.5.1.1`,
+    category: 'async',
+    profiles: ['rfc7644'],
+    requirement: 'The HTTP "Accept" header MUST be ignored for purposes of an asynchronous response.',
+    fix: 'Answer an asynchronous write with 202 whatever its Accept header says: the 202 has no body to negotiate (never 406).',
+    requires: ['asyncRequest'],
+    quirks: ['async-accept-honoured'],
+  },
+  async ({ scim, resources }) => {
+    const accepted = await asyncCreate(scim, resources, { accept: 'application/xml' });
+    await expect(accepted, 'the asynchronous POST with Accept: application/xml').toHaveStatus(202);
   },
 );
 
