@@ -1,5 +1,6 @@
 import type { RetryRecord, ScimClient, ScimExchange } from '../../src/http/index.js';
 import { isJsonObject } from '../../src/json/json-guards.js';
+import { REDACTED } from '../../src/secrets/redaction.js';
 import { encodeQuery, type RequestDescriptor } from '../requests/index.js';
 import { CycleMetrics } from './cycle-metrics.js';
 import type { FailedTasks } from './failed-tasks.js';
@@ -104,7 +105,7 @@ export class CycleOperations {
       operation: descriptor.operation,
       method: descriptor.method,
       url: exchange.request.url,
-      ...(descriptor.body === undefined ? {} : { requestBody: descriptor.body }),
+      ...(descriptor.body === undefined ? {} : { requestBody: withoutPasswords(descriptor.body) }),
       status: statusKey(exchange),
       durationMs: Math.round(exchange.durationMs),
       ...(text === '' ? {} : { responseBody: text.length > limit ? text.slice(0, limit) : text }),
@@ -214,4 +215,21 @@ function resourcesOf(exchange: ScimExchange): Record<string, unknown>[] {
   const json = exchange.response?.json;
   if (!isJsonObject(json) || !Array.isArray(json.Resources)) return [];
   return json.Resources.filter(isJsonObject);
+}
+
+/**
+ * A request body for the log with every `password` member's value replaced: Okta's client sends one on create and on
+ * password push, and the log must not hold working passwords of the target's accounts.
+ */
+export function withoutPasswords(body: unknown): unknown {
+  if (Array.isArray(body)) return body.map(withoutPasswords);
+  if (!isJsonObject(body)) return body;
+  return Object.fromEntries(
+    Object.entries(body).map(([name, value]) => [
+      name,
+      name.toLowerCase() === 'password' && value !== undefined && value !== null
+        ? REDACTED
+        : withoutPasswords(value),
+    ]),
+  );
 }

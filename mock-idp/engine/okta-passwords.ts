@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { stableHash } from '../directory/index.js';
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -6,8 +6,9 @@ const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345
 /**
  * The passwords the mock Okta client sends: on create a placeholder ("a random 8-character alphanumeric string"
  * sent "even if password sync isn't enabled", REF20), and with Sync Password on a new one whenever the Okta user's
- * password changes. Each is derived from the run, the user and the password's generation, so nothing is stored but
- * the generation of users whose password changed. They are made-up values for a test directory, never credentials.
+ * password changes. Each is derived from the run, the user and the password's generation under a key drawn at random
+ * for this process, so nothing is stored but the generation of users whose password changed, and nobody who knows the
+ * run id can compute a password the target now holds.
  */
 export class OktaPasswords {
   readonly #runId: string;
@@ -15,6 +16,7 @@ export class OktaPasswords {
   /** Share of active users whose Okta password changes between two cycles. */
   readonly #pushRate: number;
   readonly #generations = new Map<string, number>();
+  readonly #key = randomBytes(32);
 
   constructor(options: { runId: string; seed: number; pushRate: number }) {
     this.#runId = options.runId;
@@ -44,7 +46,9 @@ export class OktaPasswords {
   }
 
   #derive(objectId: string, generation: number): string {
-    const digest = createHash('sha256').update(`${this.#runId}:${objectId}:${generation}`).digest();
+    const digest = createHmac('sha256', this.#key)
+      .update(`${this.#runId}:${objectId}:${generation}`)
+      .digest();
     let text = '';
     for (let i = 0; i < 8; i++) text += ALPHANUMERIC[digest[i]! % ALPHANUMERIC.length];
     return text;

@@ -477,6 +477,10 @@ export async function runLeaver(options: LeaverOptions, source: LeaverSource): P
     }
     const deactivation = deactivationRequest(shape, id, current);
     const request = describeLeaverRequest(deactivation, id);
+    // Registered before the request: a deactivation that landed but whose answer was lost (a timeout, a reset, a 5xx
+    // after the write) must still be set back. Setting `active` to its prior value is harmless if it never landed.
+    if (owner.kind === 'external' && shape !== 'delete')
+      restores.set(shape, { userName, priorActive: owner.account.priorActive, restore: 'failed' });
     const startedAt = clock.now();
     const sent = await send(run, deactivation);
     if (!isOk(sent))
@@ -490,8 +494,6 @@ export async function runLeaver(options: LeaverOptions, source: LeaverSource): P
         note: `${deactivation.method} answered ${statusOf(sent)}`,
       };
     if (shape === 'delete') deleted.add(id);
-    if (owner.kind === 'external')
-      restores.set(shape, { userName, priorActive: owner.account.priorActive, restore: 'failed' });
     options.warn?.(
       `leaver ${shape}: deactivated user ${userName} (${deactivation.method} ${statusOf(sent)}); probing its key every ${formatSeconds(options.intervalMs)} for up to ${formatSeconds(options.budgetMs)}\n`,
     );

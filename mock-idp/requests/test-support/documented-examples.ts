@@ -47,14 +47,17 @@ export interface DocumentedExample {
   readonly modes: readonly EntraClientMode[];
   readonly options?: Omit<EntraClientOptions, 'mode'>;
   readonly build: (profile: EntraClientProfile) => RequestDescriptor;
-  readonly expected: {
-    readonly method: HttpMethod;
-    readonly path: string;
-    readonly query?: readonly (readonly [string, string])[];
-    readonly body?: JsonObject;
-    /** The encoded request target as captured on the wire, when a capture exists. */
-    readonly wireTarget?: string;
-  };
+  readonly expected: ExpectedRequest;
+}
+
+/** The request a source prints, for either client's golden table. */
+export interface ExpectedRequest {
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly query?: readonly (readonly [string, string])[];
+  readonly body?: JsonObject;
+  /** The encoded request target (path relative to the base, and query) as the source prints it, when it does. */
+  readonly wireTarget?: string;
 }
 
 const only = (requests: readonly RequestDescriptor[], index = 0): RequestDescriptor => {

@@ -27,7 +27,8 @@ import {
   oktaSetActivePatchRequest,
   oktaTestConnectionRequests,
 } from '../okta-user-requests.js';
-import type { HttpMethod, JsonObject, RequestDescriptor } from '../request-descriptor.js';
+import type { JsonObject, RequestDescriptor } from '../request-descriptor.js';
+import type { ExpectedRequest } from './documented-examples.js';
 
 /** Who wrote the example down, or that nobody did. */
 export type OktaEvidence = 'okta-doc' | 'wire-capture' | 'inferred' | 'synthetic';
@@ -41,13 +42,7 @@ export interface OktaDocumentedExample {
   readonly apps: readonly OktaAppType[];
   readonly options?: Omit<OktaClientOptions, 'app'>;
   readonly build: (profile: OktaClientProfile) => RequestDescriptor;
-  readonly expected: {
-    readonly method: HttpMethod;
-    readonly path: string;
-    readonly query?: readonly (readonly [string, string])[];
-    readonly body?: JsonObject;
-    /** The encoded request target (path relative to the base, and query) as the source prints it. */
-    readonly wireTarget?: string;
+  readonly expected: ExpectedRequest & {
     /** The published Content-Length: the byte length of the compact body. */
     readonly contentLength?: number;
   };

@@ -107,7 +107,9 @@ function readPair(text: string, context: CommandContext, runToken: string): Leav
       hint,
     );
   const key = context.io.env[variable]?.trim() ?? '';
-  if (key === '') throw usage(`environment variable ${variable} (--leaver ${owner}) is not set or empty`);
+  // The name is not repeated: a key typed in place of the name would otherwise be printed.
+  if (key === '')
+    throw usage(`--leaver ${owner}=…: the environment variable named after "=" is not set or empty`, hint);
   context.secrets.register(key);
   if (/[\s\p{Cc}]/u.test(key))
     throw usage(`environment variable ${variable} holds whitespace or control characters inside the key`);

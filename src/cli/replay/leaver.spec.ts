@@ -197,7 +197,7 @@ const TENANT_USAGE: [string, string[], Record<string, string>, RegExp][] = [
     'an unset variable',
     ['--leaver', 'owner0@example.com=NOPE'],
     {},
-    /environment variable NOPE \(--leaver owner0@example\.com\) is not set/,
+    /^(?![\s\S]*NOPE)[\s\S]*--leaver owner0@example\.com=…: the environment variable named after "=" is not set or empty/,
   ],
   [
     'the same key twice',

@@ -251,7 +251,7 @@ const USAGE: [string, string[], NodeJS.ProcessEnv, RegExp][] = [
     'an unset variable',
     ['--scenario', 'key-revocation', '--owned-token-env', 'MISSING', '--owner', OWNER],
     {},
-    /environment variable MISSING \(--owned-token-env\) is not set or empty/,
+    /^(?![\s\S]*MISSING)[\s\S]*the environment variable --owned-token-env names is not set or empty/,
   ],
   [
     'a variable name that is not one',

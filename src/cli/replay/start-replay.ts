@@ -62,7 +62,8 @@ function readOwnedKey(name: string, context: CommandContext, runToken: string): 
     );
   }
   const value = context.io.env[name]?.trim() ?? '';
-  if (value === '') throw usage(`environment variable ${name} (--owned-token-env) is not set or empty`);
+  // The name is not repeated: a key typed in place of the name would otherwise be printed.
+  if (value === '') throw usage('the environment variable --owned-token-env names is not set or empty');
   context.secrets.register(value);
   if (/[\s\p{Cc}]/u.test(value))
     throw usage(`environment variable ${name} holds whitespace or control characters inside the key`);

@@ -337,6 +337,8 @@ check(
     rfc: `${OKTA_DOCS.ref}: Create Groups, Update specific Group membership, Update a specific Group name`,
     category: 'okta',
     profiles: ['okta'],
+    // Group Push by PATCH is the OIN app's; an App Integration Wizard app sends PUT for everything.
+    clients: ['okta-oin'],
     requirement:
       'POST /scim/v2/Groups {"schemas":[…Group],"displayName":"Test SCIMv2","members":[]}, answered 201 with the group; members are added by PATCH {"op":"add","path":"members","value":[{"value":…,"display":…}]}, and "the group name update operation is triggered each time there\'s a group membership update operation": a path-less replace of {"id":…, "displayName":…}.',
     levelBasis: 'Group Push sends exactly these; the okta profile grades it MUST.',
@@ -382,6 +384,8 @@ check(
     rfc: `${OKTA_DOCS.ref}: Update specific Group membership`,
     category: 'okta',
     profiles: ['okta'],
+    // Group Push by PATCH is the OIN app's; an App Integration Wizard app sends PUT for everything.
+    clients: ['okta-oin'],
     requirement:
       'Membership changes are one PATCH: {"op":"remove","path":"members[value eq \\"89bb1940-…\\"]"} for each removed member, then one add of the new members.',
     levelBasis: 'Every membership removal of an OIN app has this shape; the okta profile grades it MUST.',
